@@ -1,0 +1,86 @@
+// The whole pipeline behind one call: text → tokens → rule hits → checks.
+//
+//   std::string error;
+//   auto analyzer = Analyzer::Load(EmbeddedLexiconFiles(), &error);
+//   if (!analyzer) { /* error is "file:line:col: message" */ }
+//   Analysis a = analyzer->Analyze(request);
+//
+// An Analyzer is immutable once loaded: Analyze may be called from many
+// threads at once (each thread keeps its own ICU segmenter).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "checks/check_def.h"
+#include "checks/evaluate.h"
+#include "rules/lexicon.h"
+#include "rules/matcher.h"
+#include "text/document.h"
+
+namespace amends {
+
+// One lexicon file: a name for error messages and its content.
+struct LexiconFile {
+  std::string name;
+  std::string content;
+};
+
+// The lexicon compiled into the binary (lexicons/en at build time).
+std::vector<LexiconFile> EmbeddedLexiconFiles();
+
+// Reads checks.def and every *.rules file of `dir`, sorted by name. Returns
+// false and sets `*error` when the folder or a file cannot be read.
+bool ReadLexiconDir(const std::string& dir, std::vector<LexiconFile>* out, std::string* error);
+
+struct Request {
+  std::string_view text;          // the draft, well-formed UTF-8
+  uint32_t begin = 0;             // first byte to analyse (after a BOM)
+  std::optional<std::string_view> customer_message;  // when known
+  std::string customer_name;      // first name, "" when unknown
+  std::optional<bool> force_recovery;  // --situation
+};
+
+struct Analysis {
+  Document draft;  // views request.text: keep the text alive while using it
+  Situation situation;
+  std::vector<CheckResult> checklist;
+  bool ready_to_send = true;
+  std::string customer_name;
+};
+
+class Analyzer {
+ public:
+  // Parses and compiles `files` (one must be named checks.def). Returns null
+  // and sets `*error` to file:line diagnostics when anything is wrong.
+  static std::unique_ptr<Analyzer> Load(const std::vector<LexiconFile>& files,
+                                        std::string* error);
+
+  Analysis Analyze(const Request& request) const;
+
+  // Hits of `scope` rules in `text` (rule examples, debugging).
+  std::vector<Hit> Hits(std::string_view text, RuleScope scope) const;
+
+  const CheckSet& checks() const { return checks_; }
+  const Lexicon& lexicon() const { return lexicon_; }
+
+ private:
+  Analyzer() = default;
+  CheckSet checks_;
+  Lexicon lexicon_;
+  std::unique_ptr<Matcher> matcher_;
+};
+
+// Runs every rule's `fire` and `pass` examples. Appends one line per
+// failure ("file:line: rule ID: …") to `*failures`; returns the number of
+// examples that behaved.
+int RunRuleExamples(const Analyzer& analyzer, std::vector<std::string>* failures);
+
+// The customer's first name from whatever was given ("Mary Ann Smith" →
+// "Mary", "smith, mary" → "mary").
+std::string FirstName(std::string_view name);
+
+}  // namespace amends

@@ -1,0 +1,59 @@
+// Checks stage, part 1: the checklist as data (lexicons/en/checks.def).
+//
+// Each check picks one of a closed set of logic kinds; the kinds are code
+// (evaluate.cc), the checks that use them are data.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "rules/block_file.h"
+
+namespace amends {
+
+enum class Status { kPass, kFix, kConsider, kNotApplicable };
+
+const char* StatusName(Status s);
+
+enum class Logic {
+  kFlag,          // flag TAG… [unless TAG…]
+  kRequire,       // require TAG… [if TAG…]
+  kSequence,      // sequence TAG… then TAG…
+  kLate,          // late TAG… within N
+  kCount,         // count TAG… at-least N
+  kName,          // name
+  kNameMismatch,  // name-mismatch
+};
+
+struct CheckDef {
+  std::string id;
+  std::string title;       // imperative, short: "Apologise first"
+  std::string why;         // one or two sentences of rationale
+  std::string message;     // what a finding says when the rule has none
+  std::string suggestion;  // a concrete fix, may be empty
+  std::vector<std::string> seeds;
+  Status severity = Status::kConsider;  // kFix or kConsider
+  bool recovery_only = false;
+  Logic logic = Logic::kFlag;
+  std::vector<int> tags;        // first tag set
+  std::vector<int> other_tags;  // unless / if / then set
+  int n = 0;                    // within N / at-least N
+  std::string file;
+  int line = 0;
+};
+
+struct CheckSet {
+  std::vector<std::string> tags;  // every tag the checks and situation name
+  std::vector<CheckDef> checks;   // in report order
+  std::vector<int> situation_draft_tags;
+  std::vector<int> situation_customer_tags;
+  int generic_salutation_tag = -1;
+
+  int TagIndex(const std::string& name) const;
+};
+
+// Parses the `check` and `situation` blocks of `file`. Returns false and
+// sets `*error` (file:line:column diagnostics) on the first problems.
+bool ParseCheckSet(const BlockFile& file, CheckSet* out, std::string* error);
+
+}  // namespace amends

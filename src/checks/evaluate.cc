@@ -1,0 +1,206 @@
+#include "checks/evaluate.h"
+
+#include <algorithm>
+
+#include "text/fold.h"
+
+namespace amends {
+namespace {
+
+bool HasTag(const std::vector<int>& tags, int tag) {
+  return std::find(tags.begin(), tags.end(), tag) != tags.end();
+}
+
+// Hits of any of `tags`, in text order. Where rules overlap (two phrasings
+// of one hedge), only the longest hit is kept, so a finding is reported once.
+std::vector<const Hit*> HitsOf(const std::vector<Hit>& hits, const std::vector<int>& tags) {
+  std::vector<const Hit*> out;
+  for (const Hit& h : hits) {
+    if (!HasTag(tags, h.tag)) continue;
+    if (!out.empty() && h.span.start < out.back()->span.end) {
+      const Span& prev = out.back()->span;
+      if (h.span.end - h.span.start > prev.end - prev.start) out.back() = &h;
+      continue;
+    }
+    out.push_back(&h);
+  }
+  return out;
+}
+
+Finding FindingFor(const CheckDef& check, const Lexicon& lexicon, const Hit& hit) {
+  const Rule& rule = lexicon.rules[hit.rule];
+  return Finding{hit.span, rule.message.empty() ? check.message : rule.message,
+                 rule.suggestion.empty() ? check.suggestion : rule.suggestion,
+                 static_cast<int>(hit.rule)};
+}
+
+// Where to insert what is missing: the start of the body.
+Finding MissingFinding(const CheckDef& check, const Document& doc) {
+  uint32_t at = doc.body_first_sentence < doc.sentences.size()
+                    ? doc.sentences[doc.body_first_sentence].start
+                    : doc.begin;
+  if (at < doc.greeting.end) at = doc.greeting.end;
+  return Finding{{at, at}, check.message, check.suggestion, -1};
+}
+
+// The customer's name used anywhere outside the sign-off.
+const Token* FindName(const Document& doc, const std::string& folded_name) {
+  for (uint32_t w : doc.words) {
+    const Token& t = doc.tokens[w];
+    if (t.start >= doc.signoff.start && t.end <= doc.signoff.end && !doc.signoff.empty()) continue;
+    if (doc.Folded(t) == folded_name) return &t;
+  }
+  return nullptr;
+}
+
+CheckResult Evaluate(const CheckDef& check, const Lexicon& lexicon, const Document& doc,
+                     const std::vector<Hit>& hits, const std::string& customer_name) {
+  CheckResult r{&check, Status::kPass, {}};
+  auto fire = [&](std::vector<Finding> findings) {
+    r.status = check.severity;
+    r.findings = std::move(findings);
+  };
+  switch (check.logic) {
+    case Logic::kFlag: {
+      auto found = HitsOf(hits, check.tags);
+      if (found.empty() || !HitsOf(hits, check.other_tags).empty()) break;
+      std::vector<Finding> f;
+      for (const Hit* h : found) f.push_back(FindingFor(check, lexicon, *h));
+      fire(std::move(f));
+      break;
+    }
+    case Logic::kRequire: {
+      if (!check.other_tags.empty() && HitsOf(hits, check.other_tags).empty()) {
+        r.status = Status::kNotApplicable;
+        break;
+      }
+      auto found = HitsOf(hits, check.tags);
+      if (found.empty()) fire({MissingFinding(check, doc)});
+      else r.findings.push_back(FindingFor(check, lexicon, *found.front()));
+      break;
+    }
+    case Logic::kSequence: {
+      std::vector<Finding> f;
+      auto firsts = HitsOf(hits, check.tags);
+      auto thens = HitsOf(hits, check.other_tags);
+      for (const Hit* a : firsts) {
+        for (const Hit* b : thens) {
+          if (b->sentence == a->sentence && b->span.start >= a->span.end) {
+            Finding finding = FindingFor(check, lexicon, *b);
+            finding.span = {a->span.start, b->span.end};
+            finding.message = check.message;
+            finding.suggestion = check.suggestion;
+            f.push_back(std::move(finding));
+            break;
+          }
+        }
+      }
+      if (!f.empty()) fire(std::move(f));
+      break;
+    }
+    case Logic::kLate: {
+      auto found = HitsOf(hits, check.tags);
+      if (found.empty()) {
+        r.status = Status::kNotApplicable;
+        break;
+      }
+      const Hit& first = *found.front();
+      uint32_t body_sentence =
+          first.sentence >= doc.body_first_sentence ? first.sentence - doc.body_first_sentence : 0;
+      if (body_sentence >= static_cast<uint32_t>(check.n)) fire({FindingFor(check, lexicon, first)});
+      else r.findings.push_back(FindingFor(check, lexicon, first));
+      if (r.status != Status::kPass) {
+        r.findings.back().message = check.message;
+        r.findings.back().suggestion = check.suggestion;
+      }
+      break;
+    }
+    case Logic::kCount: {
+      auto found = HitsOf(hits, check.tags);
+      if (static_cast<int>(found.size()) >= check.n) {
+        std::vector<Finding> f;
+        for (const Hit* h : found) f.push_back(FindingFor(check, lexicon, *h));
+        fire(std::move(f));
+      }
+      break;
+    }
+    case Logic::kName: {
+      auto generic = HitsOf(hits, check.tags);
+      if (!generic.empty()) {
+        std::vector<Finding> f;
+        for (const Hit* h : generic) f.push_back(FindingFor(check, lexicon, *h));
+        fire(std::move(f));
+        break;
+      }
+      if (customer_name.empty()) {
+        r.status = Status::kNotApplicable;
+        break;
+      }
+      if (const Token* t = FindName(doc, FoldText(customer_name))) {
+        r.findings.push_back(Finding{{t->start, t->end}, "The customer's name is used.", "", -1});
+      } else {
+        Finding f = MissingFinding(check, doc);
+        if (!doc.greeting.empty()) f.span = doc.greeting;
+        f.suggestion = "Greet them by first name: \"Hi " + customer_name + ",\"";
+        fire({std::move(f)});
+      }
+      break;
+    }
+    case Logic::kNameMismatch: {
+      if (customer_name.empty() || doc.greeting_name.empty()) {
+        r.status = Status::kNotApplicable;
+        break;
+      }
+      if (FoldText(doc.greeting_name) != FoldText(customer_name)) {
+        fire({Finding{doc.greeting_name_span,
+                      "The greeting says \"" + doc.greeting_name + "\" but the customer is " +
+                          customer_name + ".",
+                      "Use their first name: \"" + customer_name + "\".", -1}});
+      } else {
+        r.findings.push_back(Finding{doc.greeting_name_span, "The greeting uses their name.", "", -1});
+      }
+      break;
+    }
+  }
+  return r;
+}
+
+}  // namespace
+
+Situation DecideSituation(const CheckSet& checks, const Document& draft,
+                          const std::vector<Hit>& draft_hits, const Document* customer,
+                          const std::vector<Hit>& customer_hits, std::optional<bool> forced) {
+  Situation s;
+  for (const Hit* h : HitsOf(draft_hits, checks.situation_draft_tags))
+    s.evidence.push_back({false, h->span, std::string(draft.Original(h->span)),
+                          static_cast<int>(h->rule)});
+  if (customer) {
+    for (const Hit* h : HitsOf(customer_hits, checks.situation_customer_tags))
+      s.evidence.push_back({true, h->span, std::string(customer->Original(h->span)),
+                            static_cast<int>(h->rule)});
+  }
+  s.recovery = !s.evidence.empty();
+  if (forced) {
+    s.forced = true;
+    s.recovery = *forced;
+  }
+  return s;
+}
+
+std::vector<CheckResult> EvaluateChecks(const CheckSet& checks, const Lexicon& lexicon,
+                                        const Document& draft, const std::vector<Hit>& hits,
+                                        const Situation& situation,
+                                        const std::string& customer_name) {
+  std::vector<CheckResult> out;
+  out.reserve(checks.checks.size());
+  for (const CheckDef& check : checks.checks) {
+    if (check.recovery_only && !situation.recovery) {
+      out.push_back(CheckResult{&check, Status::kNotApplicable, {}});
+      continue;
+    }
+    out.push_back(Evaluate(check, lexicon, draft, hits, customer_name));
+  }
+  return out;
+}
+
+}  // namespace amends

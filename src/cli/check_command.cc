@@ -1,0 +1,70 @@
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "cli/commands.h"
+#include "cli/load.h"
+#include "input/source.h"
+#include "report/json_report.h"
+#include "report/text_report.h"
+
+namespace amends::cli {
+
+std::optional<bool> ForcedRecovery(const std::string& situation) {
+  if (situation == "recovery") return true;
+  if (situation == "routine") return false;
+  return std::nullopt;
+}
+
+namespace {
+bool ReadValid(const std::string& path, size_t max_bytes, Source* source) {
+  std::string error;
+  if (!ReadSource(path, InputLimits{max_bytes}, source, &error) ||
+      !ValidateSource(source, &error)) {
+    std::fprintf(stderr, "amends: %s\n", error.c_str());
+    return false;
+  }
+  return true;
+}
+}  // namespace
+
+int RunCheck(const CommonOptions& common, const CheckOptions& options) {
+  auto analyzer = LoadAnalyzer(common.lexicons);
+  if (!analyzer) return kExitError;
+  if (options.file == "-" && isatty(STDIN_FILENO))
+    std::fprintf(stderr, "amends: reading the draft from the terminal (end with Ctrl-D)\n");
+  Source draft;
+  if (!ReadValid(options.file, common.max_bytes, &draft)) return kExitError;
+  Source customer;
+  Request request;
+  if (!options.customer_message_file.empty()) {
+    if (!ReadValid(options.customer_message_file, common.max_bytes, &customer)) return kExitError;
+    request.customer_message = std::string_view(customer.bytes).substr(customer.begin);
+  }
+  request.text = draft.bytes;
+  request.begin = draft.begin;
+  request.customer_name = options.customer_name;
+  request.force_recovery = ForcedRecovery(options.situation);
+  Analysis analysis = analyzer->Analyze(request);
+
+  std::string out;
+  if (options.format == "json") {
+    out = ChecklistJson(*analyzer, analysis).dump(-1, ' ', false,
+                                                  nlohmann::json::error_handler_t::replace);
+    out += '\n';
+  } else {
+    TextReportOptions text;
+    text.color = options.color == "always" ||
+                 (options.color == "auto" && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
+    text.show_passes = options.all;
+    out = TextReport(*analyzer, analysis, draft.name, text);
+  }
+  if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() || std::fflush(stdout) != 0) {
+    std::fprintf(stderr, "amends: cannot write the report\n");
+    return kExitError;
+  }
+  return analysis.ready_to_send ? kExitReady : kExitNeedsFix;
+}
+
+}  // namespace amends::cli

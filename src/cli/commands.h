@@ -1,0 +1,42 @@
+// CLI stage: each subcommand is a function from parsed options to an exit
+// code. Only main() exits.
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace amends::cli {
+
+// Exit codes shared by every command.
+inline constexpr int kExitReady = 0;      // nothing to fix
+inline constexpr int kExitNeedsFix = 1;   // some check says "fix"
+inline constexpr int kExitError = 2;      // usage or input error
+
+struct CommonOptions {
+  std::string lexicons;  // a lexicon folder instead of the built-in one
+  size_t max_bytes = 64u << 20;
+};
+
+struct CheckOptions {
+  std::string file = "-";
+  std::string format = "text";  // text | json
+  std::string customer_name;
+  std::string customer_message_file;
+  std::string situation = "auto";  // auto | recovery | routine
+  std::string color = "auto";      // auto | always | never
+  bool all = false;
+};
+
+struct AuditOptions {
+  std::string file = "-";
+  std::string situation = "auto";
+};
+
+int RunCheck(const CommonOptions& common, const CheckOptions& options);
+int RunAudit(const CommonOptions& common, const AuditOptions& options);
+int RunLexiconTest(const CommonOptions& common);
+
+// --situation as the analyzer wants it; nullopt for "auto".
+std::optional<bool> ForcedRecovery(const std::string& situation);
+
+}  // namespace amends::cli

@@ -1,0 +1,87 @@
+// amends: reads a support agent's draft reply and says what to fix.
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.h"
+
+#ifndef AMENDS_VERSION
+#define AMENDS_VERSION "0.0.0"
+#endif
+
+int main(int argc, char** argv) {
+  using namespace amends::cli;
+  CLI::App app{
+      "amends reads a support agent's draft reply before it is sent and says what to fix:\n"
+      "fake apologies (\"sorry for any inconvenience\"), an apology undone by \"but\", blame,\n"
+      "excuses, policy-reciting, a missing name, and more. Findings point at exact spans.\n",
+      "amends"};
+  app.set_version_flag("--version", std::string("amends ") + AMENDS_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough();
+  app.footer(
+      "Exit status: 0 ready to send, 1 some check says \"fix\", 2 usage or input error.\n"
+      "Examples:\n"
+      "  amends check draft.txt\n"
+      "  amends check --format json --customer-name Mary --situation recovery draft.txt\n"
+      "  pbpaste | amends check -\n"
+      "  amends audit replies.jsonl > results.jsonl\n"
+      "Run 'amends COMMAND --help' for a command's options.");
+
+  CommonOptions common;
+  app.add_option("--lexicons", common.lexicons,
+                 "Use the rule files in DIR (checks.def and *.rules) instead of the built-in "
+                 "lexicon")
+      ->type_name("DIR")
+      ->check(CLI::ExistingDirectory);
+  app.add_option("--max-bytes", common.max_bytes,
+                 "Refuse a draft or record larger than this many bytes (default 64 MiB)")
+      ->type_name("N");
+
+  CheckOptions check;
+  CLI::App* check_cmd = app.add_subcommand(
+      "check", "Check one draft and print its checklist (text on a terminal, or JSON)");
+  check_cmd->add_option("file", check.file, "The draft: a UTF-8 text file, or - for stdin (default)")
+      ->type_name("FILE");
+  check_cmd->add_option("--format", check.format, "Output: text (default) or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  check_cmd->add_option("--customer-name", check.customer_name,
+                        "The customer's name; its first word is the first name the reply should use")
+      ->type_name("NAME");
+  check_cmd->add_option("--customer-message", check.customer_message_file,
+                        "A file with the customer's message the draft answers; it decides "
+                        "whether the reply is a recovery")
+      ->type_name("FILE");
+  check_cmd->add_option("--situation", check.situation,
+                        "recovery, routine, or auto (default): recovery-only checks report n/a "
+                        "on routine replies")
+      ->check(CLI::IsMember({"auto", "recovery", "routine"}));
+  check_cmd->add_option("--color", check.color, "auto (default), always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  check_cmd->add_flag("--all", check.all, "Also list the checks that pass or do not apply");
+
+  AuditOptions audit;
+  CLI::App* audit_cmd = app.add_subcommand(
+      "audit",
+      "Check many replies: JSON lines {\"id\", \"text\", \"customer_message\"?, "
+      "\"customer_name\"?} in, one checklist object per line out, in input order");
+  audit_cmd->add_option("file", audit.file, "JSONL file, or - for stdin (default)")
+      ->type_name("FILE");
+  audit_cmd->add_option("--situation", audit.situation, "recovery, routine, or auto (default)")
+      ->check(CLI::IsMember({"auto", "recovery", "routine"}));
+
+  CLI::App* lexicon_cmd = app.add_subcommand("lexicon", "Work with rule files");
+  lexicon_cmd->require_subcommand(1);
+  lexicon_cmd->add_subcommand(
+      "test",
+      "Load the lexicon and run every rule's 'fire' and 'pass' examples; exit 1 on a failure");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : kExitError;
+  }
+  if (check_cmd->parsed()) return RunCheck(common, check);
+  if (audit_cmd->parsed()) return RunAudit(common, audit);
+  if (lexicon_cmd->parsed()) return RunLexiconTest(common);
+  return kExitError;
+}

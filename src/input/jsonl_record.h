@@ -1,0 +1,25 @@
+// Input stage for `amends audit`: one JSON object per line.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+namespace amends {
+
+// {"id", "text", "customer_message"?, "customer_name"?}
+struct AuditRecord {
+  nlohmann::json id;  // as given (string or number); null when absent
+  std::string text;
+  std::optional<std::string> customer_message;
+  std::string customer_name;
+};
+
+// Parses one line. On failure returns false, sets `*error` to a message
+// naming the byte (1-based column) where that is known, and sets `*id` when
+// the line was an object with a usable "id".
+bool ParseAuditRecord(std::string_view line, AuditRecord* out, std::string* error);
+
+}  // namespace amends

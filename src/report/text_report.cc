@@ -1,0 +1,79 @@
+#include "report/text_report.h"
+
+#include "report/positions.h"
+#include "util/utf8.h"
+
+namespace amends {
+namespace {
+
+constexpr int kMaxSnippet = 80;
+
+std::string Snippet(std::string_view text) {
+  std::string s = EscapeControls(text);
+  for (char& c : s)
+    if (c == '\n' || c == '\t') c = ' ';
+  if (s.size() > kMaxSnippet) {
+    size_t cut = kMaxSnippet;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    s = s.substr(0, cut) + "…";
+  }
+  return s;
+}
+
+}  // namespace
+
+std::string TextReport(const Analyzer& analyzer, const Analysis& analysis,
+                       const std::string& source_name, const TextReportOptions& options) {
+  (void)analyzer;
+  auto paint = [&](const char* code, const std::string& s) {
+    return options.color ? std::string("\x1b[") + code + "m" + s + "\x1b[0m" : s;
+  };
+  const Document& doc = analysis.draft;
+  PositionIndex index(doc.text, doc.begin);
+  int fixes = 0, considers = 0, passes = 0, na = 0;
+  std::string body;
+  for (const CheckResult& r : analysis.checklist) {
+    switch (r.status) {
+      case Status::kFix: ++fixes; break;
+      case Status::kConsider: ++considers; break;
+      case Status::kPass: ++passes; break;
+      case Status::kNotApplicable: ++na; break;
+    }
+    bool flagged = r.status == Status::kFix || r.status == Status::kConsider;
+    if (!flagged && !options.show_passes) continue;
+    std::string label = StatusName(r.status);
+    label.resize(9, ' ');
+    const char* color = r.status == Status::kFix        ? "1;31"
+                        : r.status == Status::kConsider ? "33"
+                        : r.status == Status::kPass     ? "32"
+                                                        : "2";
+    body += "  " + paint(color, label) + r.check->id + " — " + r.check->title + "\n";
+    for (const Finding& f : r.findings) {
+      Position p = index.At(f.span.start);
+      std::string where = std::to_string(p.line) + ":" + std::to_string(p.column);
+      std::string text(doc.Original(f.span));
+      body += "      " + where + "  ";
+      body += f.span.empty() ? "(here)" : "\"" + paint("1", Snippet(text)) + "\"";
+      body += "\n";
+      if (flagged) {
+        body += "        " + f.message + "\n";
+        if (!f.suggestion.empty()) body += "        → " + f.suggestion + "\n";
+      }
+    }
+  }
+  std::string head = EscapeControls(source_name) + ": " +
+                     (analysis.situation.recovery ? "recovery" : "routine") + " reply";
+  if (analysis.situation.forced) head += " (as told)";
+  head += ", ";
+  if (analysis.ready_to_send) {
+    head += paint("32", "ready to send");
+  } else {
+    head += paint("1;31", std::to_string(fixes) + " to fix");
+  }
+  if (considers) head += ", " + std::to_string(considers) + " to consider";
+  head += "\n";
+  std::string tail = "  " + std::to_string(passes) + " pass, " + std::to_string(na) + " n/a\n";
+  return head + body + tail;
+}
+
+}  // namespace amends

@@ -1,0 +1,191 @@
+#include "rules/lexicon.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "util/diagnostic.h"
+
+namespace amends {
+namespace {
+
+constexpr int kMaxErrors = 20;
+// Memory budget per compiled regex, so a team's pattern cannot blow up.
+constexpr int64_t kRegexMaxMem = 2 << 20;
+
+const std::vector<std::string> kRuleFields = {"tag",     "kind",    "match", "unless", "text",
+                                              "applies", "message", "suggest", "fire", "pass"};
+
+class RuleCompiler {
+ public:
+  RuleCompiler(const std::vector<std::string>& tags, Lexicon* out) : tags_(tags), out_(out) {}
+
+  void CompileFile(const BlockFile& file) {
+    std::map<std::string, std::string> macros;
+    for (const Block& b : file.blocks) {
+      if (b.keyword == "define") {
+        CompileDefine(file, b, &macros);
+      } else if (b.keyword == "rule") {
+        CompileRule(file, b, macros);
+      } else {
+        Error(file.Error(b.line, 1, "unknown block '" + b.keyword + "'" +
+                                        DidYouMean(b.keyword, {"rule", "define"})));
+      }
+    }
+  }
+
+  bool ok() const { return errors_.empty(); }
+  std::string errors() const {
+    std::string out;
+    for (size_t i = 0; i < errors_.size(); ++i) out += (i ? "\n" : "") + errors_[i];
+    if (dropped_) out += "\n(" + std::to_string(dropped_) + " more errors)";
+    return out;
+  }
+
+ private:
+  void Error(std::string message) {
+    if (static_cast<int>(errors_.size()) < kMaxErrors) errors_.push_back(std::move(message));
+    else ++dropped_;
+  }
+
+  void CompileDefine(const BlockFile& file, const Block& b,
+                     std::map<std::string, std::string>* macros) {
+    if (b.arg.empty() || b.arg.find_first_of(" \t@") != std::string::npos) {
+      Error(file.Error(b.line, b.arg_column, "a macro name is one word"));
+      return;
+    }
+    PhrasePattern check;
+    std::string err;
+    size_t at = 0;
+    if (!PhrasePattern::Parse(b.value, *macros, &check, &err, &at)) {
+      size_t col = file.lines[b.line - 1].find(b.value);
+      Error(file.Error(b.line, static_cast<int>(col + at) + 1, err));
+      return;
+    }
+    (*macros)[b.arg] = b.value;
+  }
+
+  std::unique_ptr<RE2> CompileRegex(const BlockFile& file, const BlockField& f) {
+    RE2::Options options;
+    options.set_log_errors(false);
+    options.set_max_mem(kRegexMaxMem);
+    auto re = std::make_unique<RE2>(f.value, options);
+    if (!re->ok()) {
+      Error(file.Error(f.line, f.value_column, "bad regex: " + re->error()));
+      return nullptr;
+    }
+    return re;
+  }
+
+  void CompileRule(const BlockFile& file, const Block& b,
+                   const std::map<std::string, std::string>& macros) {
+    Rule r;
+    r.id = b.arg;
+    r.file = file.name;
+    r.line = b.line;
+    if (r.id.empty() || r.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789._-") !=
+                            std::string::npos) {
+      Error(file.Error(b.line, b.arg_column ? b.arg_column : 1,
+                       "a rule needs an id of lower-case letters, digits, '.', '_' or '-'"));
+      return;
+    }
+    auto [it, inserted] = seen_.emplace(r.id, file.name + ":" + std::to_string(b.line));
+    if (!inserted) {
+      Error(file.Error(b.line, b.arg_column,
+                       "duplicate rule id '" + r.id + "' (first defined at " + it->second + ")"));
+      return;
+    }
+    size_t errors_before = errors_.size() + dropped_;
+    for (const BlockField& f : b.fields) {
+      if (std::find(kRuleFields.begin(), kRuleFields.end(), f.key) == kRuleFields.end())
+        Error(file.Error(f.line, f.value_column - static_cast<int>(f.key.size()) - 2 > 0
+                                     ? f.value_column - static_cast<int>(f.key.size()) - 2
+                                     : 1,
+                         "unknown field '" + f.key + "'" + DidYouMean(f.key, kRuleFields)));
+    }
+    auto single = [&](const char* key) -> const BlockField* {
+      auto all = b.All(key);
+      if (all.size() > 1) Error(file.Error(all[1]->line, 1, std::string("'") + key + "' given twice"));
+      return all.empty() ? nullptr : all[0];
+    };
+    if (const BlockField* f = single("kind")) {
+      if (f->value == "phrase") r.kind = RuleKind::kPhrase;
+      else if (f->value == "regex") r.kind = RuleKind::kRegex;
+      else Error(file.Error(f->line, f->value_column, "kind must be 'phrase' or 'regex'"));
+    }
+    if (const BlockField* f = single("applies")) {
+      if (f->value == "draft") r.scope = RuleScope::kDraft;
+      else if (f->value == "customer") r.scope = RuleScope::kCustomer;
+      else Error(file.Error(f->line, f->value_column, "applies must be 'draft' or 'customer'"));
+    }
+    if (const BlockField* f = single("text")) {
+      if (r.kind != RuleKind::kRegex)
+        Error(file.Error(f->line, 1, "'text' applies to regex rules only"));
+      else if (f->value == "original") r.regex_on_original = true;
+      else if (f->value != "folded")
+        Error(file.Error(f->line, f->value_column, "text must be 'folded' or 'original'"));
+    }
+    if (const BlockField* f = single("tag")) {
+      auto t = std::find(tags_.begin(), tags_.end(), f->value);
+      if (t == tags_.end())
+        Error(file.Error(f->line, f->value_column,
+                         "unknown tag '" + f->value + "'" + DidYouMean(f->value, tags_)));
+      else r.tag = static_cast<int>(t - tags_.begin());
+    } else {
+      Error(file.Error(b.line, 1, "rule '" + r.id + "' has no 'tag'"));
+    }
+    if (const BlockField* f = single("message")) r.message = f->value;
+    if (const BlockField* f = single("suggest")) r.suggestion = f->value;
+
+    for (const char* key : {"match", "unless"}) {
+      bool is_match = key[0] == 'm';
+      for (const BlockField* f : b.All(key)) {
+        if (f->value.empty()) {
+          Error(file.Error(f->line, f->value_column, std::string("empty '") + key + "'"));
+          continue;
+        }
+        if (r.kind == RuleKind::kPhrase) {
+          PhrasePattern p;
+          std::string err;
+          size_t at = 0;
+          if (!PhrasePattern::Parse(f->value, macros, &p, &err, &at)) {
+            Error(file.Error(f->line, f->value_column + static_cast<int>(at), err));
+            continue;
+          }
+          (is_match ? r.phrases : r.phrase_unless).push_back(std::move(p));
+        } else if (auto re = CompileRegex(file, *f)) {
+          (is_match ? r.regexes : r.regex_unless).push_back(std::move(re));
+        }
+      }
+    }
+    if (b.All("match").empty()) Error(file.Error(b.line, 1, "rule '" + r.id + "' has no 'match'"));
+    for (const BlockField* f : b.All("fire")) r.fire.push_back({f->value, f->line});
+    for (const BlockField* f : b.All("pass")) r.pass.push_back({f->value, f->line});
+    if (r.fire.empty() || r.pass.empty())
+      Error(file.Error(b.line, 1,
+                       "rule '" + r.id +
+                           "' needs at least one 'fire' and one 'pass' example"));
+    if (errors_.size() + dropped_ == errors_before) out_->rules.push_back(std::move(r));
+  }
+
+  const std::vector<std::string>& tags_;
+  Lexicon* out_;
+  std::map<std::string, std::string> seen_;
+  std::vector<std::string> errors_;
+  int dropped_ = 0;
+};
+
+}  // namespace
+
+bool LoadRules(const std::vector<BlockFile>& files, const std::vector<std::string>& tags,
+               Lexicon* out, std::string* error) {
+  RuleCompiler compiler(tags, out);
+  for (const BlockFile& f : files) compiler.CompileFile(f);
+  if (!compiler.ok()) {
+    *error = compiler.errors();
+    return false;
+  }
+  return true;
+}
+
+}  // namespace amends

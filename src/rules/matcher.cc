@@ -1,0 +1,164 @@
+#include "rules/matcher.h"
+
+#include <algorithm>
+
+namespace amends {
+namespace {
+
+bool Overlaps(Span a, Span b) { return a.start < b.end && b.start < a.end; }
+bool Inside(Span inner, Span outer) {
+  return !outer.empty() && inner.start >= outer.start && inner.end <= outer.end;
+}
+
+}  // namespace
+
+Matcher::Matcher(const Lexicon& lexicon) : lexicon_(lexicon) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(64 << 20);
+  for (int s = 0; s < 2; ++s) {
+    ScopeIndex& index = scopes_[s];
+    index.folded_set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    index.original_set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  }
+  for (uint32_t r = 0; r < lexicon.rules.size(); ++r) {
+    const Rule& rule = lexicon.rules[r];
+    ScopeIndex& index = scopes_[static_cast<int>(rule.scope)];
+    for (uint32_t p = 0; p < rule.phrases.size(); ++p) {
+      const PhrasePattern& pattern = rule.phrases[p];
+      if (!pattern.anchored()) {
+        index.unanchored.push_back({r, p});
+        continue;
+      }
+      for (const std::string& w : pattern.first_words()) index.by_first[w].push_back({r, p});
+    }
+    for (uint32_t p = 0; p < rule.regexes.size(); ++p) {
+      RE2::Set& set = rule.regex_on_original ? *index.original_set : *index.folded_set;
+      auto& refs = rule.regex_on_original ? index.original_refs : index.folded_refs;
+      // Patterns compiled alone already, so Add cannot fail here.
+      set.Add(rule.regexes[p]->pattern(), nullptr);
+      refs.push_back({r, p});
+    }
+  }
+  for (ScopeIndex& index : scopes_) {
+    if (index.folded_refs.empty()) index.folded_set.reset();
+    else index.folded_set->Compile();
+    if (index.original_refs.empty()) index.original_set.reset();
+    else index.original_set->Compile();
+  }
+}
+
+Matcher::~Matcher() = default;
+
+void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
+                           std::vector<Hit>* raw) const {
+  std::vector<std::string_view> words;
+  std::vector<PhraseRef> candidates;
+  for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+    const Sentence& sentence = doc.sentences[s];
+    words.clear();
+    for (uint32_t w = sentence.first_word; w < sentence.end_word; ++w)
+      words.push_back(doc.Folded(doc.tokens[doc.words[w]]));
+    const size_t n = words.size();
+    auto span_of = [&](size_t a, size_t b) {
+      return Span{doc.tokens[doc.words[sentence.first_word + a]].start,
+                  doc.tokens[doc.words[sentence.first_word + b - 1]].end};
+    };
+    for (size_t p = 0; p < n; ++p) {
+      candidates.assign(index.unanchored.begin(), index.unanchored.end());
+      auto it = index.by_first.find(words[p]);
+      if (it != index.by_first.end())
+        candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+      for (const PhraseRef& ref : candidates) {
+        const Rule& rule = lexicon_.rules[ref.rule];
+        size_t end = rule.phrases[ref.pattern].LongestMatch(words.data(), n, p);
+        if (end <= p) continue;
+        Span span = span_of(p, end);
+        // An antipattern anywhere in the sentence that overlaps cancels it.
+        bool cancelled = false;
+        for (const PhrasePattern& unless : rule.phrase_unless) {
+          for (size_t q = 0; q < n && !cancelled; ++q) {
+            size_t e = unless.LongestMatch(words.data(), n, q);
+            if (e > q && q < end && p < e) cancelled = true;
+          }
+          if (cancelled) break;
+        }
+        if (!cancelled) raw->push_back({ref.rule, rule.tag, span, s});
+      }
+    }
+  }
+}
+
+void Matcher::MatchRegexes(const Document& doc, const RE2::Set* set,
+                           const std::vector<RegexRef>& refs, bool original,
+                           std::vector<Hit>* raw) const {
+  if (!set) return;
+  std::string_view text = original ? doc.text.substr(doc.begin) : std::string_view(doc.folded);
+  std::vector<int> which;
+  if (!set->Match(re2::StringPiece(text.data(), text.size()), &which)) return;
+  std::sort(which.begin(), which.end());
+  auto to_original = [&](size_t a, size_t b) {
+    if (original)
+      return Span{static_cast<uint32_t>(a + doc.begin), static_cast<uint32_t>(b + doc.begin)};
+    return doc.FoldedToOriginal(static_cast<uint32_t>(a), static_cast<uint32_t>(b));
+  };
+  auto find_all = [&](const RE2& re, std::vector<Span>* out) {
+    re2::StringPiece input(text.data(), text.size());
+    re2::StringPiece m;
+    size_t pos = 0;
+    while (pos <= text.size() &&
+           re.Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
+      size_t a = static_cast<size_t>(m.data() - text.data());
+      size_t b = a + m.size();
+      if (b > a) out->push_back(to_original(a, b));
+      pos = b > a ? b : a + 1;
+    }
+  };
+  std::vector<Span> spans, unless;
+  for (int i : which) {
+    const RegexRef& ref = refs[i];
+    const Rule& rule = lexicon_.rules[ref.rule];
+    spans.clear();
+    find_all(*rule.regexes[ref.pattern], &spans);
+    if (spans.empty()) continue;
+    unless.clear();
+    for (const auto& re : rule.regex_unless) find_all(*re, &unless);
+    for (const Span& s : spans) {
+      bool cancelled = std::any_of(unless.begin(), unless.end(),
+                                   [&](const Span& u) { return Overlaps(s, u); });
+      if (!cancelled) raw->push_back({ref.rule, rule.tag, s, doc.SentenceAt(s.start)});
+    }
+  }
+}
+
+std::vector<Hit> Matcher::Match(const Document& doc, RuleScope scope) const {
+  const ScopeIndex& index = scopes_[static_cast<int>(scope)];
+  std::vector<Hit> raw;
+  MatchPhrases(doc, index, &raw);
+  MatchRegexes(doc, index.folded_set.get(), index.folded_refs, false, &raw);
+  MatchRegexes(doc, index.original_set.get(), index.original_refs, true, &raw);
+
+  // Per rule, keep the longest of overlapping matches.
+  std::sort(raw.begin(), raw.end(), [](const Hit& a, const Hit& b) {
+    if (a.rule != b.rule) return a.rule < b.rule;
+    if (a.span.start != b.span.start) return a.span.start < b.span.start;
+    return a.span.end > b.span.end;
+  });
+  std::vector<Hit> hits;
+  for (const Hit& h : raw) {
+    if (scope == RuleScope::kDraft && (Inside(h.span, doc.handles) || Inside(h.span, doc.signoff)))
+      continue;
+    if (!hits.empty() && hits.back().rule == h.rule && Overlaps(hits.back().span, h.span)) {
+      if (h.span.end > hits.back().span.end) hits.back().span.end = h.span.end;
+      continue;
+    }
+    hits.push_back(h);
+  }
+  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+    if (a.span.start != b.span.start) return a.span.start < b.span.start;
+    return a.rule < b.rule;
+  });
+  return hits;
+}
+
+}  // namespace amends

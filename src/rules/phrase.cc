@@ -1,0 +1,285 @@
+#include "rules/phrase.h"
+
+#include <algorithm>
+
+#include "text/fold.h"
+
+namespace amends {
+
+bool PhrasePattern::Element::MatchesWord(std::string_view w) const {
+  if (any) return true;
+  for (const std::string& x : words)
+    if (x == w) return true;
+  for (const std::string& p : prefixes)
+    if (w.size() > p.size() && w.compare(0, p.size(), p) == 0) return true;
+  return false;
+}
+
+namespace {
+
+constexpr int kMaxMacroDepth = 8;
+constexpr int kMaxGap = 8;
+
+class Parser {
+ public:
+  Parser(std::string_view text, const std::map<std::string, std::string>& macros, int depth)
+      : text_(text), macros_(macros), depth_(depth) {}
+
+  bool ParseAll(PhrasePattern::Sequence* out) {
+    if (!ParseSequence(/*in_group=*/false, out)) return false;
+    SkipSpace();
+    if (pos_ < text_.size()) return Fail(text_[pos_] == ')' ? "unbalanced ')'" : "unexpected character");
+    return true;
+  }
+
+  std::string error;
+  size_t error_offset = 0;
+
+ private:
+  bool Fail(std::string message) {
+    if (error.empty()) {
+      error = std::move(message);
+      error_offset = pos_;
+    }
+    return false;
+  }
+
+  void SkipSpace() {
+    while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\t')) ++pos_;
+  }
+
+  static bool IsSyntax(char c) {
+    return c == '(' || c == ')' || c == '|' || c == '?' || c == ' ' || c == '\t' || c == '{';
+  }
+
+  std::string_view ReadWord() {
+    size_t start = pos_;
+    while (pos_ < text_.size() && !IsSyntax(text_[pos_])) ++pos_;
+    return text_.substr(start, pos_ - start);
+  }
+
+  bool ParseSequence(bool in_group, PhrasePattern::Sequence* out) {
+    for (;;) {
+      SkipSpace();
+      if (pos_ >= text_.size()) return true;
+      char c = text_[pos_];
+      if (c == ')' || (c == '|' && in_group)) return true;
+      PhrasePattern::Element e;
+      if (c == '(') {
+        ++pos_;
+        e.group = true;
+        for (;;) {
+          PhrasePattern::Sequence alt;
+          if (!ParseSequence(/*in_group=*/true, &alt)) return false;
+          if (alt.empty()) return Fail("empty alternative in group");
+          e.alternatives.push_back(std::move(alt));
+          if (pos_ < text_.size() && text_[pos_] == '|') {
+            ++pos_;
+            continue;
+          }
+          if (pos_ < text_.size() && text_[pos_] == ')') {
+            ++pos_;
+            break;
+          }
+          return Fail("missing ')'");
+        }
+      } else if (c == '@') {
+        size_t at = pos_;
+        ++pos_;
+        std::string name(ReadWord());
+        auto it = macros_.find(name);
+        if (it == macros_.end()) {
+          pos_ = at;
+          return Fail("unknown macro '@" + name + "' (define it above its first use)");
+        }
+        if (depth_ >= kMaxMacroDepth) return Fail("macros nested too deeply");
+        Parser inner(it->second, macros_, depth_ + 1);
+        PhrasePattern::Sequence seq;
+        if (!inner.ParseAll(&seq)) {
+          pos_ = at;
+          return Fail("in macro '@" + name + "': " + inner.error);
+        }
+        e.group = true;
+        e.alternatives.push_back(std::move(seq));
+      } else if (c == '|' || c == '?' || c == '{') {
+        return Fail(std::string("unexpected '") + c + "'");
+      } else {
+        // Word alternatives: a|b|c*|_ . Inside a group '|' separates
+        // sequences instead, so "(we're|we are)" means what it says.
+        for (;;) {
+          size_t at = pos_;
+          std::string_view w = ReadWord();
+          if (w.empty()) return Fail("expected a word");
+          if (w == "_") {
+            e.any = true;
+          } else if (w.size() > 1 && w.back() == '*') {
+            e.prefixes.push_back(FoldText(w.substr(0, w.size() - 1)));
+          } else if (w.find('*') != std::string_view::npos || w.find('@') == 0) {
+            pos_ = at;
+            return Fail("'*' is only allowed at the end of a word");
+          } else {
+            e.words.push_back(FoldText(w));
+            if (e.words.back().find(' ') != std::string::npos) {
+              pos_ = at;
+              return Fail("a word cannot contain spaces");
+            }
+          }
+          if (pos_ < text_.size() && text_[pos_] == '|' && !in_group) {
+            ++pos_;
+            continue;
+          }
+          break;
+        }
+        if (e.any && (!e.words.empty() || !e.prefixes.empty()))
+          return Fail("'_' cannot be an alternative");
+        if (e.any && pos_ < text_.size() && text_[pos_] == '{') {
+          size_t at = pos_;
+          ++pos_;
+          int lo = 0, hi = 0;
+          bool ok = ReadInt(&lo) && pos_ < text_.size() && text_[pos_++] == ',' && ReadInt(&hi) &&
+                    pos_ < text_.size() && text_[pos_++] == '}';
+          if (!ok || lo > hi || hi > kMaxGap) {
+            pos_ = at;
+            return Fail("expected a gap '{m,n}' with 0 <= m <= n <= " + std::to_string(kMaxGap));
+          }
+          e.min = lo;
+          e.max = hi;
+        }
+      }
+      if (pos_ < text_.size() && text_[pos_] == '?') {
+        ++pos_;
+        e.min = 0;
+      }
+      out->push_back(std::move(e));
+    }
+  }
+
+  bool ReadInt(int* v) {
+    size_t start = pos_;
+    *v = 0;
+    while (pos_ < text_.size() && text_[pos_] >= '0' && text_[pos_] <= '9' && *v < 1000)
+      *v = *v * 10 + (text_[pos_++] - '0');
+    return pos_ > start;
+  }
+
+  std::string_view text_;
+  const std::map<std::string, std::string>& macros_;
+  int depth_;
+  size_t pos_ = 0;
+};
+
+size_t MinLength(const PhrasePattern::Sequence& seq) {
+  size_t n = 0;
+  for (const auto& e : seq) {
+    if (e.min == 0) continue;
+    if (e.group) {
+      size_t best = SIZE_MAX;
+      for (const auto& alt : e.alternatives) best = std::min(best, MinLength(alt));
+      n += best;
+    } else {
+      n += e.min;
+    }
+  }
+  return n;
+}
+
+// Collects the words a match can begin with. Returns false when the
+// sequence can begin with an unanchored element. `*nullable` is set when
+// the whole sequence can match nothing.
+bool FirstWords(const PhrasePattern::Sequence& seq, std::vector<std::string>* out,
+                bool* nullable) {
+  for (const auto& e : seq) {
+    bool e_nullable = e.min == 0;
+    if (e.group) {
+      for (const auto& alt : e.alternatives) {
+        bool alt_nullable = false;
+        if (!FirstWords(alt, out, &alt_nullable)) return false;
+        e_nullable = e_nullable || alt_nullable;
+      }
+    } else {
+      if (e.any || !e.prefixes.empty()) return false;
+      out->insert(out->end(), e.words.begin(), e.words.end());
+    }
+    if (!e_nullable) {
+      *nullable = false;
+      return true;
+    }
+  }
+  *nullable = true;
+  return true;
+}
+
+// Backtracking over a continuation stack: the patterns are short, so this
+// stays cheap, and it lets groups and repeats compose without allocation.
+struct Continuation {
+  const PhrasePattern::Sequence* seq;
+  size_t index;
+  const Continuation* next;
+};
+
+struct Matcher {
+  const std::string_view* words;
+  size_t count;
+  size_t best;
+
+  void Run(const Continuation* k, size_t pos) {
+    while (k && k->index == k->seq->size()) k = k->next;
+    if (!k) {
+      best = std::max(best, pos);
+      return;
+    }
+    const PhrasePattern::Element& e = (*k->seq)[k->index];
+    Continuation rest{k->seq, k->index + 1, k->next};
+    if (e.group) {
+      if (e.min == 0) Run(&rest, pos);
+      for (const auto& alt : e.alternatives) {
+        Continuation inner{&alt, 0, &rest};
+        Run(&inner, pos);
+      }
+      return;
+    }
+    size_t p = pos;
+    for (int n = 0;; ++n) {
+      if (n >= e.min) Run(&rest, p);
+      if (n == e.max || p >= count || !e.MatchesWord(words[p])) break;
+      ++p;
+    }
+  }
+};
+
+}  // namespace
+
+bool PhrasePattern::Parse(std::string_view text, const std::map<std::string, std::string>& macros,
+                          PhrasePattern* out, std::string* error, size_t* error_offset) {
+  Parser parser(text, macros, 0);
+  Sequence seq;
+  if (!parser.ParseAll(&seq)) {
+    *error = parser.error;
+    *error_offset = parser.error_offset;
+    return false;
+  }
+  if (MinLength(seq) == 0) {
+    *error = "pattern can match nothing";
+    *error_offset = 0;
+    return false;
+  }
+  out->sequence_ = std::move(seq);
+  out->first_words_.clear();
+  bool nullable = false;
+  out->anchored_ = FirstWords(out->sequence_, &out->first_words_, &nullable);
+  if (!out->anchored_) out->first_words_.clear();
+  std::sort(out->first_words_.begin(), out->first_words_.end());
+  out->first_words_.erase(std::unique(out->first_words_.begin(), out->first_words_.end()),
+                          out->first_words_.end());
+  return true;
+}
+
+size_t PhrasePattern::LongestMatch(const std::string_view* words, size_t count,
+                                   size_t start) const {
+  Matcher m{words, count, start};
+  Continuation k{&sequence_, 0, nullptr};
+  m.Run(&k, start);
+  return m.best;
+}
+
+}  // namespace amends

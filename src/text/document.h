@@ -1,0 +1,93 @@
+// Text stage: a draft cut into tokens and sentences, over the original bytes.
+//
+// Every span here is a byte range [start, end) into the text given to
+// Segmenter::Segment, so a finding always points at exactly what the user
+// wrote. Matching reads `folded`, a parallel form built token by token, and
+// maps back with `FoldedToOriginal`.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace amends {
+
+struct Span {
+  uint32_t start = 0;
+  uint32_t end = 0;
+  bool empty() const { return start == end; }
+};
+
+enum class TokenKind : uint8_t {
+  kWord,    // letters (any script), with inner apostrophes: "we're"
+  kNumber,  // digits: "24", "1.5"
+  kSpace,   // a whitespace run
+  kPunct,   // punctuation
+  kSymbol,  // emoji and other symbols
+};
+
+struct Token {
+  uint32_t start, end;                // original bytes
+  uint32_t folded_start, folded_end;  // bytes of Document::folded
+  uint32_t sentence;                  // index into Document::sentences
+  TokenKind kind;
+};
+
+struct Sentence {
+  uint32_t start, end;         // original bytes, trailing whitespace excluded
+  uint32_t first_word;         // index into Document::words
+  uint32_t end_word;           // one past the last word
+  uint32_t paragraph;          // paragraphs are separated by blank lines
+};
+
+struct Document {
+  std::string_view text;   // the input as given; not owned
+  uint32_t begin = 0;      // first byte analysed (after a BOM)
+
+  std::string folded;                   // see fold.h
+  std::vector<uint32_t> folded_origin;  // for each folded byte, the original
+                                        // byte where its character starts
+  std::vector<Token> tokens;
+  std::vector<uint32_t> words;  // indices of kWord and kNumber tokens
+  std::vector<Sentence> sentences;
+
+  // Recognised layout. Empty spans when absent.
+  Span handles;   // leading "@name" mentions of a social reply
+  Span greeting;  // "Hi Mary," / "Dear valued customer," (its sentence)
+  Span signoff;   // "Best,\nSam", "^JB", "-Mike" at the end
+  std::string greeting_name;  // the name in the greeting, as written
+  Span greeting_name_span;
+  uint32_t body_first_sentence = 0;  // first sentence after handles and greeting
+
+  std::string_view Folded(const Token& t) const {
+    return std::string_view(folded).substr(t.folded_start, t.folded_end - t.folded_start);
+  }
+  std::string_view Original(Span s) const { return text.substr(s.start, s.end - s.start); }
+  // Maps a folded byte range back to the original bytes it came from.
+  Span FoldedToOriginal(uint32_t folded_start, uint32_t folded_end) const;
+  // Index of the sentence containing original byte `offset`.
+  uint32_t SentenceAt(uint32_t offset) const;
+};
+
+// Cuts text into a Document with ICU word and sentence break iterators.
+// Creating one is costly (ICU rule tables), segmenting is cheap: keep one per
+// thread. Not thread-safe.
+class Segmenter {
+ public:
+  Segmenter();
+  ~Segmenter();
+  Segmenter(const Segmenter&) = delete;
+  Segmenter& operator=(const Segmenter&) = delete;
+
+  // `text` must be well-formed UTF-8, must outlive the result, and is
+  // analysed from byte `begin` on.
+  Document Segment(std::string_view text, uint32_t begin = 0);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace amends

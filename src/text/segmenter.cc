@@ -1,0 +1,352 @@
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+#include <array>
+#include <stdexcept>
+
+#include "text/document.h"
+#include "text/fold.h"
+#include "util/utf8.h"
+
+namespace amends {
+
+struct Segmenter::Impl {
+  std::unique_ptr<icu::BreakIterator> words;
+  std::unique_ptr<icu::BreakIterator> sentences;
+};
+
+Segmenter::Segmenter() : impl_(std::make_unique<Impl>()) {
+  UErrorCode status = U_ZERO_ERROR;
+  impl_->words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), status));
+  impl_->sentences.reset(
+      icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
+  if (U_FAILURE(status) || !impl_->words || !impl_->sentences)
+    throw std::runtime_error(std::string("ICU break iterators unavailable: ") +
+                             u_errorName(status));
+}
+
+Segmenter::~Segmenter() = default;
+
+Span Document::FoldedToOriginal(uint32_t fs, uint32_t fe) const {
+  auto origin = [&](uint32_t f) -> uint32_t {
+    return f < folded_origin.size() ? folded_origin[f] : static_cast<uint32_t>(text.size());
+  };
+  Span s;
+  s.start = origin(fs);
+  if (fe <= fs) {
+    s.end = s.start;
+    return s;
+  }
+  uint32_t last = origin(fe - 1);
+  s.end = last + (last < text.size() ? Utf8SequenceLength(static_cast<unsigned char>(text[last]))
+                                     : 0);
+  if (s.end > text.size()) s.end = static_cast<uint32_t>(text.size());
+  return s;
+}
+
+uint32_t Document::SentenceAt(uint32_t offset) const {
+  auto it = std::upper_bound(sentences.begin(), sentences.end(), offset,
+                             [](uint32_t off, const Sentence& s) { return off < s.start; });
+  if (it == sentences.begin()) return 0;
+  return static_cast<uint32_t>(it - sentences.begin() - 1);
+}
+
+namespace {
+
+TokenKind Classify(std::string_view text, uint32_t start, int32_t rule_status) {
+  if (rule_status >= UBRK_WORD_LETTER) return TokenKind::kWord;
+  if (rule_status >= UBRK_WORD_NUMBER) return TokenKind::kNumber;
+  size_t i = start;
+  auto cp = static_cast<UChar32>(DecodeUtf8(text, &i));
+  if (u_isUWhiteSpace(cp)) return TokenKind::kSpace;
+  if (u_ispunct(cp)) return TokenKind::kPunct;
+  return TokenKind::kSymbol;
+}
+
+bool IsLineSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+// Words that open a greeting line.
+bool IsGreetingWord(std::string_view w) {
+  static constexpr std::array<std::string_view, 12> kWords = {
+      "hi", "hello", "hey", "dear", "hiya", "howdy", "greetings", "heya", "hallo",
+      "morning", "afternoon", "evening"};
+  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+}
+
+// Words after a greeting word that are not a name ("Hi there", "Hey all").
+bool IsGreetingFiller(std::string_view w) {
+  static constexpr std::array<std::string_view, 16> kWords = {
+      "there", "again", "all", "everyone", "team", "folks", "guys", "friend", "friends",
+      "y'all", "both", "good", "morning", "afternoon", "evening", "and"};
+  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+}
+
+bool IsTitle(std::string_view w) {
+  static constexpr std::array<std::string_view, 8> kWords = {"mr", "mrs", "ms", "miss",
+                                                             "mx", "dr", "sir", "madam"};
+  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+}
+
+// Closing words of an email sign-off line ("Best regards,", "Thanks,").
+bool IsClosingLine(std::string_view folded_line) {
+  while (!folded_line.empty() &&
+         (folded_line.back() == ',' || folded_line.back() == '.' || folded_line.back() == '!' ||
+          folded_line.back() == ' '))
+    folded_line.remove_suffix(1);
+  static constexpr std::array<std::string_view, 22> kLines = {
+      "best", "best regards", "regards", "kind regards", "warm regards", "warmest regards",
+      "thanks", "thank you", "many thanks", "thanks again", "cheers", "sincerely",
+      "yours sincerely", "sincerely yours", "yours truly", "best wishes", "all the best",
+      "take care", "with thanks", "kindest regards", "respectfully", "yours"};
+  return std::find(kLines.begin(), kLines.end(), folded_line) != kLines.end();
+}
+
+}  // namespace
+
+Document Segmenter::Segment(std::string_view text, uint32_t begin) {
+  Document doc;
+  doc.text = text;
+  doc.begin = begin;
+  std::string_view body = text.substr(begin);
+  doc.folded.reserve(body.size());
+  doc.folded_origin.reserve(body.size());
+  doc.tokens.reserve(body.size() / 3 + 4);
+
+  UErrorCode status = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, body.data(), static_cast<int64_t>(body.size()), &status);
+  if (U_FAILURE(status)) throw std::runtime_error("utext_openUTF8 failed");
+
+  // Words, folded as we go.
+  icu::BreakIterator& wb = *impl_->words;
+  wb.setText(ut, status);
+  int32_t prev = wb.first();
+  for (int32_t pos = wb.next(); pos != icu::BreakIterator::DONE; prev = pos, pos = wb.next()) {
+    Token t;
+    t.start = begin + static_cast<uint32_t>(prev);
+    t.end = begin + static_cast<uint32_t>(pos);
+    t.kind = Classify(text, t.start, wb.getRuleStatus());
+    t.sentence = 0;
+    t.folded_start = static_cast<uint32_t>(doc.folded.size());
+    if (t.kind == TokenKind::kSpace) {
+      if (!doc.folded.empty() && doc.folded.back() != ' ') {
+        doc.folded.push_back(' ');
+        doc.folded_origin.push_back(t.start);
+      }
+    } else {
+      size_t i = t.start;
+      while (i < t.end) {
+        uint32_t at = static_cast<uint32_t>(i);
+        char32_t cp = DecodeUtf8(text, &i);
+        if (!FoldCodePoint(cp, &doc.folded)) doc.folded.push_back(' ');
+        doc.folded_origin.resize(doc.folded.size(), at);
+
+      }
+    }
+    t.folded_end = static_cast<uint32_t>(doc.folded.size());
+    if (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber)
+      doc.words.push_back(static_cast<uint32_t>(doc.tokens.size()));
+    doc.tokens.push_back(t);
+  }
+
+  // Paragraph breaks: blank lines.
+  std::vector<uint32_t> paragraph_breaks;
+  for (size_t i = begin; i < text.size(); ++i) {
+    if (text[i] != '\n') continue;
+    size_t j = i + 1;
+    while (j < text.size() && IsLineSpace(text[j])) ++j;
+    if (j < text.size() && text[j] == '\n') {
+      paragraph_breaks.push_back(static_cast<uint32_t>(j));
+      i = j - 1;
+    }
+  }
+
+  // Sentences.
+  icu::BreakIterator& sb = *impl_->sentences;
+  sb.setText(ut, status);
+  prev = sb.first();
+  size_t tok = 0, word = 0, brk = 0;
+  for (int32_t pos = sb.next(); pos != icu::BreakIterator::DONE; prev = pos, pos = sb.next()) {
+    Sentence s;
+    s.start = begin + static_cast<uint32_t>(prev);
+    s.end = begin + static_cast<uint32_t>(pos);
+    auto sentence_index = static_cast<uint32_t>(doc.sentences.size());
+    while (tok < doc.tokens.size() && doc.tokens[tok].start < s.end)
+      doc.tokens[tok++].sentence = sentence_index;
+    s.first_word = static_cast<uint32_t>(word);
+    while (word < doc.words.size() && doc.tokens[doc.words[word]].start < s.end) ++word;
+    s.end_word = static_cast<uint32_t>(word);
+    // Trailing whitespace belongs to no sentence.
+    while (s.end > s.start) {
+      size_t i = s.end - 1;
+      while (i > s.start && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
+      size_t k = i;
+      if (!u_isUWhiteSpace(static_cast<UChar32>(DecodeUtf8(text, &k)))) break;
+      s.end = static_cast<uint32_t>(i);
+    }
+    while (brk < paragraph_breaks.size() && paragraph_breaks[brk] < s.start) ++brk;
+    s.paragraph = static_cast<uint32_t>(brk);
+    doc.sentences.push_back(s);
+  }
+  utext_close(ut);
+
+  // Leading "@handle" mentions (also ".@handle").
+  size_t t = 0;
+  auto skip_space = [&] {
+    while (t < doc.tokens.size() && doc.tokens[t].kind == TokenKind::kSpace) ++t;
+  };
+  skip_space();
+  uint32_t handles_end = begin;
+  for (;;) {
+    size_t u = t;
+    if (u < doc.tokens.size() && doc.Folded(doc.tokens[u]) == ".") ++u;
+    if (u + 1 < doc.tokens.size() && doc.Folded(doc.tokens[u]) == "@" &&
+        doc.tokens[u + 1].start == doc.tokens[u].end &&
+        doc.tokens[u + 1].kind != TokenKind::kSpace) {
+      size_t v = u + 1;
+      // A handle runs until whitespace: "@user_name" is several tokens.
+      while (v < doc.tokens.size() && doc.tokens[v].kind != TokenKind::kSpace) ++v;
+      if (doc.handles.empty()) doc.handles.start = doc.tokens[u].start;
+      handles_end = doc.tokens[v - 1].end;
+      doc.handles.end = handles_end;
+      t = v;
+      skip_space();
+      continue;
+    }
+    break;
+  }
+
+  // Greeting: a greeting word, then up to five words until the first
+  // , . ! : or line end.
+  uint32_t body_start = handles_end;
+  if (t < doc.tokens.size() && doc.tokens[t].kind == TokenKind::kWord) {
+    std::string_view first = doc.Folded(doc.tokens[t]);
+    size_t g = t;
+    if (first == "good" && g + 2 < doc.tokens.size()) {
+      size_t n = g + 1;
+      while (n < doc.tokens.size() && doc.tokens[n].kind == TokenKind::kSpace) ++n;
+      if (n < doc.tokens.size() && IsGreetingWord(doc.Folded(doc.tokens[n]))) {
+        first = doc.Folded(doc.tokens[n]);
+        g = n;
+      }
+    }
+    if (IsGreetingWord(first) && first != "good") {
+      size_t end = g + 1;
+      int words = 0;
+      bool closed = false;
+      size_t name_token = SIZE_MAX;
+      bool after_title = false;
+      for (size_t k = g + 1; k < doc.tokens.size(); ++k) {
+        const Token& tk = doc.tokens[k];
+        std::string_view f = doc.Folded(tk);
+        if (tk.kind == TokenKind::kSpace) {
+          if (doc.text.substr(tk.start, tk.end - tk.start).find('\n') != std::string_view::npos) {
+            closed = true;
+            break;
+          }
+          continue;
+        }
+        if (tk.kind == TokenKind::kPunct && (f == "," || f == "." || f == "!" || f == ":" ||
+                                             f == ";" || f == "-" || f == "?")) {
+          if (f == "." && after_title) continue;  // "Dear Mr. Smith"
+          end = k + 1;
+          closed = true;
+          break;
+        }
+        if (tk.kind == TokenKind::kWord || tk.kind == TokenKind::kNumber) {
+          if (++words > 5) break;
+          end = k + 1;
+          if (tk.kind == TokenKind::kWord && name_token == SIZE_MAX && !IsGreetingFiller(f)) {
+            after_title = IsTitle(f);
+            unsigned char c0 = static_cast<unsigned char>(doc.text[tk.start]);
+            bool capital = (c0 >= 'A' && c0 <= 'Z') || c0 >= 0x80;
+            if (!after_title && capital) name_token = k;
+          }
+        } else {
+          end = k + 1;
+        }
+      }
+      if (!closed && words > 5) end = g + 1, name_token = SIZE_MAX;
+      doc.greeting.start = doc.tokens[t].start;
+      doc.greeting.end = doc.tokens[end - 1].end;
+      if (name_token != SIZE_MAX) {
+        doc.greeting_name_span = {doc.tokens[name_token].start, doc.tokens[name_token].end};
+        doc.greeting_name = std::string(doc.Original(doc.greeting_name_span));
+      }
+      body_start = doc.greeting.end;
+    }
+  }
+  doc.body_first_sentence = static_cast<uint32_t>(doc.sentences.size());
+  for (size_t s = 0; s < doc.sentences.size(); ++s) {
+    const Sentence& se = doc.sentences[s];
+    bool has_body_word = false;
+    for (uint32_t w = se.first_word; w < se.end_word; ++w)
+      if (doc.tokens[doc.words[w]].start >= body_start) has_body_word = true;
+    if (has_body_word) {
+      doc.body_first_sentence = static_cast<uint32_t>(s);
+      break;
+    }
+  }
+
+  // Sign-off. Social replies end with agent initials ("^JB", "*AFM",
+  // "-Mike"), possibly followed by a link; email replies with a closing line
+  // ("Best regards,") and at most two short lines under it.
+  {
+    size_t k = doc.tokens.size();
+    auto prev_nonspace = [&](size_t from) {
+      while (from > 0 && doc.tokens[from - 1].kind == TokenKind::kSpace) --from;
+      return from;
+    };
+    k = prev_nonspace(k);
+    // Skip a trailing link ("https://t.co/…" is many tokens without spaces).
+    {
+      size_t j = k;
+      while (j > 0 && doc.tokens[j - 1].kind != TokenKind::kSpace) --j;
+      if (j < k && doc.text.substr(doc.tokens[j].start, 4) == "http") k = prev_nonspace(j);
+    }
+    // Initials: a marker, then one word, ending the text.
+    auto has_newline = [&](const Token& tk) {
+      return doc.text.substr(tk.start, tk.end - tk.start).find('\n') != std::string_view::npos;
+    };
+    if (k > 0 && doc.tokens[k - 1].kind == TokenKind::kWord) {
+      size_t m = k - 1;
+      if (m > 0 && doc.tokens[m - 1].kind == TokenKind::kSpace && !has_newline(doc.tokens[m - 1]))
+        --m;
+      if (m > 0) {
+        std::string_view marker = doc.Folded(doc.tokens[m - 1]);
+        uint32_t start = doc.tokens[m - 1].start;
+        bool starts_word = start == begin || IsLineSpace(doc.text[start - 1]) ||
+                           doc.text[start - 1] == '\n';
+        if (starts_word && (marker == "^" || marker == "*" || marker == "-" || marker == "~"))
+          doc.signoff = {start, doc.tokens[k - 1].end};
+      }
+    }
+    if (doc.signoff.empty()) {
+      // Email closing: look at the last three non-empty lines.
+      std::vector<Span> lines;
+      size_t end = text.size();
+      while (end > begin && lines.size() < 3) {
+        size_t start = text.rfind('\n', end == 0 ? 0 : end - 1);
+        start = (start == std::string_view::npos || start < begin) ? begin : start + 1;
+        std::string_view line = text.substr(start, end - start);
+        if (line.find_first_not_of(" \t\r") != std::string_view::npos)
+          lines.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end)});
+        if (start == begin) break;
+        end = start - 1;
+      }
+      for (const Span& line : lines) {
+        if (IsClosingLine(FoldText(doc.Original(line)))) {
+          uint32_t last = static_cast<uint32_t>(text.size());
+          while (last > line.start && (text[last - 1] == '\n' || IsLineSpace(text[last - 1])))
+            --last;
+          doc.signoff = {line.start, last};
+          break;
+        }
+      }
+    }
+  }
+  return doc;
+}
+
+}  // namespace amends

@@ -1,0 +1,39 @@
+// UTF-8 helpers shared by every stage. All functions take bytes as given and
+// never allocate.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace amends {
+
+inline constexpr size_t kValidUtf8 = static_cast<size_t>(-1);
+
+// Returns the byte offset of the first byte that does not start a well-formed
+// UTF-8 sequence (overlong forms, surrogates and code points above U+10FFFF
+// are ill-formed), or kValidUtf8 when the whole input is well-formed.
+size_t FindInvalidUtf8(std::string_view bytes);
+
+// Length in bytes of the sequence that starts with `lead` (1 for a byte that
+// cannot start a sequence, so scanning always advances).
+inline int Utf8SequenceLength(unsigned char lead) {
+  if (lead < 0x80) return 1;
+  if ((lead >> 5) == 0x6) return 2;
+  if ((lead >> 4) == 0xE) return 3;
+  if ((lead >> 3) == 0x1E) return 4;
+  return 1;
+}
+
+// Decodes the code point at `*pos` of well-formed UTF-8 and advances `*pos`.
+char32_t DecodeUtf8(std::string_view bytes, size_t* pos);
+
+// Appends the UTF-8 encoding of `cp` to `out`.
+void AppendUtf8(char32_t cp, std::string* out);
+
+// Replaces control characters (C0, DEL, C1, bidi overrides) with visible
+// escapes such as "\x1b" or "\u202e", so hostile text cannot drive a terminal.
+std::string EscapeControls(std::string_view utf8);
+
+}  // namespace amends
