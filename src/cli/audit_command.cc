@@ -66,7 +66,8 @@ int RunAudit(const CommonOptions& common, const AuditOptions& options) {
       request.force_recovery = forced;
       Analysis analysis = analyzer->Analyze(request);
       out["id"] = record.id;
-      for (auto& [key, value] : ChecklistJson(*analyzer, analysis).items()) out[key] = value;
+      nlohmann::ordered_json checklist = ChecklistJson(*analyzer, analysis);
+      for (auto& [key, value] : checklist.items()) out[key] = std::move(value);
       ++replies;
       if (!analysis.ready_to_send) ++needs_fix;
     }

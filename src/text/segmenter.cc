@@ -171,6 +171,17 @@ Document Segmenter::Segment(std::string_view text, uint32_t begin) {
     Sentence s;
     s.start = begin + static_cast<uint32_t>(prev);
     s.end = begin + static_cast<uint32_t>(pos);
+    // A blank line can come out as a sentence of its own: its space tokens
+    // join the previous sentence instead.
+    bool blank = true;
+    for (size_t k = tok; k < doc.tokens.size() && doc.tokens[k].start < s.end && blank; ++k)
+      blank = doc.tokens[k].kind == TokenKind::kSpace;
+    if (blank) {
+      auto previous = static_cast<uint32_t>(doc.sentences.empty() ? 0 : doc.sentences.size() - 1);
+      while (tok < doc.tokens.size() && doc.tokens[tok].start < s.end)
+        doc.tokens[tok++].sentence = previous;
+      continue;
+    }
     auto sentence_index = static_cast<uint32_t>(doc.sentences.size());
     while (tok < doc.tokens.size() && doc.tokens[tok].start < s.end)
       doc.tokens[tok++].sentence = sentence_index;
@@ -198,23 +209,19 @@ Document Segmenter::Segment(std::string_view text, uint32_t begin) {
   };
   skip_space();
   uint32_t handles_end = begin;
-  for (;;) {
-    size_t u = t;
-    if (u < doc.tokens.size() && doc.Folded(doc.tokens[u]) == ".") ++u;
-    if (u + 1 < doc.tokens.size() && doc.Folded(doc.tokens[u]) == "@" &&
-        doc.tokens[u + 1].start == doc.tokens[u].end &&
-        doc.tokens[u + 1].kind != TokenKind::kSpace) {
-      size_t v = u + 1;
-      // A handle runs until whitespace: "@user_name" is several tokens.
-      while (v < doc.tokens.size() && doc.tokens[v].kind != TokenKind::kSpace) ++v;
-      if (doc.handles.empty()) doc.handles.start = doc.tokens[u].start;
-      handles_end = doc.tokens[v - 1].end;
-      doc.handles.end = handles_end;
-      t = v;
-      skip_space();
-      continue;
-    }
-    break;
+  // ICU keeps "@name" as one token; older rules split "@" off. Either way a
+  // handle is a run of tokens up to the next space that starts with "@".
+  while (t < doc.tokens.size()) {
+    std::string_view rest = doc.text.substr(doc.tokens[t].start);
+    if (rest.substr(0, 2) == ".@") rest.remove_prefix(1);
+    if (rest.size() < 2 || rest[0] != '@' || rest[1] == ' ' || rest[1] == '\n') break;
+    size_t v = t;
+    while (v < doc.tokens.size() && doc.tokens[v].kind != TokenKind::kSpace) ++v;
+    if (doc.handles.empty()) doc.handles.start = doc.tokens[t].start;
+    handles_end = doc.tokens[v - 1].end;
+    doc.handles.end = handles_end;
+    t = v;
+    skip_space();
   }
 
   // Greeting: a greeting word, then up to five words until the first

@@ -1,0 +1,117 @@
+#include <catch2/catch.hpp>
+
+#include "analyzer/analyzer.h"
+
+using namespace amends;
+
+namespace {
+
+const char* kChecks = R"(check demo
+  title: Demo
+  why: Because.
+  status: fix
+  logic: flag hedge
+  message: Hedged.
+)";
+
+// Loads checks.def plus one rule file; returns the error ("" on success).
+std::string LoadError(const std::string& rules) {
+  std::string error;
+  auto a = Analyzer::Load({{"checks.def", kChecks}, {"lexicons/en/demo.rules", rules}}, &error);
+  if (a) return "";
+  REQUIRE_FALSE(error.empty());
+  return error;
+}
+
+}  // namespace
+
+TEST_CASE("a good rule file loads", "[lexicon]") {
+  CHECK(LoadError(R"(# comment
+define any = (any|all)
+rule hedge.any
+  tag: hedge
+  match: sorry for @any inconvenience
+  fire: Sorry for any inconvenience.
+  pass: Sorry for the delay.
+)") == "");
+}
+
+TEST_CASE("an unknown tag is reported with file, line, column and a suggestion", "[lexicon]") {
+  std::string e = LoadError(R"(rule hedge.any
+  tag: hegde
+  match: sorry for any
+  fire: sorry for any
+  pass: sorry
+)");
+  CHECK(e.find("lexicons/en/demo.rules:2:8: unknown tag 'hegde'; did you mean 'hedge'?") == 0);
+  CHECK(e.find("\n    tag: hegde\n         ^") != std::string::npos);
+}
+
+TEST_CASE("a bad regex fails at load", "[lexicon]") {
+  std::string e = LoadError(R"(rule hedge.re
+  tag: hedge
+  kind: regex
+  match: sorry (for
+  fire: sorry for
+  pass: fine
+)");
+  CHECK(e.find("lexicons/en/demo.rules:4:10: bad regex: missing )") == 0);
+}
+
+TEST_CASE("a bad phrase points into the pattern", "[lexicon]") {
+  std::string e = LoadError(R"(rule hedge.p
+  tag: hedge
+  match: sorry (for any
+  fire: sorry for any
+  pass: fine
+)");
+  CHECK(e.find("lexicons/en/demo.rules:3:24: missing ')'") == 0);
+}
+
+TEST_CASE("duplicate ids, missing examples and unknown fields are errors", "[lexicon]") {
+  std::string e = LoadError(R"(rule hedge.a
+  tag: hedge
+  match: sorry for any
+  fire: sorry for any
+  pass: fine
+rule hedge.a
+  tag: hedge
+  match: sorry if
+  fire: sorry if
+  pass: fine
+rule hedge.b
+  tag: hedge
+  match: sorry if
+  fire: sorry if
+rule hedge.c
+  tag: hedge
+  mach: sorry if
+  match: sorry if
+  fire: sorry if
+  pass: fine
+)");
+  CHECK(e.find("demo.rules:6:6: duplicate rule id 'hedge.a' (first defined at "
+               "lexicons/en/demo.rules:1)") != std::string::npos);
+  CHECK(e.find("demo.rules:11:1: rule 'hedge.b' needs at least one 'fire' and one 'pass' "
+               "example") != std::string::npos);
+  CHECK(e.find("demo.rules:17:3: unknown field 'mach'; did you mean 'match'?") !=
+        std::string::npos);
+}
+
+TEST_CASE("structural errors in the block syntax", "[lexicon]") {
+  CHECK(LoadError("  tag: hedge\n").find("lexicons/en/demo.rules:1:1: indented field outside a block") == 0);
+  CHECK(LoadError("rule x\n  no colon here\n").find("lexicons/en/demo.rules:2:3: expected 'key: value'") == 0);
+  CHECK(LoadError("rul x\n").find("unknown block 'rul'; did you mean 'rule'?") !=
+        std::string::npos);
+}
+
+TEST_CASE("checks.def errors name the line", "[lexicon]") {
+  std::string error;
+  auto a = Analyzer::Load({{"checks.def", "check x\n  title: X\n  why: W\n  message: M\n"
+                                          "  status: fixx\n  logic: flagg t\n"}},
+                          &error);
+  CHECK_FALSE(a);
+  CHECK(error.find("checks.def:5:11: status must be 'fix' or 'consider'") != std::string::npos);
+  CHECK(error.find("checks.def:6:10: unknown logic 'flagg'; did you mean 'flag'?") !=
+        std::string::npos);
+}

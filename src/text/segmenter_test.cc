@@ -1,0 +1,139 @@
+#include <catch2/catch.hpp>
+
+#include "text/document.h"
+#include "text/fold.h"
+
+using namespace amends;
+
+namespace {
+
+// The words of a document as (original text, folded text) pairs.
+std::vector<std::pair<std::string, std::string>> Words(const Document& doc) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (uint32_t w : doc.words) {
+    const Token& t = doc.tokens[w];
+    out.emplace_back(std::string(doc.Original({t.start, t.end})), std::string(doc.Folded(t)));
+  }
+  return out;
+}
+
+Segmenter& Seg() {
+  static Segmenter s;
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("tokens keep exact byte spans of the original", "[segmenter]") {
+  std::string text = "We\xE2\x80\x99re SORRY, Zo\xC3\xAB!";
+  Document doc = Seg().Segment(text);
+  auto words = Words(doc);
+  REQUIRE(words.size() == 3);
+  CHECK(words[0].first == "We\xE2\x80\x99re");  // curly apostrophe kept in the original
+  CHECK(words[0].second == "we're");            // and folded for matching
+  CHECK(words[1].second == "sorry");
+  CHECK(words[2].first == "Zo\xC3\xAB");
+  CHECK(words[2].second == "zo\xC3\xAB");
+  for (const Token& t : doc.tokens) CHECK(t.end > t.start);
+  CHECK(doc.tokens.front().start == 0);
+  CHECK(doc.tokens.back().end == text.size());
+}
+
+TEST_CASE("combining marks stay with their letter", "[segmenter]") {
+  std::string text = "Jose\xCC\x81 called";  // e + U+0301
+  Document doc = Seg().Segment(text);
+  auto words = Words(doc);
+  REQUIRE(words.size() == 2);
+  CHECK(words[0].first == "Jose\xCC\x81");
+}
+
+TEST_CASE("emoji are symbols, not words, and keep their spans", "[segmenter]") {
+  // Thumbs up with skin tone, then a ZWJ family sequence.
+  std::string thumbs = "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD";
+  std::string family = "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7";
+  std::string text = "ok " + thumbs + " " + family + " done";
+  Document doc = Seg().Segment(text);
+  CHECK(Words(doc).size() == 2);
+  int symbols = 0;
+  for (const Token& t : doc.tokens) {
+    if (t.kind != TokenKind::kSymbol) continue;
+    ++symbols;
+    std::string s(doc.Original({t.start, t.end}));
+    CHECK((s == thumbs || s == family));
+  }
+  CHECK(symbols == 2);
+}
+
+TEST_CASE("CJK text is cut into words with valid spans", "[segmenter]") {
+  std::string text = "\xE5\xAF\xB9\xE4\xB8\x8D\xE8\xB5\xB7\xEF\xBC\x8C\xE6\x88\x91\xE4\xBB\xAC\xE4\xBC\x9A\xE9\x80\x80\xE6\xAC\xBE\xE3\x80\x82";  // 对不起，我们会退款。
+  Document doc = Seg().Segment(text);
+  CHECK(Words(doc).size() >= 3);
+  for (uint32_t w : doc.words) {
+    const Token& t = doc.tokens[w];
+    CHECK((static_cast<unsigned char>(text[t.start]) & 0xC0) != 0x80);
+    CHECK((t.end == text.size() || (static_cast<unsigned char>(text[t.end]) & 0xC0) != 0x80));
+  }
+}
+
+TEST_CASE("CRLF line ends split sentences and fold to one space", "[segmenter]") {
+  std::string text = "Hi Mary,\r\n\r\nSorry for the delay.\r\nIt ships today.\r\n";
+  Document doc = Seg().Segment(text);
+  REQUIRE(doc.sentences.size() == 3);
+  CHECK(doc.Original({doc.sentences[1].start, doc.sentences[1].end}) == "Sorry for the delay.");
+  CHECK(doc.sentences[0].paragraph == 0);
+  CHECK(doc.sentences[1].paragraph == 1);
+  CHECK(doc.folded.find("  ") == std::string::npos);
+  CHECK(doc.folded.find('\r') == std::string::npos);
+}
+
+TEST_CASE("folded offsets map back to the original bytes", "[segmenter]") {
+  std::string text = "\xE2\x80\x9CSorry\xE2\x80\x9D   \xE2\x80\x94 ok";
+  Document doc = Seg().Segment(text);
+  CHECK(doc.folded == "\"sorry\" - ok");
+  size_t at = doc.folded.find("sorry");
+  Span s = doc.FoldedToOriginal(static_cast<uint32_t>(at), static_cast<uint32_t>(at + 5));
+  CHECK(doc.Original(s) == "Sorry");
+  Span quoted = doc.FoldedToOriginal(0, 7);
+  CHECK(doc.Original(quoted) == "\xE2\x80\x9CSorry\xE2\x80\x9D");
+}
+
+TEST_CASE("a BOM is skipped but offsets stay those of the input", "[segmenter]") {
+  std::string text = "\xEF\xBB\xBFHello";
+  Document doc = Seg().Segment(text, 3);
+  REQUIRE(doc.words.size() == 1);
+  CHECK(doc.tokens[doc.words[0]].start == 3);
+}
+
+TEST_CASE("greeting, name and sign-off are recognised", "[segmenter]") {
+  Document doc = Seg().Segment("Hi Mary,\n\nThanks for waiting.\n\nBest regards,\nSam\n");
+  CHECK(doc.Original(doc.greeting) == "Hi Mary,");
+  CHECK(doc.greeting_name == "Mary");
+  CHECK(doc.Original(doc.signoff) == "Best regards,\nSam");
+  CHECK(doc.body_first_sentence == 1);
+
+  Document generic = Seg().Segment("Dear valued customer, your order shipped.");
+  CHECK(generic.Original(generic.greeting) == "Dear valued customer,");
+  CHECK(generic.greeting_name.empty());
+
+  Document titled = Seg().Segment("Dear Mr. Smith, thanks.");
+  CHECK(titled.greeting_name == "Smith");
+
+  Document there = Seg().Segment("Hi there! We fixed it.");
+  CHECK(there.greeting_name.empty());
+  CHECK(there.Original(there.greeting) == "Hi there!");
+}
+
+TEST_CASE("social replies: leading handles and agent initials", "[segmenter]") {
+  Document doc = Seg().Segment("@115712 @Acme_Help Sorry about that! We're on it. ^JB");
+  CHECK(doc.Original(doc.handles) == "@115712 @Acme_Help");
+  CHECK(doc.Original(doc.signoff) == "^JB");
+  Document dash = Seg().Segment("@42 Fixed now, thanks for waiting. -Mike");
+  CHECK(dash.Original(dash.signoff) == "-Mike");
+  Document mail = Seg().Segment("Please re-send the e-mail");
+  CHECK(mail.signoff.empty());
+}
+
+TEST_CASE("FoldText folds case, quotes and spacing", "[fold]") {
+  CHECK(FoldText("  We\xE2\x80\x99RE\t\tSorry ") == "we're sorry");
+  CHECK(FoldText("\xC3\x89T\xC3\x89") == "\xC3\xA9t\xC3\xA9");
+}

@@ -1,0 +1,39 @@
+#include "util/utf8.h"
+
+#include <catch2/catch.hpp>
+
+using namespace amends;
+
+TEST_CASE("well-formed UTF-8 is accepted", "[utf8]") {
+  CHECK(FindInvalidUtf8("") == kValidUtf8);
+  CHECK(FindInvalidUtf8("plain ascii that is longer than eight bytes") == kValidUtf8);
+  CHECK(FindInvalidUtf8("caf\xC3\xA9 \xE2\x80\x99 \xF0\x9F\x98\x80") == kValidUtf8);
+}
+
+TEST_CASE("ill-formed UTF-8 is found at its first bad byte", "[utf8]") {
+  CHECK(FindInvalidUtf8("abc\xFF") == 3);
+  CHECK(FindInvalidUtf8("abcdefghij\x80") == 10);          // stray continuation
+  CHECK(FindInvalidUtf8("ab\xC0\xAF") == 2);               // overlong '/'
+  CHECK(FindInvalidUtf8("ab\xE0\x80\xAF") == 2);           // overlong 3-byte
+  CHECK(FindInvalidUtf8("\xED\xA0\x80") == 0);             // surrogate U+D800
+  CHECK(FindInvalidUtf8("\xF4\x90\x80\x80") == 0);         // above U+10FFFF
+  CHECK(FindInvalidUtf8("ok \xE2\x80") == 3);              // truncated
+}
+
+TEST_CASE("decode and encode round-trip", "[utf8]") {
+  std::string s;
+  for (char32_t cp : {U'a', U'\u00e9', U'\u2019', U'\U0001F600'}) AppendUtf8(cp, &s);
+  size_t pos = 0;
+  CHECK(DecodeUtf8(s, &pos) == U'a');
+  CHECK(DecodeUtf8(s, &pos) == U'\u00e9');
+  CHECK(DecodeUtf8(s, &pos) == U'\u2019');
+  CHECK(DecodeUtf8(s, &pos) == U'\U0001F600');
+  CHECK(pos == s.size());
+}
+
+TEST_CASE("control characters are escaped for display", "[utf8]") {
+  CHECK(EscapeControls("a\x1b[31mb") == "a\\x1b[31mb");
+  CHECK(EscapeControls("x\xE2\x80\xAEy") == "x\\u202ey");  // right-to-left override
+  CHECK(EscapeControls("line\nnext\ttab") == "line\nnext\ttab");
+  CHECK(EscapeControls("caf\xC3\xA9") == "caf\xC3\xA9");
+}

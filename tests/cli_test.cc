@@ -1,0 +1,234 @@
+// The program as a user runs it: exit codes, stdin, errors, JSON contract,
+// audit, and golden checklists for the drafts in corpora/drafts.
+#include <sys/wait.h>
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+  int exit_code;
+  std::string out;
+  std::string err;
+};
+
+std::string TempPath(const std::string& name) {
+  fs::path dir = fs::temp_directory_path() / ("amends-cli-test-" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  return (dir / name).string();
+}
+
+void WriteFile(const std::string& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary) << bytes;
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Runs `amends ARGS` through the shell, with `stdin_bytes` on stdin.
+Run Amends(const std::string& args, const std::string& stdin_bytes = "") {
+  std::string in = TempPath("stdin"), out = TempPath("stdout"), err = TempPath("stderr");
+  WriteFile(in, stdin_bytes);
+  std::string cmd = std::string("'") + AMENDS_BINARY + "' " + args + " <'" + in + "' >'" + out +
+                    "' 2>'" + err + "'";
+  int status = std::system(cmd.c_str());
+  return Run{WIFEXITED(status) ? WEXITSTATUS(status) : -1, ReadFile(out), ReadFile(err)};
+}
+
+const std::string kSource = AMENDS_SOURCE_DIR;
+
+}  // namespace
+
+TEST_CASE("--version and --help", "[cli]") {
+  Run v = Amends("--version");
+  CHECK(v.exit_code == 0);
+  CHECK(v.out.find("amends ") == 0);
+  Run h = Amends("--help");
+  CHECK(h.exit_code == 0);
+  CHECK(h.out.find("check") != std::string::npos);
+  CHECK(h.out.find("audit") != std::string::npos);
+  CHECK(h.out.find("Exit status") != std::string::npos);
+  Run ch = Amends("check --help");
+  CHECK(ch.exit_code == 0);
+  CHECK(ch.out.find("--customer-name") != std::string::npos);
+}
+
+TEST_CASE("usage errors exit 2", "[cli]") {
+  CHECK(Amends("").exit_code == 2);
+  CHECK(Amends("frobnicate").exit_code == 2);
+  CHECK(Amends("check --format xml -").exit_code == 2);
+  CHECK(Amends("check --situation maybe -").exit_code == 2);
+  CHECK(Amends("--lexicons /nonexistent check -").exit_code == 2);
+}
+
+TEST_CASE("a missing file is an input error naming it", "[cli]") {
+  Run r = Amends("check /nonexistent/draft.txt");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("/nonexistent/draft.txt: No such file or directory") != std::string::npos);
+}
+
+TEST_CASE("invalid UTF-8 is an error naming line, column and byte offset", "[cli]") {
+  std::string path = TempPath("bad.txt");
+  WriteFile(path, "Hello\nwe\xFF are sorry");
+  Run r = Amends("check '" + path + "'");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("bad.txt:2:3: invalid UTF-8 (byte 0xff at offset 8)") != std::string::npos);
+  CHECK(r.out.empty());
+}
+
+TEST_CASE("stdin with '-' or no file; exit 0 when ready to send", "[cli]") {
+  std::string routine = "Hi Sam,\nYour invoice is attached. Thanks for your order!\n";
+  Run a = Amends("check --format json -", routine);
+  Run b = Amends("check --format json", routine);
+  CHECK(a.exit_code == 0);
+  CHECK(a.out == b.out);
+  auto j = nlohmann::json::parse(a.out);
+  CHECK(j["ready_to_send"] == true);
+  CHECK(j["situation"]["value"] == "routine");
+}
+
+TEST_CASE("exit 1 when a check says fix; text report names it", "[cli]") {
+  Run r = Amends("check --color never '" + kSource + "/corpora/drafts/late-parcel.txt'");
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("apology.non_apology") != std::string::npos);
+  CHECK(r.out.find("to fix") != std::string::npos);
+  CHECK(r.out.find("\x1b[") == std::string::npos);
+}
+
+TEST_CASE("the JSON contract: every check, exact spans, UTF-16 offsets", "[cli][json]") {
+  // A BOM, CRLF line ends and curly quotes: offsets still index the bytes given.
+  std::string draft =
+      "\xEF\xBB\xBFHi Zo\xC3\xAB,\r\n\r\nWe\xE2\x80\x99re sorry for any inconvenience, but "
+      "per our policy we can\xE2\x80\x99t refund it.\r\n";
+  std::string path = TempPath("contract.txt");
+  WriteFile(path, draft);
+  Run r = Amends("check --format json --customer-name 'Zoe Smith' --situation recovery '" + path +
+                 "'");
+  CHECK(r.exit_code == 1);
+  auto j = nlohmann::json::parse(r.out);
+  CHECK(j["schema"] == "amends.checklist/1");
+  CHECK(j["situation"]["value"] == "recovery");
+  CHECK(j["situation"]["forced"] == true);
+  CHECK(j["ready_to_send"] == false);
+  CHECK(j["customer_name"] == "Zoe");
+  std::set<std::string> ids;
+  for (const auto& c : j["checklist"]) {
+    ids.insert(c["id"].get<std::string>());
+    std::string status = c["status"];
+    CHECK((status == "pass" || status == "fix" || status == "consider" || status == "n/a"));
+    CHECK(!c["title"].get<std::string>().empty());
+    CHECK(!c["why"].get<std::string>().empty());
+    for (const auto& f : c["findings"]) {
+      size_t start = f["start"], end = f["end"];
+      REQUIRE(end <= draft.size());
+      CHECK(f["text"] == draft.substr(start, end - start));
+      CHECK(f["line"].get<int>() >= 1);
+      CHECK(f["column"].get<int>() >= 1);
+      CHECK(f["utf16_end"].get<size_t>() >= f["utf16_start"].get<size_t>());
+      CHECK(f.contains("message"));
+      CHECK(f.contains("suggestion"));
+    }
+  }
+  for (const char* id : {"apology.missing", "apology.non_apology", "apology.undone_by_but",
+                         "blame.customer", "excuse", "policy.reciting", "name.missing"})
+    CHECK(ids.count(id) == 1);
+
+  // The hedge is found where it was written: line 3, after "We’re ".
+  for (const auto& c : j["checklist"]) {
+    if (c["id"] != "apology.non_apology") continue;
+    REQUIRE(c["status"] == "fix");
+    const auto& f = c["findings"][0];
+    std::string text = f["text"];
+    CHECK(text.find("sorry for any") != std::string::npos);
+    CHECK(f["line"] == 3);
+    size_t start = f["start"];
+    // UTF-16: the BOM and the curly apostrophe are one unit each, "ë" one.
+    size_t chars_before = 0;
+    for (size_t i = 0; i < start; ++i)
+      if ((static_cast<unsigned char>(draft[i]) & 0xC0) != 0x80) ++chars_before;
+    CHECK(f["utf16_start"] == chars_before);
+  }
+  // The name is used in the greeting.
+  for (const auto& c : j["checklist"])
+    if (c["id"] == "name.missing") CHECK(c["status"] == "pass");
+}
+
+TEST_CASE("control characters in a draft cannot reach the terminal", "[cli]") {
+  Run r = Amends("check --color never --situation recovery -",
+                 "Sorry for any inconvenience \x1b]0;owned\x07 but no.");
+  CHECK(r.out.find('\x1b') == std::string::npos);
+  CHECK(r.out.find('\x07') == std::string::npos);
+}
+
+TEST_CASE("audit: one object per line, in order, bad lines reported and skipped", "[cli][audit]") {
+  std::string input =
+      "{\"id\": \"a\", \"text\": \"Sorry for any inconvenience.\"}\n"
+      "\n"
+      "{\"id\": 2, \"text\": \"Your invoice is attached.\", \"customer_name\": \"Ann\"}\n"
+      "{\"id\": \"c\", \"text\": 5}\n"
+      "not json\n"
+      "{\"id\": \"e\", \"text\": \"Bad \\ud800 surrogate\"}\n"
+      "{\"id\": \"f\", \"text\": \"The parcel is late.\", \"customer_message\": \"Where is my "
+      "order? It never arrived.\"}\n";
+  Run r = Amends("audit -", input);
+  CHECK(r.exit_code == 2);  // some records were bad
+  std::vector<nlohmann::json> out;
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) out.push_back(nlohmann::json::parse(line));
+  REQUIRE(out.size() == 6);
+  CHECK(out[0]["id"] == "a");
+  CHECK(out[0].contains("checklist"));
+  CHECK(out[1]["id"] == 2);
+  CHECK(out[1]["customer_name"] == "Ann");
+  CHECK(out[2]["id"] == "c");
+  CHECK(out[2]["line"] == 4);
+  CHECK(out[2]["error"] == "\"text\" must be a string");
+  CHECK(out[3]["line"] == 5);
+  CHECK(out[3]["error"].get<std::string>().find("invalid JSON at byte") == 0);
+  CHECK(out[4]["line"] == 6);
+  CHECK(out[5]["id"] == "f");
+  CHECK(out[5]["situation"]["value"] == "recovery");
+  CHECK(r.err.find("<stdin>:4: \"text\" must be a string") != std::string::npos);
+}
+
+TEST_CASE("audit gives the same checklist as check for the same context", "[cli][audit]") {
+  std::string text = "Hi Ann, sorry, but we can't refund it.";
+  Run c = Amends("check --format json --customer-name Ann -", text);
+  Run a = Amends("audit -", nlohmann::json{{"id", "x"}, {"text", text}, {"customer_name", "Ann"}}
+                                .dump() + "\n");
+  auto cj = nlohmann::json::parse(c.out);
+  auto aj = nlohmann::json::parse(a.out);
+  aj.erase("id");
+  CHECK(cj == aj);
+}
+
+TEST_CASE("golden checklists for the drafts in corpora/drafts", "[cli][golden]") {
+  int compared = 0;
+  for (const auto& entry : fs::directory_iterator(kSource + "/corpora/drafts")) {
+    if (entry.path().extension() != ".txt") continue;
+    fs::path golden = entry.path();
+    golden.replace_extension(".json");
+    if (!fs::exists(golden)) continue;
+    fs::path args_file = entry.path();
+    args_file.replace_extension(".args");
+    std::string args = fs::exists(args_file) ? ReadFile(args_file.string()) : "";
+    while (!args.empty() && args.back() == '\n') args.pop_back();
+    Run r = Amends("check --format json " + args + " '" + entry.path().string() + "'");
+    INFO(entry.path().filename().string() << " (update with scripts/update-golden.sh)");
+    CHECK(nlohmann::json::parse(r.out) == nlohmann::json::parse(ReadFile(golden.string())));
+    ++compared;
+  }
+  CHECK(compared >= 3);
+}

@@ -1,0 +1,47 @@
+// Every rule carries examples that must fire and must not; run them all,
+// for the lexicon built into the binary and for the folder on disk.
+#include <catch2/catch.hpp>
+
+#include "analyzer/analyzer.h"
+
+using namespace amends;
+
+namespace {
+void RunAll(const std::vector<LexiconFile>& files) {
+  std::string error;
+  auto analyzer = Analyzer::Load(files, &error);
+  INFO(error);
+  REQUIRE(analyzer);
+  std::vector<std::string> failures;
+  int passed = RunRuleExamples(*analyzer, &failures);
+  for (const std::string& f : failures) UNSCOPED_INFO(f);
+  CHECK(failures.empty());
+  size_t examples = 0;
+  for (const Rule& r : analyzer->lexicon().rules) examples += r.fire.size() + r.pass.size();
+  CHECK(static_cast<size_t>(passed) + failures.size() == examples);
+}
+}  // namespace
+
+TEST_CASE("every built-in rule fires on its examples and stays silent on the others",
+          "[lexicon][examples]") {
+  RunAll(EmbeddedLexiconFiles());
+}
+
+TEST_CASE("lexicons/en on disk loads and passes its examples", "[lexicon][examples]") {
+  std::vector<LexiconFile> files;
+  std::string error;
+  REQUIRE(ReadLexiconDir(AMENDS_SOURCE_DIR "/lexicons/en", &files, &error));
+  RunAll(files);
+}
+
+TEST_CASE("every check in checks.def has a rule for each tag it reads", "[lexicon]") {
+  std::string error;
+  auto analyzer = Analyzer::Load(EmbeddedLexiconFiles(), &error);
+  REQUIRE(analyzer);
+  std::vector<bool> has_rule(analyzer->checks().tags.size(), false);
+  for (const Rule& r : analyzer->lexicon().rules) has_rule[r.tag] = true;
+  for (size_t t = 0; t < has_rule.size(); ++t) {
+    INFO("tag " << analyzer->checks().tags[t]);
+    CHECK(has_rule[t]);
+  }
+}
