@@ -146,7 +146,8 @@ std::vector<Hit> Matcher::Match(const Document& doc, RuleScope scope) const {
   });
   std::vector<Hit> hits;
   for (const Hit& h : raw) {
-    if (scope == RuleScope::kDraft && (Inside(h.span, doc.handles) || Inside(h.span, doc.signoff)))
+    if (scope == RuleScope::kDraft &&
+        (Inside(h.span, doc.handles) || Inside(h.span, doc.signoff) || doc.IsQuoted(h.span)))
       continue;
     if (!hits.empty() && hits.back().rule == h.rule && Overlaps(hits.back().span, h.span)) {
       if (h.span.end > hits.back().span.end) hits.back().span.end = h.span.end;

@@ -34,7 +34,8 @@ class Matcher {
   // Every hit of the rules of `scope` in `doc`, sorted by start. A rule's
   // overlapping matches are merged to the longest; matches overlapping one
   // of the rule's `unless` patterns are dropped. In a draft, hits that lie
-  // in the leading @handles or the sign-off are dropped too.
+  // in the leading @handles, the sign-off or a quoted passage are dropped
+  // too: they are not the agent's own words.
   std::vector<Hit> Match(const Document& doc, RuleScope scope) const;
 
  private:

@@ -57,6 +57,9 @@ struct Document {
   Span handles;   // leading "@name" mentions of a social reply
   Span greeting;  // "Hi Mary," / "Dear valued customer," (its sentence)
   Span signoff;   // "Best,\nSam", "^JB", "-Mike" at the end
+  // Words the agent quotes rather than says: "double-quoted" passages and
+  // "> " quote lines. Rules do not count hits inside them.
+  std::vector<Span> quoted;
   std::string greeting_name;  // the name in the greeting, as written
   Span greeting_name_span;
   uint32_t body_first_sentence = 0;  // first sentence after handles and greeting
@@ -67,6 +70,8 @@ struct Document {
   std::string_view Original(Span s) const { return text.substr(s.start, s.end - s.start); }
   // Maps a folded byte range back to the original bytes it came from.
   Span FoldedToOriginal(uint32_t folded_start, uint32_t folded_end) const;
+  // Whether `span` lies inside a quoted passage.
+  bool IsQuoted(Span span) const;
   // Index of the sentence containing original byte `offset`.
   uint32_t SentenceAt(uint32_t offset) const;
 };

@@ -46,6 +46,12 @@ Span Document::FoldedToOriginal(uint32_t fs, uint32_t fe) const {
   return s;
 }
 
+bool Document::IsQuoted(Span span) const {
+  for (const Span& q : quoted)
+    if (span.start >= q.start && span.end <= q.end) return true;
+  return false;
+}
+
 uint32_t Document::SentenceAt(uint32_t offset) const {
   auto it = std::upper_bound(sentences.begin(), sentences.end(), offset,
                              [](uint32_t off, const Sentence& s) { return off < s.start; });
@@ -201,6 +207,36 @@ Document Segmenter::Segment(std::string_view text, uint32_t begin) {
     doc.sentences.push_back(s);
   }
   utext_close(ut);
+
+  // Quoted passages: "> " lines, and double quotes paired within a paragraph.
+  {
+    size_t line_start = begin;
+    while (line_start < text.size()) {
+      size_t nl = text.find('\n', line_start);
+      if (nl == std::string_view::npos) nl = text.size();
+      size_t i = line_start;
+      while (i < nl && IsLineSpace(text[i])) ++i;
+      if (i < nl && text[i] == '>')
+        doc.quoted.push_back({static_cast<uint32_t>(line_start), static_cast<uint32_t>(nl)});
+      line_start = nl + 1;
+    }
+    constexpr uint32_t kMaxQuote = 600;  // longer "quotes" are likely unpaired marks
+    const Token* open = nullptr;
+    for (const Token& tk : doc.tokens) {
+      if (tk.kind != TokenKind::kPunct || doc.Folded(tk) != "\"") continue;
+      uint32_t paragraph_of_tk = doc.sentences.empty() ? 0 : doc.sentences[tk.sentence].paragraph;
+      if (open && (doc.sentences.empty() ||
+                   doc.sentences[open->sentence].paragraph == paragraph_of_tk) &&
+          tk.end - open->start <= kMaxQuote) {
+        doc.quoted.push_back({open->start, tk.end});
+        open = nullptr;
+      } else {
+        open = &tk;
+      }
+    }
+    std::sort(doc.quoted.begin(), doc.quoted.end(),
+              [](const Span& a, const Span& b) { return a.start < b.start; });
+  }
 
   // Leading "@handle" mentions (also ".@handle").
   size_t t = 0;

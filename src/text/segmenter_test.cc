@@ -137,3 +137,19 @@ TEST_CASE("FoldText folds case, quotes and spacing", "[fold]") {
   CHECK(FoldText("  We\xE2\x80\x99RE\t\tSorry ") == "we're sorry");
   CHECK(FoldText("\xC3\x89T\xC3\x89") == "\xC3\xA9t\xC3\xA9");
 }
+
+TEST_CASE("quoted passages: double quotes in a paragraph and '>' lines", "[segmenter]") {
+  std::string text =
+      "You wrote \xE2\x80\x9Cyou should have shipped it\xE2\x80\x9D and I agree.\n"
+      "> it never arrived\n"
+      "An unpaired \" mark.\n\nNew \"paragraph\".";
+  Document doc = Seg().Segment(text);
+  REQUIRE(doc.quoted.size() == 3);
+  CHECK(doc.Original(doc.quoted[0]) == "\xE2\x80\x9Cyou should have shipped it\xE2\x80\x9D");
+  CHECK(doc.Original(doc.quoted[1]) == "> it never arrived");
+  CHECK(doc.Original(doc.quoted[2]) == "\"paragraph\"");
+  size_t at = text.find("should");
+  CHECK(doc.IsQuoted({static_cast<uint32_t>(at), static_cast<uint32_t>(at + 6)}));
+  at = text.find("agree");
+  CHECK_FALSE(doc.IsQuoted({static_cast<uint32_t>(at), static_cast<uint32_t>(at + 5)}));
+}
