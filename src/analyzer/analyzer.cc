@@ -36,6 +36,12 @@ bool ReadLexiconDir(const std::string& dir, std::vector<LexiconFile>* out, std::
     *error = dir + ": " + ec.message();
     return false;
   }
+  fs::path names = fs::path(dir) / "names";
+  if (fs::is_directory(names, ec)) {
+    for (const auto& entry : fs::directory_iterator(names, ec))
+      if (entry.is_regular_file() && entry.path().extension() == ".list")
+        paths.push_back(entry.path());
+  }
   std::sort(paths.begin(), paths.end());
   for (const fs::path& p : paths) {
     std::ifstream in(p, std::ios::binary);
@@ -56,6 +62,15 @@ std::unique_ptr<Analyzer> Analyzer::Load(const std::vector<LexiconFile>& files,
   std::vector<BlockFile> rule_files;
   bool have_checks = false;
   for (const LexiconFile& f : files) {
+    if (EndsWith(f.name, ".list")) {
+      if (EndsWith(f.name, "first-names.list")) a->names_.AddList(f.content, &a->names_.first_names);
+      else if (EndsWith(f.name, "name-words.list")) a->names_.AddList(f.content, &a->names_.name_words);
+      else {
+        *error = f.name + ": unknown list (expected first-names.list or name-words.list)";
+        return nullptr;
+      }
+      continue;
+    }
     BlockFile parsed;
     if (!ParseBlockFile(f.name, f.content, &parsed, error)) return nullptr;
     if (EndsWith(f.name, "checks.def")) {
@@ -94,10 +109,11 @@ Analysis Analyzer::Analyze(const Request& request) const {
     customer = segmenter.Segment(*request.customer_message, 0);
     customer_hits = matcher_->Match(*customer, RuleScope::kCustomer);
   }
-  a.customer_name = FirstName(request.customer_name);
+  a.customer = ParseCustomerName(request.customer_name);
   a.situation = DecideSituation(checks_, a.draft, hits, customer ? &*customer : nullptr,
                                 customer_hits, request.force_recovery);
-  a.checklist = EvaluateChecks(checks_, lexicon_, a.draft, hits, a.situation, a.customer_name);
+  a.checklist =
+      EvaluateChecks(checks_, lexicon_, a.draft, hits, a.situation, a.customer, names_);
   a.ready_to_send = std::none_of(a.checklist.begin(), a.checklist.end(),
                                  [](const CheckResult& r) { return r.status == Status::kFix; });
   return a;
@@ -124,20 +140,6 @@ int RunRuleExamples(const Analyzer& analyzer, std::vector<std::string>* failures
     }
   }
   return ok;
-}
-
-std::string FirstName(std::string_view name) {
-  auto trim = [](std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-  };
-  name = trim(name);
-  // "Smith, Mary" puts the first name after the comma.
-  size_t comma = name.find(',');
-  if (comma != std::string_view::npos) name = trim(name.substr(comma + 1));
-  size_t space = name.find_first_of(" \t");
-  return std::string(name.substr(0, space));
 }
 
 }  // namespace amends

@@ -32,7 +32,8 @@ struct LexiconFile {
 // The lexicon compiled into the binary (lexicons/en at build time).
 std::vector<LexiconFile> EmbeddedLexiconFiles();
 
-// Reads checks.def and every *.rules file of `dir`, sorted by name. Returns
+// Reads checks.def, every *.rules file of `dir` and the name lists in
+// `dir`/names/*.list, sorted by name. Returns
 // false and sets `*error` when the folder or a file cannot be read.
 bool ReadLexiconDir(const std::string& dir, std::vector<LexiconFile>* out, std::string* error);
 
@@ -40,7 +41,7 @@ struct Request {
   std::string_view text;          // the draft, well-formed UTF-8
   uint32_t begin = 0;             // first byte to analyse (after a BOM)
   std::optional<std::string_view> customer_message;  // when known
-  std::string customer_name;      // first name, "" when unknown
+  std::string customer_name;      // as given ("Mary Smith"), "" when unknown
   std::optional<bool> force_recovery;  // --situation
 };
 
@@ -49,7 +50,7 @@ struct Analysis {
   Situation situation;
   std::vector<CheckResult> checklist;
   bool ready_to_send = true;
-  std::string customer_name;
+  Customer customer;
 };
 
 class Analyzer {
@@ -66,11 +67,13 @@ class Analyzer {
 
   const CheckSet& checks() const { return checks_; }
   const Lexicon& lexicon() const { return lexicon_; }
+  const NameLists& names() const { return names_; }
 
  private:
   Analyzer() = default;
   CheckSet checks_;
   Lexicon lexicon_;
+  NameLists names_;
   std::unique_ptr<Matcher> matcher_;
 };
 
@@ -78,9 +81,5 @@ class Analyzer {
 // failure ("file:line: rule ID: …") to `*failures`; returns the number of
 // examples that behaved.
 int RunRuleExamples(const Analyzer& analyzer, std::vector<std::string>* failures);
-
-// The customer's first name from whatever was given ("Mary Ann Smith" →
-// "Mary", "smith, mary" → "mary").
-std::string FirstName(std::string_view name);
 
 }  // namespace amends

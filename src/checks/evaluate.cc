@@ -43,18 +43,10 @@ Finding MissingFinding(const CheckDef& check, const Document& doc) {
   return Finding{{at, at}, check.message, check.suggestion, -1};
 }
 
-// The customer's name used anywhere outside the sign-off.
-const Token* FindName(const Document& doc, const std::string& folded_name) {
-  for (uint32_t w : doc.words) {
-    const Token& t = doc.tokens[w];
-    if (t.start >= doc.signoff.start && t.end <= doc.signoff.end && !doc.signoff.empty()) continue;
-    if (doc.Folded(t) == folded_name) return &t;
-  }
-  return nullptr;
-}
-
 CheckResult Evaluate(const CheckDef& check, const Lexicon& lexicon, const Document& doc,
-                     const std::vector<Hit>& hits, const std::string& customer_name) {
+                     const std::vector<Hit>& hits, const Customer& customer,
+                     const NameLists& names) {
+  const std::string& customer_name = customer.first;
   CheckResult r{&check, Status::kPass, {}};
   auto fire = [&](std::vector<Finding> findings) {
     r.status = check.severity;
@@ -136,7 +128,7 @@ CheckResult Evaluate(const CheckDef& check, const Lexicon& lexicon, const Docume
         r.status = Status::kNotApplicable;
         break;
       }
-      if (const Token* t = FindName(doc, FoldText(customer_name))) {
+      if (const Token* t = FindNameUse(doc, names, customer_name)) {
         r.findings.push_back(Finding{{t->start, t->end}, "The customer's name is used.", "", -1});
       } else {
         Finding f = MissingFinding(check, doc);
@@ -151,13 +143,30 @@ CheckResult Evaluate(const CheckDef& check, const Lexicon& lexicon, const Docume
         r.status = Status::kNotApplicable;
         break;
       }
-      if (FoldText(doc.greeting_name) != FoldText(customer_name)) {
-        fire({Finding{doc.greeting_name_span,
-                      "The greeting says \"" + doc.greeting_name + "\" but the customer is " +
-                          customer_name + ".",
-                      "Use their first name: \"" + customer_name + "\".", -1}});
-      } else {
+      NameMatch match = CompareNames(doc.greeting_name, customer);
+      std::string message;
+      switch (match) {
+        case NameMatch::kSame: break;
+        case NameMatch::kMisspelled:
+          message = "\"" + doc.greeting_name + "\" misspells the customer's name, " +
+                    customer_name + ".";
+          break;
+        case NameMatch::kSurname:
+          message = "The greeting uses the surname alone; greet " + customer_name +
+                    " by first name.";
+          break;
+        case NameMatch::kOther:
+          message = "The greeting says \"" + doc.greeting_name + "\" but the customer is " +
+                    customer_name + ".";
+          break;
+      }
+      if (match == NameMatch::kSame) {
         r.findings.push_back(Finding{doc.greeting_name_span, "The greeting uses their name.", "", -1});
+      } else {
+        fire({Finding{doc.greeting_name_span, message,
+                      "Use their first name, spelled as they spell it: \"" + customer_name +
+                          "\".",
+                      -1}});
       }
       break;
     }
@@ -189,8 +198,8 @@ Situation DecideSituation(const CheckSet& checks, const Document& draft,
 
 std::vector<CheckResult> EvaluateChecks(const CheckSet& checks, const Lexicon& lexicon,
                                         const Document& draft, const std::vector<Hit>& hits,
-                                        const Situation& situation,
-                                        const std::string& customer_name) {
+                                        const Situation& situation, const Customer& customer,
+                                        const NameLists& names) {
   std::vector<CheckResult> out;
   out.reserve(checks.checks.size());
   for (const CheckDef& check : checks.checks) {
@@ -198,7 +207,7 @@ std::vector<CheckResult> EvaluateChecks(const CheckSet& checks, const Lexicon& l
       out.push_back(CheckResult{&check, Status::kNotApplicable, {}});
       continue;
     }
-    out.push_back(Evaluate(check, lexicon, draft, hits, customer_name));
+    out.push_back(Evaluate(check, lexicon, draft, hits, customer, names));
   }
   return out;
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "checks/check_def.h"
+#include "checks/names.h"
 #include "rules/lexicon.h"
 #include "rules/matcher.h"
 #include "text/document.h"
@@ -45,11 +46,10 @@ Situation DecideSituation(const CheckSet& checks, const Document& draft,
                           const std::vector<Hit>& draft_hits, const Document* customer,
                           const std::vector<Hit>& customer_hits, std::optional<bool> forced);
 
-// Runs every check over one draft. `customer_name` is the customer's first
-// name, or "" when unknown.
+// Runs every check over one draft. `customer` may be empty (unknown).
 std::vector<CheckResult> EvaluateChecks(const CheckSet& checks, const Lexicon& lexicon,
                                         const Document& draft, const std::vector<Hit>& hits,
-                                        const Situation& situation,
-                                        const std::string& customer_name);
+                                        const Situation& situation, const Customer& customer,
+                                        const NameLists& names);
 
 }  // namespace amends

@@ -43,9 +43,9 @@ nlohmann::ordered_json ChecklistJson(const Analyzer& analyzer, const Analysis& a
   situation["evidence"] = std::move(evidence);
   out["situation"] = std::move(situation);
   out["ready_to_send"] = analysis.ready_to_send;
-  out["customer_name"] = analysis.customer_name.empty()
+  out["customer_name"] = analysis.customer.first.empty()
                              ? nlohmann::ordered_json(nullptr)
-                             : nlohmann::ordered_json(analysis.customer_name);
+                             : nlohmann::ordered_json(analysis.customer.first);
 
   nlohmann::ordered_json checklist = nlohmann::ordered_json::array();
   for (const CheckResult& r : analysis.checklist) {

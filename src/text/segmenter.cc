@@ -83,9 +83,12 @@ bool IsGreetingWord(std::string_view w) {
 
 // Words after a greeting word that are not a name ("Hi there", "Hey all").
 bool IsGreetingFiller(std::string_view w) {
-  static constexpr std::array<std::string_view, 16> kWords = {
-      "there", "again", "all", "everyone", "team", "folks", "guys", "friend", "friends",
-      "y'all", "both", "good", "morning", "afternoon", "evening", "and"};
+  static constexpr std::array<std::string_view, 38> kWords = {
+      "there", "again", "all", "everyone", "everybody", "team", "folks", "guys", "friend",
+      "friends", "y'all", "both", "good", "morning", "afternoon", "evening", "and", "valued",
+      "customer", "customers", "client", "clients", "member", "members", "guest", "guests",
+      "user", "users", "patron", "shopper", "subscriber", "account", "holder", "traveller",
+      "traveler", "passenger", "colleague", "sir"};
   return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
 }
 

@@ -1,0 +1,143 @@
+#include "checks/names.h"
+
+#include <algorithm>
+#include <vector>
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include "text/fold.h"
+
+namespace amends {
+
+void NameLists::AddList(std::string_view content, std::unordered_set<std::string>* to) {
+  size_t pos = 0;
+  while (pos < content.size()) {
+    size_t nl = content.find('\n', pos);
+    if (nl == std::string_view::npos) nl = content.size();
+    std::string_view line = content.substr(pos, nl - pos);
+    pos = nl + 1;
+    if (line.empty() || line[0] == '#') continue;
+    std::string folded = FoldText(line);
+    if (!folded.empty()) to->insert(std::move(folded));
+  }
+}
+
+std::string FoldName(std::string_view name) {
+  std::string folded = FoldText(name);
+  bool ascii = std::all_of(folded.begin(), folded.end(),
+                           [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii) return folded;
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  if (U_FAILURE(status)) return folded;
+  icu::UnicodeString decomposed = nfd->normalize(icu::UnicodeString::fromUTF8(folded), status);
+  if (U_FAILURE(status)) return folded;
+  icu::UnicodeString bare;
+  for (int32_t i = 0; i < decomposed.length();) {
+    UChar32 c = decomposed.char32At(i);
+    if (u_charType(c) != U_NON_SPACING_MARK) bare.append(c);
+    i += U16_LENGTH(c);
+  }
+  std::string out;
+  bare.toUTF8String(out);
+  return out;
+}
+
+namespace {
+
+std::vector<std::string> Words(std::string_view s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == ',') {
+      if (!cur.empty()) out.push_back(std::move(cur));
+      cur.clear();
+    } else {
+      cur.push_back(c);
+    }
+  }
+  if (!cur.empty()) out.push_back(std::move(cur));
+  return out;
+}
+
+bool IsTitle(std::string w) {
+  w = FoldText(w);
+  if (!w.empty() && w.back() == '.') w.pop_back();
+  return w == "mr" || w == "mrs" || w == "ms" || w == "miss" || w == "mx" || w == "dr" ||
+         w == "prof" || w == "sir" || w == "madam";
+}
+
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+Customer ParseCustomerName(std::string_view name) {
+  Customer c;
+  bool surname_first = name.find(',') != std::string_view::npos;
+  std::vector<std::string> words = Words(name);
+  words.erase(std::remove_if(words.begin(), words.end(), IsTitle), words.end());
+  if (words.empty()) return c;
+  if (surname_first && words.size() >= 2) {
+    c.last = words.front();
+    c.first = words[1];
+  } else {
+    c.first = words.front();
+    if (words.size() >= 2) c.last = words.back();
+  }
+  return c;
+}
+
+const Token* FindNameUse(const Document& doc, const NameLists& names, const std::string& first) {
+  const std::string folded = FoldName(first);
+  if (folded.empty()) return nullptr;
+  const bool word_like = names.IsWord(folded);
+  for (uint32_t w = 0; w < doc.words.size(); ++w) {
+    const Token& t = doc.tokens[doc.words[w]];
+    if (!doc.signoff.empty() && t.start >= doc.signoff.start) continue;
+    if (FoldName(doc.Folded(t)) != folded) continue;
+    if (!word_like) return &t;
+    unsigned char c0 = static_cast<unsigned char>(doc.text[t.start]);
+    if (!(c0 >= 'A' && c0 <= 'Z')) continue;
+    bool in_greeting = t.start >= doc.greeting.start && t.end <= doc.greeting.end &&
+                       !doc.greeting.empty();
+    bool first_in_sentence = doc.sentences[t.sentence].first_word == w;
+    size_t after = t.end;
+    while (after < doc.text.size() && doc.text[after] == ' ') ++after;
+    size_t before = t.start;
+    while (before > 0 && doc.text[before - 1] == ' ') --before;
+    bool set_off = (after < doc.text.size() && (doc.text[after] == ',' || doc.text[after] == '!')) ||
+                   (before > 0 && doc.text[before - 1] == ',');
+    if (in_greeting || set_off || !first_in_sentence) return &t;
+  }
+  return nullptr;
+}
+
+NameMatch CompareNames(std::string_view greeting_name, const Customer& customer) {
+  std::string g = FoldName(greeting_name);
+  std::string first = FoldName(customer.first);
+  if (g == first) return NameMatch::kSame;
+  if (!customer.last.empty() && g == FoldName(customer.last)) return NameMatch::kSurname;
+  // A nickname that begins the name ("Liz" for "Elizabeth" does not, "Sam"
+  // for "Samantha" does) is the customer's own.
+  if (g.size() >= 3 && first.compare(0, g.size(), g) == 0) return NameMatch::kSame;
+  size_t d = EditDistance(g, first);
+  if (d <= (first.size() >= 6 ? 2u : 1u)) return NameMatch::kMisspelled;
+  return NameMatch::kOther;
+}
+
+}  // namespace amends

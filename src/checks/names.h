@@ -1,0 +1,46 @@
+// What the checks know about names: the customer's, and lists of first
+// names and of names that are also everyday words.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+#include "text/document.h"
+
+namespace amends {
+
+struct NameLists {
+  std::unordered_set<std::string> first_names;  // folded
+  std::unordered_set<std::string> name_words;   // folded: "will", "grace", "may"
+
+  // Adds the entries of a .list file (one per line, '#' comments).
+  void AddList(std::string_view content, std::unordered_set<std::string>* to);
+  bool IsFirstName(std::string_view folded) const { return first_names.count(std::string(folded)); }
+  bool IsWord(std::string_view folded) const { return name_words.count(std::string(folded)); }
+};
+
+// The customer, as the checks see them.
+struct Customer {
+  std::string first;  // "" when unknown
+  std::string last;   // "" when unknown or a single name was given
+};
+
+// "Mary Ann Smith" → {Mary, Smith}; "Smith, Mary" → {Mary, Smith};
+// "Mr. John Smith" → {John, Smith}.
+Customer ParseCustomerName(std::string_view name);
+
+// Where the draft addresses the customer by first name, or null. A name
+// that is also a word ("Will") counts only where it reads as a name:
+// capitalised and either in the greeting, set off by a comma, or not first
+// in its sentence. The sign-off is not searched.
+const Token* FindNameUse(const Document& doc, const NameLists& names, const std::string& first);
+
+// Folded, without accents: "Zoë" and "ZOE" both give "zoe".
+std::string FoldName(std::string_view name);
+
+// How the greeting's name relates to the customer's.
+enum class NameMatch { kSame, kMisspelled, kSurname, kOther };
+NameMatch CompareNames(std::string_view greeting_name, const Customer& customer);
+
+}  // namespace amends

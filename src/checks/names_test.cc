@@ -1,0 +1,72 @@
+#include "checks/names.h"
+
+#include <catch2/catch.hpp>
+
+using namespace amends;
+
+namespace {
+Segmenter& Seg() {
+  static Segmenter s;
+  return s;
+}
+NameLists Lists() {
+  NameLists n;
+  n.AddList("# test\nMary\nWill\nGrace\n", &n.first_names);
+  n.AddList("will\ngrace\n", &n.name_words);
+  return n;
+}
+std::string Use(const std::string& text, const std::string& name) {
+  static NameLists lists = Lists();
+  Document doc = Seg().Segment(text);
+  const Token* t = FindNameUse(doc, lists, name);
+  return t ? std::to_string(t->start) : "none";
+}
+}  // namespace
+
+TEST_CASE("customer names: first and last from what was given", "[names]") {
+  Customer a = ParseCustomerName("Mary Ann Smith");
+  CHECK(a.first == "Mary");
+  CHECK(a.last == "Smith");
+  Customer b = ParseCustomerName("Smith, Mary");
+  CHECK(b.first == "Mary");
+  CHECK(b.last == "Smith");
+  Customer c = ParseCustomerName("Mr. John Smith");
+  CHECK(c.first == "John");
+  Customer d = ParseCustomerName("  Cher ");
+  CHECK(d.first == "Cher");
+  CHECK(d.last.empty());
+  CHECK(ParseCustomerName("").first.empty());
+}
+
+TEST_CASE("a name that is a word counts only where it reads as a name", "[names]") {
+  CHECK(Use("We will send it today.", "Will") == "none");
+  CHECK(Use("Will you check the tracking page?", "Will") == "none");
+  CHECK(Use("Hi Will, we sent it.", "Will") == "3");
+  CHECK(Use("Thanks, Will. It ships today.", "Will") == "8");
+  CHECK(Use("It ships today, Grace.", "Grace") == "16");
+  CHECK(Use("Mary, it ships today.", "Mary") == "0");
+  CHECK(Use("it ships today mary", "Mary") == "15");  // not a word: any use counts
+}
+
+TEST_CASE("the sign-off is not the customer's name", "[names]") {
+  CHECK(Use("It ships today.\n\nThanks,\nMary", "Mary") == "none");
+}
+
+TEST_CASE("greeting names compared with the customer's", "[names]") {
+  Customer mary{"Mary", "Smith"};
+  CHECK(CompareNames("Mary", mary) == NameMatch::kSame);
+  CHECK(CompareNames("MARY", mary) == NameMatch::kSame);
+  CHECK(CompareNames("Marry", mary) == NameMatch::kMisspelled);
+  CHECK(CompareNames("Smith", mary) == NameMatch::kSurname);
+  CHECK(CompareNames("John", mary) == NameMatch::kOther);
+  Customer sam{"Samantha", ""};
+  CHECK(CompareNames("Sam", sam) == NameMatch::kSame);
+  CHECK(CompareNames("Samanta", sam) == NameMatch::kMisspelled);
+}
+
+TEST_CASE("accents do not make a different name", "[names]") {
+  CHECK(FoldName("Zo\xC3\xAB") == "zoe");
+  CHECK(FoldName("JOS\xC3\x89") == "jose");
+  CHECK(CompareNames("Zo\xC3\xAB", Customer{"Zoe", ""}) == NameMatch::kSame);
+  CHECK(Use("Hi Zo\xC3\xAB, it ships today.", "Zoe") == "3");
+}
