@@ -75,9 +75,17 @@ CheckResult Evaluate(const CheckDef& check, const Lexicon& lexicon, const Docume
       std::vector<Finding> f;
       auto firsts = HitsOf(hits, check.tags);
       auto thens = HitsOf(hits, check.other_tags);
+      // "Sorry, but …" and "Sorry. But …": a contrast that opens the next
+      // sentence takes the apology back just the same.
+      auto opens_sentence = [&](const Hit& h) {
+        const Sentence& s = doc.sentences[h.sentence];
+        return s.first_word < s.end_word && doc.tokens[doc.words[s.first_word]].start == h.span.start;
+      };
       for (const Hit* a : firsts) {
         for (const Hit* b : thens) {
-          if (b->sentence == a->sentence && b->span.start >= a->span.end) {
+          bool same = b->sentence == a->sentence && b->span.start >= a->span.end;
+          bool next = b->sentence == a->sentence + 1 && opens_sentence(*b);
+          if (same || next) {
             Finding finding = FindingFor(check, lexicon, *b);
             finding.span = {a->span.start, b->span.end};
             finding.message = check.message;

@@ -119,9 +119,15 @@ class Parser {
             return Fail("'*' is only allowed at the end of a word");
           } else {
             e.words.push_back(FoldText(w));
-            if (e.words.back().find(' ') != std::string::npos) {
+            const std::string& f = e.words.back();
+            // Tokens never begin or end with these, so such a word could
+            // never match: "'d" is part of "we'd", "e-mail" is "e mail".
+            if (f.find_first_of(" -,;:!?\"/") != std::string::npos || f.front() == '\'' ||
+                f.back() == '\'') {
               pos_ = at;
-              return Fail("a word cannot contain spaces");
+              return Fail("'" + std::string(w) +
+                          "' is not one word as the tokenizer sees it: write the whole word "
+                          "(\"we'd\"), or split it (\"e mail\")");
             }
           }
           if (pos_ < text_.size() && text_[pos_] == '|' && !in_group) {

@@ -89,4 +89,7 @@ TEST_CASE("pattern errors name the spot", "[phrase]") {
   CHECK(ParseError("so*rry", &at) == "'*' is only allowed at the end of a word");
   CHECK(ParseError("_{3,1} x", &at).find("expected a gap") == 0);
   CHECK(ParseError("(a|) b", &at) == "empty alternative in group");
+  CHECK(ParseError("we 'd like", &at).find("''d' is not one word") == 0);
+  CHECK(at == 3);
+  CHECK(ParseError("e-mail", &at).find("'e-mail' is not one word") == 0);
 }
