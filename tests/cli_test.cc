@@ -232,3 +232,50 @@ TEST_CASE("golden checklists for the drafts in corpora/drafts", "[cli][golden]")
   }
   CHECK(compared >= 3);
 }
+
+TEST_CASE("a team config in the working directory re-grades checks and adds rules",
+          "[cli][config]") {
+  fs::path dir = fs::temp_directory_path() / ("amends-team-" + std::to_string(getpid()));
+  fs::create_directories(dir / "team");
+  std::ofstream(dir / "team" / "house.rules")
+      << "rule house.blame_vendor\n  tag: blame_third_party\n  match: the widget vendor\n"
+         "  fire: It was the widget vendor.\n  pass: It was us.\n";
+  std::ofstream(dir / "amends.conf") << "lexicon team\ncheck name.missing\n  status: off\n";
+  std::string draft = (dir / "draft.txt").string();
+  WriteFile(draft, "Dear customer, it was the widget vendor.\n");
+  Run with = Amends("check --format json '" + draft + "'");  // cwd: no config
+  std::string cd = "cd '" + dir.string() + "' && ";
+  std::string cmd = cd + "'" + AMENDS_BINARY + "' check --format json draft.txt > out.json";
+  std::system(cmd.c_str());
+  auto j = nlohmann::json::parse(ReadFile((dir / "out.json").string()));
+  bool has_name_check = false, blamed = false;
+  for (const auto& c : j["checklist"]) {
+    if (c["id"] == "name.missing") has_name_check = true;
+    if (c["id"] == "blame.third_party" && c["status"] == "fix")
+      for (const auto& f : c["findings"]) blamed = blamed || f["rule"] == "house.blame_vendor";
+  }
+  CHECK_FALSE(has_name_check);
+  CHECK(blamed);
+  // --no-config ignores it.
+  cmd = cd + "'" + AMENDS_BINARY + "' --no-config check --format json draft.txt > out2.json";
+  std::system(cmd.c_str());
+  auto k = nlohmann::json::parse(ReadFile((dir / "out2.json").string()));
+  bool name_back = false;
+  for (const auto& c : k["checklist"]) name_back = name_back || c["id"] == "name.missing";
+  CHECK(name_back);
+}
+
+TEST_CASE("rules and explain describe the checklist", "[cli]") {
+  Run rules = Amends("rules");
+  CHECK(rules.exit_code == 0);
+  CHECK(rules.out.find("apology.non_apology") != std::string::npos);
+  Run json = Amends("rules --format json");
+  CHECK(nlohmann::json::parse(json.out).size() >= 20);
+  Run explain = Amends("explain apology.non_apology");
+  CHECK(explain.exit_code == 0);
+  CHECK(explain.out.find("Why:") != std::string::npos);
+  CHECK(explain.out.find("Fires on, for example:") != std::string::npos);
+  Run typo = Amends("explain apology.nonapology");
+  CHECK(typo.exit_code == 2);
+  CHECK(typo.err.find("did you mean 'apology.non_apology'?") != std::string::npos);
+}

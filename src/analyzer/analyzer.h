@@ -17,6 +17,7 @@
 
 #include "checks/check_def.h"
 #include "checks/evaluate.h"
+#include "config/config.h"
 #include "rules/lexicon.h"
 #include "rules/matcher.h"
 #include "text/document.h"
@@ -59,6 +60,12 @@ class Analyzer {
   // and sets `*error` to file:line diagnostics when anything is wrong.
   static std::unique_ptr<Analyzer> Load(const std::vector<LexiconFile>& files,
                                         std::string* error);
+
+  // Applies a team configuration's check overrides. Call before the first
+  // Analyze; returns false and sets `*error` for an unknown check id.
+  bool Configure(const Config& config, std::string* error) {
+    return ApplyOverrides(config, &checks_, error);
+  }
 
   Analysis Analyze(const Request& request) const;
 

@@ -23,6 +23,18 @@ int CheckSet::TagIndex(const std::string& name) const {
   return it == tags.end() ? -1 : static_cast<int>(it - tags.begin());
 }
 
+const Seed* CheckSet::FindSeed(const std::string& id) const {
+  for (const Seed& s : seeds)
+    if (s.id == id) return &s;
+  return nullptr;
+}
+
+CheckDef* CheckSet::FindCheck(const std::string& id) {
+  for (CheckDef& c : checks)
+    if (c.id == id) return &c;
+  return nullptr;
+}
+
 namespace {
 
 const std::vector<std::string> kCheckFields = {"title", "why",   "seeds",   "status", "applies",
@@ -45,9 +57,14 @@ class CheckParser {
     for (const Block& b : file_.blocks) {
       if (b.keyword == "check") ParseCheck(b);
       else if (b.keyword == "situation") ParseSituation(b);
+      else if (b.keyword == "seed") ParseSeed(b);
       else Error(b.line, 1, "unknown block '" + b.keyword + "'" +
-                                DidYouMean(b.keyword, {"check", "situation"}));
+                                DidYouMean(b.keyword, {"check", "situation", "seed"}));
     }
+    for (const CheckDef& c : out_->checks)
+      for (const std::string& s : c.seeds)
+        if (!out_->FindSeed(s) && !out_->seeds.empty())
+          Error(c.line, 1, "check '" + c.id + "' names seed '" + s + "', which is not defined");
     if (out_->checks.empty() && errors_.empty()) Error(1, 0, "no checks defined");
     if (!errors_.empty()) {
       *error = errors_;
@@ -67,6 +84,15 @@ class CheckParser {
     if (i >= 0) return i;
     out_->tags.push_back(name);
     return static_cast<int>(out_->tags.size()) - 1;
+  }
+
+  void ParseSeed(const Block& b) {
+    const BlockField* title = b.Find("title");
+    if (b.arg.empty() || !title) {
+      Error(b.line, 1, "a seed needs an id and a 'title'");
+      return;
+    }
+    out_->seeds.push_back({b.arg, title->value});
   }
 
   void ParseSituation(const Block& b) {

@@ -38,11 +38,18 @@ struct CheckDef {
   std::vector<int> tags;        // first tag set
   std::vector<int> other_tags;  // unless / if / then set
   int n = 0;                    // within N / at-least N
+  bool enabled = true;  // a team configuration can turn a check off
   std::string file;
   int line = 0;
 };
 
+struct Seed {
+  std::string id;     // "000"
+  std::string title;  // the article's title
+};
+
 struct CheckSet {
+  std::vector<Seed> seeds;
   std::vector<std::string> tags;  // every tag the checks and situation name
   std::vector<CheckDef> checks;   // in report order
   std::vector<int> situation_draft_tags;
@@ -50,6 +57,8 @@ struct CheckSet {
   int generic_salutation_tag = -1;
 
   int TagIndex(const std::string& name) const;
+  const Seed* FindSeed(const std::string& id) const;
+  CheckDef* FindCheck(const std::string& id);
 };
 
 // Parses the `check` and `situation` blocks of `file`. Returns false and

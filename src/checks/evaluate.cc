@@ -211,6 +211,7 @@ std::vector<CheckResult> EvaluateChecks(const CheckSet& checks, const Lexicon& l
   std::vector<CheckResult> out;
   out.reserve(checks.checks.size());
   for (const CheckDef& check : checks.checks) {
+    if (!check.enabled) continue;
     if (check.recovery_only && !situation.recovery) {
       out.push_back(CheckResult{&check, Status::kNotApplicable, {}});
       continue;

@@ -33,7 +33,7 @@ bool Blank(const std::string& s) {
 }  // namespace
 
 int RunAudit(const CommonOptions& common, const AuditOptions& options) {
-  auto analyzer = LoadAnalyzer(common.lexicons);
+  auto analyzer = LoadAnalyzer(common);
   if (!analyzer) return kExitError;
   FILE* in = stdin;
   std::string name = "<stdin>";

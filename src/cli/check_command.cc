@@ -30,7 +30,7 @@ bool ReadValid(const std::string& path, size_t max_bytes, Source* source) {
 }  // namespace
 
 int RunCheck(const CommonOptions& common, const CheckOptions& options) {
-  auto analyzer = LoadAnalyzer(common.lexicons);
+  auto analyzer = LoadAnalyzer(common);
   if (!analyzer) return kExitError;
   if (options.file == "-" && isatty(STDIN_FILENO))
     std::fprintf(stderr, "amends: reading the draft from the terminal (end with Ctrl-D)\n");

@@ -14,6 +14,8 @@ inline constexpr int kExitError = 2;      // usage or input error
 
 struct CommonOptions {
   std::string lexicons;  // a lexicon folder instead of the built-in one
+  std::string config;    // --config FILE
+  bool no_config = false;
   size_t max_bytes = 64u << 20;
 };
 
@@ -35,6 +37,12 @@ struct AuditOptions {
 int RunCheck(const CommonOptions& common, const CheckOptions& options);
 int RunAudit(const CommonOptions& common, const AuditOptions& options);
 int RunLexiconTest(const CommonOptions& common);
+
+struct RulesOptions {
+  std::string format = "text";  // text | json
+};
+int RunRules(const CommonOptions& common, const RulesOptions& options);
+int RunExplain(const CommonOptions& common, const std::string& check_id);
 
 // --situation as the analyzer wants it; nullopt for "auto".
 std::optional<bool> ForcedRecovery(const std::string& situation);

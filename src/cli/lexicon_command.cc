@@ -7,7 +7,7 @@
 namespace amends::cli {
 
 int RunLexiconTest(const CommonOptions& common) {
-  auto analyzer = LoadAnalyzer(common.lexicons);
+  auto analyzer = LoadAnalyzer(common);
   if (!analyzer) return kExitError;
   std::vector<std::string> failures;
   int passed = RunRuleExamples(*analyzer, &failures);

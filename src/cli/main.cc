@@ -32,6 +32,12 @@ int main(int argc, char** argv) {
                  "lexicon")
       ->type_name("DIR")
       ->check(CLI::ExistingDirectory);
+  app.add_option("--config", common.config,
+                 "Team configuration (default: amends.conf or .amends.conf in the working "
+                 "directory): extra rule folders, checks turned off or re-graded")
+      ->type_name("FILE")
+      ->check(CLI::ExistingFile);
+  app.add_flag("--no-config", common.no_config, "Ignore amends.conf in the working directory");
   app.add_option("--max-bytes", common.max_bytes,
                  "Refuse a draft or record larger than this many bytes (default 64 MiB)")
       ->type_name("N");
@@ -74,6 +80,18 @@ int main(int argc, char** argv) {
       "test",
       "Load the lexicon and run every rule's 'fire' and 'pass' examples; exit 1 on a failure");
 
+  RulesOptions rules;
+  CLI::App* rules_cmd =
+      app.add_subcommand("rules", "List every check with its status, scope and rationale");
+  rules_cmd->add_option("--format", rules.format, "text (default) or json")
+      ->check(CLI::IsMember({"text", "json"}));
+
+  std::string explain_id;
+  CLI::App* explain_cmd = app.add_subcommand(
+      "explain", "Explain one check: why it matters, where it comes from, good and bad examples");
+  explain_cmd->add_option("check", explain_id, "A check id, as 'amends rules' lists them")
+      ->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -83,5 +101,7 @@ int main(int argc, char** argv) {
   if (check_cmd->parsed()) return RunCheck(common, check);
   if (audit_cmd->parsed()) return RunAudit(common, audit);
   if (lexicon_cmd->parsed()) return RunLexiconTest(common);
+  if (rules_cmd->parsed()) return RunRules(common, rules);
+  if (explain_cmd->parsed()) return RunExplain(common, explain_id);
   return kExitError;
 }

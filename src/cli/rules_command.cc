@@ -1,0 +1,103 @@
+// `amends rules` and `amends explain ID`: the checklist described.
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "cli/load.h"
+#include "util/diagnostic.h"
+
+namespace amends::cli {
+namespace {
+
+const char* Applies(const CheckDef& c) { return c.recovery_only ? "recovery" : "all"; }
+
+std::string Severity(const CheckDef& c) { return c.enabled ? StatusName(c.severity) : "off"; }
+
+}  // namespace
+
+int RunRules(const CommonOptions& common, const RulesOptions& options) {
+  auto analyzer = LoadAnalyzer(common);
+  if (!analyzer) return kExitError;
+  const CheckSet& checks = analyzer->checks();
+  if (options.format == "json") {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const CheckDef& c : checks.checks) {
+      nlohmann::ordered_json j;
+      j["id"] = c.id;
+      j["status"] = Severity(c);
+      j["applies"] = Applies(c);
+      j["title"] = c.title;
+      j["why"] = c.why;
+      j["seeds"] = c.seeds;
+      out.push_back(std::move(j));
+    }
+    std::printf("%s\n", out.dump(1).c_str());
+    return kExitReady;
+  }
+  std::printf("%-24s %-9s %-9s %s\n", "CHECK", "STATUS", "APPLIES", "WHY");
+  for (const CheckDef& c : checks.checks)
+    std::printf("%-24s %-9s %-9s %s\n", c.id.c_str(), Severity(c).c_str(), Applies(c),
+                c.why.c_str());
+  std::printf("\n'amends explain CHECK' for the seeds and examples of one check.\n");
+  return kExitReady;
+}
+
+int RunExplain(const CommonOptions& common, const std::string& check_id) {
+  auto analyzer = LoadAnalyzer(common);
+  if (!analyzer) return kExitError;
+  const CheckSet& checks = analyzer->checks();
+  const CheckDef* check = nullptr;
+  std::vector<std::string> ids;
+  for (const CheckDef& c : checks.checks) {
+    ids.push_back(c.id);
+    if (c.id == check_id) check = &c;
+  }
+  if (!check) {
+    std::fprintf(stderr, "amends: no check '%s'%s\n", check_id.c_str(),
+                 DidYouMean(check_id, ids).c_str());
+    return kExitError;
+  }
+  std::printf("%s — %s\n\n", check->id.c_str(), check->title.c_str());
+  std::printf("Why: %s\n\n", check->why.c_str());
+  std::printf("Status when it fires: %s; applies to: %s replies.\n", Severity(*check).c_str(),
+              check->recovery_only ? "recovery" : "all");
+  if (!check->suggestion.empty()) std::printf("Fix: %s\n", check->suggestion.c_str());
+  if (!check->seeds.empty()) {
+    std::printf("\nFrom:\n");
+    for (const std::string& s : check->seeds) {
+      const Seed* seed = checks.FindSeed(s);
+      std::printf("  %s  %s\n", s.c_str(), seed ? seed->title.c_str() : "");
+    }
+  }
+  // Examples come from the rules that feed the check. For a check that
+  // flags what it finds, a rule's "fire" examples are drafts to fix; for a
+  // check that requires something, they are drafts that pass.
+  bool flags = check->logic == Logic::kFlag || check->logic == Logic::kSequence ||
+               check->logic == Logic::kCount || check->logic == Logic::kName;
+  std::vector<std::string> good, bad;
+  for (const Rule& r : analyzer->lexicon().rules) {
+    bool feeds = false;
+    for (int t : check->tags) feeds = feeds || r.tag == t;
+    if (!feeds) continue;
+    for (const RuleExample& e : r.fire) (flags ? bad : good).push_back(e.text);
+    for (const RuleExample& e : r.pass) (flags ? good : bad).push_back(e.text);
+  }
+  auto print = [](const char* heading, const std::vector<std::string>& list) {
+    if (list.empty()) return;
+    std::printf("\n%s\n", heading);
+    size_t step = list.size() > 6 ? list.size() / 6 : 1;
+    for (size_t i = 0, n = 0; i < list.size() && n < 6; i += step, ++n)
+      std::printf("  - %s\n", list[i].c_str());
+  };
+  if (flags) {
+    print("Fires on, for example:", bad);
+    print("Does not fire on:", good);
+  } else {
+    print("Satisfied by, for example:", good);
+    print("Not by:", bad);
+  }
+  return kExitReady;
+}
+
+}  // namespace amends::cli
