@@ -44,6 +44,14 @@ struct RulesOptions {
 int RunRules(const CommonOptions& common, const RulesOptions& options);
 int RunExplain(const CommonOptions& common, const std::string& check_id);
 
+struct EvalOptions {
+  std::string labels;
+  std::string replies;
+  bool without_customer_message = false;
+  std::string format = "text";
+};
+int RunEval(const CommonOptions& common, const EvalOptions& options);
+
 // --situation as the analyzer wants it; nullopt for "auto".
 std::optional<bool> ForcedRecovery(const std::string& situation);
 

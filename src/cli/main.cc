@@ -92,6 +92,22 @@ int main(int argc, char** argv) {
   explain_cmd->add_option("check", explain_id, "A check id, as 'amends rules' lists them")
       ->required();
 
+  EvalOptions eval;
+  CLI::App* eval_cmd = app.add_subcommand(
+      "eval",
+      "Score the checklist against labeled replies: precision, recall and F1 per check, "
+      "situation accuracy, macro F1 (labels as in docs/accuracy.md)");
+  eval_cmd->add_option("labels", eval.labels, "JSONL labels: {\"id\", \"situation\", facts…}")
+      ->required()
+      ->check(CLI::ExistingFile);
+  eval_cmd->add_option("replies", eval.replies, "JSONL replies, as 'amends audit' reads them")
+      ->required()
+      ->check(CLI::ExistingFile);
+  eval_cmd->add_flag("--without-customer-message", eval.without_customer_message,
+                     "Ignore customer_message: judge the situation from the reply alone");
+  eval_cmd->add_option("--format", eval.format, "text (default) or json")
+      ->check(CLI::IsMember({"text", "json"}));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -102,6 +118,7 @@ int main(int argc, char** argv) {
   if (audit_cmd->parsed()) return RunAudit(common, audit);
   if (lexicon_cmd->parsed()) return RunLexiconTest(common);
   if (rules_cmd->parsed()) return RunRules(common, rules);
+  if (eval_cmd->parsed()) return RunEval(common, eval);
   if (explain_cmd->parsed()) return RunExplain(common, explain_id);
   return kExitError;
 }

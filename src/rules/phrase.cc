@@ -11,7 +11,7 @@ bool PhrasePattern::Element::MatchesWord(std::string_view w) const {
   for (const std::string& x : words)
     if (x == w) return true;
   for (const std::string& p : prefixes)
-    if (w.size() > p.size() && w.compare(0, p.size(), p) == 0) return true;
+    if (w.compare(0, p.size(), p) == 0) return true;
   return false;
 }
 
@@ -122,8 +122,9 @@ class Parser {
             const std::string& f = e.words.back();
             // Tokens never begin or end with these, so such a word could
             // never match: "'d" is part of "we'd", "e-mail" is "e mail".
-            if (f.find_first_of(" -,;:!?\"/") != std::string::npos || f.front() == '\'' ||
-                f.back() == '\'') {
+            // A word that folds to nothing ("\r") could never match either.
+            if (f.empty() || f.find_first_of(" -,;:!?\"/") != std::string::npos ||
+                f.front() == '\'' || f.back() == '\'') {
               pos_ = at;
               return Fail("'" + std::string(w) +
                           "' is not one word as the tokenizer sees it: write the whole word "
