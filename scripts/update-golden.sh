@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 bin=${AMENDS:-build/amends}
 for draft in corpora/drafts/*.txt; do
   args=()
-  if [[ -f ${draft%.txt}.args ]]; then read -r -a args <"${draft%.txt}.args"; fi
+  # .args holds shell words, as the golden test passes them to the shell.
+  if [[ -f ${draft%.txt}.args ]]; then eval "args=($(<"${draft%.txt}.args"))"; fi
   status=0
   "$bin" check --format json "${args[@]}" "$draft" >"${draft%.txt}.json.tmp" || status=$?
   if ((status > 1)); then echo "$draft: amends failed ($status)" >&2; exit 1; fi
