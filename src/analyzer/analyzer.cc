@@ -5,6 +5,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "input/source.h"
+#include "util/utf8.h"
+
 namespace amends {
 namespace {
 
@@ -62,6 +65,13 @@ std::unique_ptr<Analyzer> Analyzer::Load(const std::vector<LexiconFile>& files,
   std::vector<BlockFile> rule_files;
   bool have_checks = false;
   for (const LexiconFile& f : files) {
+    // Every later stage (folding, matching, the JSON report) assumes
+    // well-formed UTF-8; a team's file is checked here, with its location.
+    if (FindInvalidUtf8(f.content) != kValidUtf8) {
+      Source source{f.name, f.content};
+      ValidateSource(&source, error);
+      return nullptr;
+    }
     if (EndsWith(f.name, ".list")) {
       if (EndsWith(f.name, "first-names.list")) a->names_.AddList(f.content, &a->names_.first_names);
       else if (EndsWith(f.name, "name-words.list")) a->names_.AddList(f.content, &a->names_.name_words);

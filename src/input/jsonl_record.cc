@@ -16,6 +16,13 @@ bool ParseAuditRecord(std::string_view line, AuditRecord* out, std::string* erro
     *error = "invalid JSON at byte " + std::to_string(e.byte) +
              (colon != std::string::npos ? what.substr(what.find(':', colon)) : ": " + what);
     return false;
+  } catch (const nlohmann::json::exception& e) {
+    // Valid syntax the parser still refuses, such as a number out of range
+    // ("1e999"); without this catch one such line ended the whole audit.
+    std::string what = e.what();
+    size_t bracket = what.find("] ");
+    *error = "invalid JSON: " + (bracket != std::string::npos ? what.substr(bracket + 2) : what);
+    return false;
   }
   if (!j.is_object()) {
     *error = "expected a JSON object";

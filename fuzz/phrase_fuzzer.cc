@@ -1,0 +1,44 @@
+// Phrase patterns: PhrasePattern::Parse on the first line, then matching at
+// every position of the words (space-separated) of the rest.
+#include <algorithm>
+#include <map>
+
+#include "fuzz_common.h"
+#include "rules/phrase.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace amends;
+  static const std::map<std::string, std::string> macros = {
+      {"we", "(we|we're|we are|i|i'm|i am)"},
+      {"any", "(any|all)"},
+      {"gap", "_{0,3}"},
+  };
+  std::string_view input(reinterpret_cast<const char*>(data), size);
+  size_t nl = input.find('\n');
+  std::string_view pattern_text = input.substr(0, nl);
+  std::string_view rest = nl == std::string_view::npos ? "" : input.substr(nl + 1);
+  PhrasePattern pattern;
+  std::string error;
+  size_t at = 0;
+  if (!PhrasePattern::Parse(pattern_text, macros, &pattern, &error, &at)) {
+    if (error.empty() || at > pattern_text.size()) std::abort();  // must say where
+    return 0;
+  }
+  std::vector<std::string_view> words;
+  for (size_t i = 0; i < rest.size();) {
+    size_t j = rest.find_first_of(" \n", i);
+    if (j == std::string_view::npos) j = rest.size();
+    if (j > i) words.push_back(rest.substr(i, j - i));
+    i = j + 1;
+  }
+  for (size_t start = 0; start <= words.size(); ++start) {
+    size_t end = pattern.LongestMatch(words.data(), words.size(), start);
+    if (end < start || end > words.size()) std::abort();
+    if (end > start && pattern.anchored() && start < words.size()) {
+      // An anchored pattern can only begin with one of its first words.
+      const auto& first = pattern.first_words();
+      if (std::find(first.begin(), first.end(), words[start]) == first.end()) std::abort();
+    }
+  }
+  return 0;
+}
