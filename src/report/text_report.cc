@@ -56,8 +56,9 @@ std::string TextReport(const Analyzer& analyzer, const Analysis& analysis,
       body += f.span.empty() ? "(here)" : "\"" + paint("1", Snippet(text)) + "\"";
       body += "\n";
       if (flagged) {
-        body += "        " + f.message + "\n";
-        if (!f.suggestion.empty()) body += "        → " + f.suggestion + "\n";
+        // Messages can quote the customer's name as given: escape them too.
+        body += "        " + EscapeControls(f.message) + "\n";
+        if (!f.suggestion.empty()) body += "        → " + EscapeControls(f.suggestion) + "\n";
       }
     }
   }
