@@ -34,12 +34,17 @@ Finding FindingFor(const CheckDef& check, const Lexicon& lexicon, const Hit& hit
                  static_cast<int>(hit.rule)};
 }
 
-// Where to insert what is missing: the start of the body.
+// Where to insert what is missing: the first word of the body, after any
+// @handles and the greeting.
 Finding MissingFinding(const CheckDef& check, const Document& doc) {
-  uint32_t at = doc.body_first_sentence < doc.sentences.size()
-                    ? doc.sentences[doc.body_first_sentence].start
-                    : doc.begin;
-  if (at < doc.greeting.end) at = doc.greeting.end;
+  uint32_t after = std::max({doc.begin, doc.handles.end, doc.greeting.end});
+  uint32_t at = after;
+  for (uint32_t w : doc.words) {
+    if (doc.tokens[w].start >= after) {
+      at = doc.tokens[w].start;
+      break;
+    }
+  }
   return Finding{{at, at}, check.message, check.suggestion, -1};
 }
 
@@ -75,11 +80,14 @@ CheckResult Evaluate(const CheckDef& check, const Lexicon& lexicon, const Docume
       std::vector<Finding> f;
       auto firsts = HitsOf(hits, check.tags);
       auto thens = HitsOf(hits, check.other_tags);
-      // "Sorry, but …" and "Sorry. But …": a contrast that opens the next
-      // sentence takes the apology back just the same.
+      // "Sorry, but …" and "Sorry. But …": a one-word contrast that opens
+      // the next sentence takes the apology back just the same ("In any
+      // case, …" there only changes the subject).
       auto opens_sentence = [&](const Hit& h) {
         const Sentence& s = doc.sentences[h.sentence];
-        return s.first_word < s.end_word && doc.tokens[doc.words[s.first_word]].start == h.span.start;
+        return s.first_word < s.end_word &&
+               doc.tokens[doc.words[s.first_word]].start == h.span.start &&
+               doc.tokens[doc.words[s.first_word]].end == h.span.end;
       };
       for (const Hit* a : firsts) {
         for (const Hit* b : thens) {
@@ -138,6 +146,10 @@ CheckResult Evaluate(const CheckDef& check, const Lexicon& lexicon, const Docume
       }
       if (const Token* t = FindNameUse(doc, names, customer_name)) {
         r.findings.push_back(Finding{{t->start, t->end}, "The customer's name is used.", "", -1});
+      } else if (!doc.greeting_name.empty()) {
+        // Greeted by a name that is not theirs: name.mismatch says so once.
+        r.findings.push_back(
+            Finding{doc.greeting_name_span, "The greeting uses a name; see name.mismatch.", "", -1});
       } else {
         Finding f = MissingFinding(check, doc);
         if (!doc.greeting.empty()) f.span = doc.greeting;
