@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libicu-dev libre2-dev nlohmann-json3-dev libcli11-dev catch2
+  libgmime-3.0-dev libgumbo-dev
 )
 
 missing=()

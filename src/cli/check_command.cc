@@ -4,6 +4,8 @@
 #include <cstdlib>
 
 #include "cli/commands.h"
+#include "cli/email_input.h"
+#include "email/email_json.h"
 #include "cli/load.h"
 #include "input/source.h"
 #include "report/json_report.h"
@@ -35,30 +37,39 @@ int RunCheck(const CommonOptions& common, const CheckOptions& options) {
   if (options.file == "-" && isatty(STDIN_FILENO))
     std::fprintf(stderr, "amends: reading the draft from the terminal (end with Ctrl-D)\n");
   Source draft;
-  if (!ReadValid(options.file, common.max_bytes, &draft)) return kExitError;
+  std::string error;
+  if (!ReadSource(options.file, InputLimits{common.max_bytes}, &draft, &error)) {
+    std::fprintf(stderr, "amends: %s\n", error.c_str());
+    return kExitError;
+  }
   Source customer;
   Request request;
   if (!options.customer_message_file.empty()) {
     if (!ReadValid(options.customer_message_file, common.max_bytes, &customer)) return kExitError;
     request.customer_message = std::string_view(customer.bytes).substr(customer.begin);
   }
-  request.text = draft.bytes;
-  request.begin = draft.begin;
   request.customer_name = options.customer_name;
+  PreparedInput prepared;  // a bare draft, or a whole email message
+  if (!PrepareInput(options.input, &draft, &prepared, &request, &error)) {
+    std::fprintf(stderr, "amends: %s\n", error.c_str());
+    return kExitError;
+  }
   request.force_recovery = ForcedRecovery(options.situation);
   Analysis analysis = analyzer->Analyze(request);
 
   std::string out;
   if (options.format == "json") {
-    out = ChecklistJson(*analyzer, analysis).dump(-1, ' ', false,
-                                                  nlohmann::json::error_handler_t::replace);
+    nlohmann::ordered_json json = ChecklistJson(*analyzer, analysis);
+    if (prepared.is_email)
+      email::AddEmailJson(prepared.reply, !options.customer_message_file.empty(), &json);
+    out = json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     out += '\n';
   } else {
     TextReportOptions text;
     text.color = options.color == "always" ||
                  (options.color == "auto" && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
     text.show_passes = options.all;
-    out = TextReport(*analyzer, analysis, draft.name, text);
+    out = EmailSummary(prepared) + TextReport(*analyzer, analysis, draft.name, text);
   }
   if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() || std::fflush(stdout) != 0) {
     std::fprintf(stderr, "amends: cannot write the report\n");

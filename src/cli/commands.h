@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace amends::cli {
 
@@ -27,6 +28,7 @@ struct CheckOptions {
   std::string situation = "auto";  // auto | recovery | routine
   std::string color = "auto";      // auto | always | never
   bool all = false;
+  std::string input = "auto";      // auto | text | email (a whole RFC 5322 message)
 };
 
 struct AuditOptions {
@@ -51,6 +53,17 @@ struct EvalOptions {
   std::string format = "text";
 };
 int RunEval(const CommonOptions& common, const EvalOptions& options);
+
+struct GateOptions {
+  std::vector<std::string> command;  // what sends the message (sendmail and its arguments)
+  std::string input = "auto";        // auto | text | email
+  std::string customer_name;
+  std::string situation = "auto";
+  bool warn_only = false;            // send even when a check says fix
+};
+// Returns only when nothing was sent (1: a fix remains, 2: error); otherwise
+// the process becomes the command.
+int RunGate(const CommonOptions& common, const GateOptions& options);
 
 // --situation as the analyzer wants it; nullopt for "auto".
 std::optional<bool> ForcedRecovery(const std::string& situation);

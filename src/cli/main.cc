@@ -63,6 +63,30 @@ int main(int argc, char** argv) {
   check_cmd->add_option("--color", check.color, "auto (default), always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   check_cmd->add_flag("--all", check.all, "Also list the checks that pass or do not apply");
+  check_cmd->add_option("--input", check.input,
+                        "auto (default: a whole email message when the input starts with mail "
+                        "headers), text, or email")
+      ->check(CLI::IsMember({"auto", "text", "email"}));
+
+  GateOptions gate;
+  CLI::App* gate_cmd = app.add_subcommand(
+      "gate",
+      "Stand in front of sendmail: check the message on stdin, print the checklist on stderr, "
+      "and send it with COMMAND only when no check says fix (exit 1, nothing sent, otherwise)");
+  gate_cmd->add_option("command", gate.command,
+                       "The command that sends the message, after --: amends gate -- "
+                       "/usr/sbin/sendmail -oi -t")
+      ->type_name("COMMAND...");
+  gate_cmd->add_flag("--warn-only", gate.warn_only,
+                     "Print the checklist but send even when a check says fix");
+  gate_cmd->add_option("--input", gate.input, "auto (default), text, or email")
+      ->check(CLI::IsMember({"auto", "text", "email"}));
+  gate_cmd->add_option("--customer-name", gate.customer_name,
+                       "The customer's name (default: from To:, else the quoted From:)")
+      ->type_name("NAME");
+  gate_cmd->add_option("--situation", gate.situation, "recovery, routine, or auto (default)")
+      ->check(CLI::IsMember({"auto", "recovery", "routine"}));
+  gate_cmd->footer("A message with an \"X-Amends-Override: yes\" header is sent anyway.");
 
   AuditOptions audit;
   CLI::App* audit_cmd = app.add_subcommand(
@@ -115,6 +139,7 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : kExitError;
   }
   if (check_cmd->parsed()) return RunCheck(common, check);
+  if (gate_cmd->parsed()) return RunGate(common, gate);
   if (audit_cmd->parsed()) return RunAudit(common, audit);
   if (lexicon_cmd->parsed()) return RunLexiconTest(common);
   if (rules_cmd->parsed()) return RunRules(common, rules);

@@ -1,0 +1,78 @@
+#include "email/email_json.h"
+
+#include "report/positions.h"
+
+namespace amends::email {
+namespace {
+
+nlohmann::ordered_json NameOrNull(const std::string& s) {
+  return s.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s);
+}
+
+nlohmann::ordered_json MailboxJson(const Mailbox& m) {
+  nlohmann::ordered_json j;
+  j["name"] = NameOrNull(m.name);
+  j["address"] = NameOrNull(m.address);
+  return j;
+}
+
+}  // namespace
+
+void AddEmailJson(const Reply& reply, bool customer_message_given,
+                  nlohmann::ordered_json* checklist) {
+  PositionIndex index(reply.body, 0);
+  const uint32_t size = static_cast<uint32_t>(reply.body.size());
+  for (auto& check : (*checklist)["checklist"]) {
+    for (auto& f : check["findings"]) {
+      uint32_t start = std::min(f["start"].get<uint32_t>(), size);
+      uint32_t end = std::min(f["end"].get<uint32_t>(), size);
+      Position a = index.At(start), b = index.At(end);
+      f["line"] = a.line;
+      f["column"] = a.column;
+      f["utf16_start"] = a.utf16;
+      f["utf16_end"] = b.utf16;
+    }
+  }
+  const Message& m = reply.message;
+  nlohmann::ordered_json e;
+  if (m.has_body) {
+    nlohmann::ordered_json part;
+    part["path"] = m.part.path;
+    part["content_type"] = m.part.content_type;
+    part["charset"] = NameOrNull(m.part.charset);
+    part["transfer_encoding"] = m.part.transfer_encoding;
+    part["format_flowed"] = m.part.flowed;
+    e["part"] = std::move(part);
+  } else {
+    e["part"] = nullptr;
+  }
+  e["from"] = MailboxJson(m.from);
+  nlohmann::ordered_json to = nlohmann::ordered_json::array();
+  for (const Mailbox& t : m.to) to.push_back(MailboxJson(t));
+  e["to"] = std::move(to);
+  e["subject"] = m.subject;
+  e["customer_name_source"] = NameOrNull(reply.customer_name_source);
+  e["body"] = reply.body;
+  nlohmann::ordered_json stripped = nlohmann::ordered_json::array();
+  for (const Stripped& s : reply.stripped) {
+    Position a = index.At(s.start), b = index.At(s.end);
+    nlohmann::ordered_json j;
+    j["kind"] = StripKindName(s.kind);
+    j["start"] = s.start;
+    j["end"] = s.end;
+    j["line"] = a.line;
+    j["end_line"] = b.line;
+    j["utf16_start"] = a.utf16;
+    j["utf16_end"] = b.utf16;
+    stripped.push_back(std::move(j));
+  }
+  e["stripped"] = std::move(stripped);
+  e["customer_message"] = customer_message_given ? nlohmann::ordered_json(nullptr)
+                                                 : NameOrNull(reply.quoted);
+  nlohmann::ordered_json warnings = nlohmann::ordered_json::array();
+  for (const std::string& w : m.warnings) warnings.push_back(w);
+  e["warnings"] = std::move(warnings);
+  (*checklist)["email"] = std::move(e);
+}
+
+}  // namespace amends::email
