@@ -40,7 +40,9 @@ int main(int argc, char** argv) {
   app.add_flag("--no-config", common.no_config, "Ignore amends.conf in the working directory");
   app.add_option("--max-bytes", common.max_bytes,
                  "Refuse a draft or record larger than this many bytes (default 64 MiB)")
-      ->type_name("N");
+      ->type_name("N")
+      // Spans are 32-bit byte offsets; "-1" must not wrap to "no limit".
+      ->check(CLI::Range(size_t{0}, size_t{0xFFFFFFFF}));
 
   CheckOptions check;
   CLI::App* check_cmd = app.add_subcommand(
