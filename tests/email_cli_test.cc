@@ -138,6 +138,7 @@ TEST_CASE("--input forces; detection is automatic; --customer-name wins", "[emai
   CHECK_FALSE(nlohmann::json::parse(plain.out).contains("email"));
   Run named = Amends("check --format json --customer-name Zoe -", msg);
   CHECK(nlohmann::json::parse(named.out)["customer_name"] == "Zoe");
+  CHECK(nlohmann::json::parse(named.out)["email"]["customer_name_source"].is_null());
   Run human = Amends("check -", msg);
   CHECK(human.out.find("email: text/plain part 1") != std::string::npos);
   // A latin-1 message is not a UTF-8 error once it is read as a message.

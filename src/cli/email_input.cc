@@ -34,7 +34,11 @@ bool PrepareInput(const std::string& mode, Source* source, PreparedInput* prepar
     return true;
   }
   if (!email::ReadReply(source->bytes, source->name, {}, &prepared->reply, error)) return false;
-  const email::Reply& r = prepared->reply;
+  email::Reply& r = prepared->reply;
+  if (!request->customer_name.empty()) {  // --customer-name wins over the headers
+    r.customer_name.clear();
+    r.customer_name_source.clear();
+  }
   request->text = r.analyzed;
   request->begin = 0;
   if (!request->customer_message && !r.quoted.empty()) request->customer_message = r.quoted;

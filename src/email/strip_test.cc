@@ -159,3 +159,12 @@ TEST_CASE("talon HTML replies: nine clients, one reply", "[email][talon]") {
   CHECK(kept_html(kTalon / "reply-separated-by-hr.html") == "HithereBob");
   CHECK(kept_html(kTalon / "OLK_SRC_BODY_SECTION.html") == "Reply");
 }
+
+TEST_CASE("HTML nested 100 000 deep is flattened, not recursed", "[email][robust]") {
+  std::string html;
+  for (int i = 0; i < 100000; ++i) html += "<div>";
+  html += "Hi there";
+  HtmlText h = HtmlToText(html);
+  CHECK(h.simplified);
+  CHECK(h.text.find("Hi there") != std::string::npos);
+}
