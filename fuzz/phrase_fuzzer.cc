@@ -31,8 +31,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (j > i) words.push_back(rest.substr(i, j - i));
     i = j + 1;
   }
+  Vocabulary vocabulary;
+  pattern.Intern(&vocabulary);
+  std::vector<uint32_t> ids;
+  for (std::string_view w : words) ids.push_back(vocabulary.Find(w));
   for (size_t start = 0; start <= words.size(); ++start) {
-    size_t end = pattern.LongestMatch(words.data(), words.size(), start);
+    size_t end = pattern.LongestMatch(ids.data(), words.data(), words.size(), start);
     if (end < start || end > words.size()) std::abort();
     if (end > start && pattern.anchored() && start < words.size()) {
       // An anchored pattern can only begin with one of its first words.

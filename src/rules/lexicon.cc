@@ -185,6 +185,10 @@ bool LoadRules(const std::vector<BlockFile>& files, const std::vector<std::strin
     *error = compiler.errors();
     return false;
   }
+  for (Rule& r : out->rules) {
+    for (PhrasePattern& p : r.phrases) p.Intern(&out->vocabulary);
+    for (PhrasePattern& p : r.phrase_unless) p.Intern(&out->vocabulary);
+  }
   return true;
 }
 

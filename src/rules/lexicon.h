@@ -51,6 +51,7 @@ struct Rule {
 
 struct Lexicon {
   std::vector<Rule> rules;
+  Vocabulary vocabulary;  // every word the phrase patterns name
 };
 
 // Compiles every `rule` block of `files`. Tags must be among `tags`.

@@ -18,6 +18,7 @@ Matcher::Matcher(const Lexicon& lexicon) : lexicon_(lexicon) {
   options.set_max_mem(64 << 20);
   for (int s = 0; s < 2; ++s) {
     ScopeIndex& index = scopes_[s];
+    index.by_first.resize(lexicon.vocabulary.size());
     index.folded_set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
     index.original_set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   }
@@ -30,7 +31,7 @@ Matcher::Matcher(const Lexicon& lexicon) : lexicon_(lexicon) {
         index.unanchored.push_back({r, p});
         continue;
       }
-      for (const std::string& w : pattern.first_words()) index.by_first[w].push_back({r, p});
+      for (uint32_t id : pattern.first_ids()) index.by_first[id].push_back({r, p});
     }
     for (uint32_t p = 0; p < rule.regexes.size(); ++p) {
       RE2::Set& set = rule.regex_on_original ? *index.original_set : *index.folded_set;
@@ -53,38 +54,38 @@ Matcher::~Matcher() = default;
 void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
                            std::vector<Hit>* raw) const {
   std::vector<std::string_view> words;
-  std::vector<PhraseRef> candidates;
+  std::vector<uint32_t> ids;
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
     words.clear();
-    for (uint32_t w = sentence.first_word; w < sentence.end_word; ++w)
+    ids.clear();
+    for (uint32_t w = sentence.first_word; w < sentence.end_word; ++w) {
       words.push_back(doc.Folded(doc.tokens[doc.words[w]]));
+      ids.push_back(lexicon_.vocabulary.Find(words.back()));
+    }
     const size_t n = words.size();
     auto span_of = [&](size_t a, size_t b) {
       return Span{doc.tokens[doc.words[sentence.first_word + a]].start,
                   doc.tokens[doc.words[sentence.first_word + b - 1]].end};
     };
-    for (size_t p = 0; p < n; ++p) {
-      candidates.assign(index.unanchored.begin(), index.unanchored.end());
-      auto it = index.by_first.find(words[p]);
-      if (it != index.by_first.end())
-        candidates.insert(candidates.end(), it->second.begin(), it->second.end());
-      for (const PhraseRef& ref : candidates) {
+    auto try_at = [&](size_t p, const PhraseRef& ref) {
         const Rule& rule = lexicon_.rules[ref.rule];
-        size_t end = rule.phrases[ref.pattern].LongestMatch(words.data(), n, p);
-        if (end <= p) continue;
-        Span span = span_of(p, end);
+        size_t end = rule.phrases[ref.pattern].LongestMatch(ids.data(), words.data(), n, p);
+        if (end <= p) return;
         // An antipattern anywhere in the sentence that overlaps cancels it.
-        bool cancelled = false;
         for (const PhrasePattern& unless : rule.phrase_unless) {
-          for (size_t q = 0; q < n && !cancelled; ++q) {
-            size_t e = unless.LongestMatch(words.data(), n, q);
-            if (e > q && q < end && p < e) cancelled = true;
+          for (size_t q = 0; q < end; ++q) {
+            if (!unless.CanStartWith(ids[q])) continue;
+            size_t e = unless.LongestMatch(ids.data(), words.data(), n, q);
+            if (e > q && p < e) return;
           }
-          if (cancelled) break;
         }
-        if (!cancelled) raw->push_back({ref.rule, rule.tag, span, s});
-      }
+        raw->push_back({ref.rule, rule.tag, span_of(p, end), s});
+    };
+    for (size_t p = 0; p < n; ++p) {
+      for (const PhraseRef& ref : index.unanchored) try_at(p, ref);
+      if (ids[p] == Vocabulary::kUnknown) continue;
+      for (const PhraseRef& ref : index.by_first[ids[p]]) try_at(p, ref);
     }
   }
 }

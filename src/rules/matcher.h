@@ -47,12 +47,8 @@ class Matcher {
     uint32_t rule;
     uint32_t pattern;
   };
-  struct StringHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
   struct ScopeIndex {
-    std::unordered_map<std::string, std::vector<PhraseRef>, StringHash, std::equal_to<>> by_first;
+    std::vector<std::vector<PhraseRef>> by_first;  // indexed by vocabulary id
     std::vector<PhraseRef> unanchored;
     std::unique_ptr<RE2::Set> folded_set, original_set;
     std::vector<RegexRef> folded_refs, original_refs;

@@ -6,10 +6,9 @@
 
 namespace amends {
 
-bool PhrasePattern::Element::MatchesWord(std::string_view w) const {
+bool PhrasePattern::Element::MatchesWord(uint32_t id, std::string_view w) const {
   if (any) return true;
-  for (const std::string& x : words)
-    if (x == w) return true;
+  if (id != Vocabulary::kUnknown && std::binary_search(ids.begin(), ids.end(), id)) return true;
   for (const std::string& p : prefixes)
     if (w.compare(0, p.size(), p) == 0) return true;
   return false;
@@ -225,6 +224,7 @@ struct Continuation {
 };
 
 struct Matcher {
+  const uint32_t* ids;
   const std::string_view* words;
   size_t count;
   size_t best;
@@ -239,8 +239,13 @@ struct Matcher {
     Continuation rest{k->seq, k->index + 1, k->next};
     if (e.group) {
       if (e.min == 0) Run(&rest, pos);
-      for (const auto& alt : e.alternatives) {
-        Continuation inner{&alt, 0, &rest};
+      const uint32_t id = pos < count ? ids[pos] : Vocabulary::kUnknown;
+      for (size_t a = 0; a < e.alternatives.size(); ++a) {
+        if (e.alternative_anchored[a]) {
+          const auto& first = e.alternative_first_ids[a];
+          if (pos >= count || !std::binary_search(first.begin(), first.end(), id)) continue;
+        }
+        Continuation inner{&e.alternatives[a], 0, &rest};
         Run(&inner, pos);
       }
       return;
@@ -248,7 +253,7 @@ struct Matcher {
     size_t p = pos;
     for (int n = 0;; ++n) {
       if (n >= e.min) Run(&rest, p);
-      if (n == e.max || p >= count || !e.MatchesWord(words[p])) break;
+      if (n == e.max || p >= count || !e.MatchesWord(ids[p], words[p])) break;
       ++p;
     }
   }
@@ -281,9 +286,38 @@ bool PhrasePattern::Parse(std::string_view text, const std::map<std::string, std
   return true;
 }
 
-size_t PhrasePattern::LongestMatch(const std::string_view* words, size_t count,
-                                   size_t start) const {
-  Matcher m{words, count, start};
+static void InternSequence(PhrasePattern::Sequence* seq, Vocabulary* vocabulary) {
+  for (PhrasePattern::Element& e : *seq) {
+    e.ids.clear();
+    for (const std::string& w : e.words) e.ids.push_back(vocabulary->Intern(w));
+    std::sort(e.ids.begin(), e.ids.end());
+    e.alternative_first_ids.clear();
+    e.alternative_anchored.clear();
+    for (PhrasePattern::Sequence& alt : e.alternatives) {
+      InternSequence(&alt, vocabulary);
+      std::vector<std::string> first;
+      bool nullable = false;
+      bool anchored = FirstWords(alt, &first, &nullable) && !nullable;
+      std::vector<uint32_t> ids;
+      if (anchored)
+        for (const std::string& w : first) ids.push_back(vocabulary->Intern(w));
+      std::sort(ids.begin(), ids.end());
+      e.alternative_first_ids.push_back(std::move(ids));
+      e.alternative_anchored.push_back(anchored);
+    }
+  }
+}
+
+void PhrasePattern::Intern(Vocabulary* vocabulary) {
+  InternSequence(&sequence_, vocabulary);
+  first_ids_.clear();
+  for (const std::string& w : first_words_) first_ids_.push_back(vocabulary->Intern(w));
+  std::sort(first_ids_.begin(), first_ids_.end());
+}
+
+size_t PhrasePattern::LongestMatch(const uint32_t* ids, const std::string_view* words,
+                                   size_t count, size_t start) const {
+  Matcher m{ids, words, count, start};
   Continuation k{&sequence_, 0, nullptr};
   m.Run(&k, start);
   return m.best;

@@ -3,11 +3,14 @@
 // The syntax is documented in docs/lexicon-format.md.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <map>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "rules/vocabulary.h"
 
 namespace amends {
 
@@ -22,14 +25,27 @@ class PhrasePattern {
   static bool Parse(std::string_view text, const std::map<std::string, std::string>& macros,
                     PhrasePattern* out, std::string* error, size_t* error_offset);
 
-  // The end (exclusive) of the longest match that starts at `words[start]`,
-  // or `start` when there is none. `words` are folded words of one sentence.
-  size_t LongestMatch(const std::string_view* words, size_t count, size_t start) const;
+  // Gives every literal word of the pattern its id in `vocabulary`. Call
+  // once after Parse and before matching.
+  void Intern(Vocabulary* vocabulary);
 
-  // Words that can begin a match. When `anchored()` is false the pattern can
-  // begin with a prefix or a wildcard and must be tried everywhere.
+  // The end (exclusive) of the longest match that starts at `words[start]`,
+  // or `start` when there is none. `words` are the folded words of one
+  // sentence and `ids` their vocabulary ids (Vocabulary::kUnknown for words
+  // no pattern names).
+  size_t LongestMatch(const uint32_t* ids, const std::string_view* words, size_t count,
+                      size_t start) const;
+
+  // Words that can begin a match, and their ids once interned. When
+  // `anchored()` is false the pattern can begin with a prefix or a wildcard
+  // and must be tried everywhere.
   const std::vector<std::string>& first_words() const { return first_words_; }
+  const std::vector<uint32_t>& first_ids() const { return first_ids_; }
   bool anchored() const { return anchored_; }
+  // Whether a match could begin at a word with this id.
+  bool CanStartWith(uint32_t id) const {
+    return !anchored_ || std::binary_search(first_ids_.begin(), first_ids_.end(), id);
+  }
 
   struct Element {
     int min = 1, max = 1;
@@ -37,17 +53,23 @@ class PhrasePattern {
     // Word atom (group == false): matches a word in `words`, starting with
     // one of `prefixes`, or any word when `any`.
     std::vector<std::string> words;
+    std::vector<uint32_t> ids;  // `words` interned, sorted
     std::vector<std::string> prefixes;
     bool any = false;
-    // Group (group == true): one of these sequences.
+    // Group (group == true): one of these sequences, and for each the ids
+    // it can begin with (set when it must begin with a literal word), so
+    // matching skips alternatives that cannot start at a word.
     std::vector<Sequence> alternatives;
+    std::vector<std::vector<uint32_t>> alternative_first_ids;
+    std::vector<bool> alternative_anchored;
 
-    bool MatchesWord(std::string_view w) const;
+    bool MatchesWord(uint32_t id, std::string_view w) const;
   };
 
  private:
   Sequence sequence_;
   std::vector<std::string> first_words_;
+  std::vector<uint32_t> first_ids_;
   bool anchored_ = true;
 };
 

@@ -18,12 +18,16 @@ PhrasePattern Compile(const std::string& text, std::map<std::string, std::string
 }
 
 // Length in words of the longest match at the first word of `words`, 0 if none.
-size_t MatchLength(const PhrasePattern& p, const std::string& words, size_t start = 0) {
+size_t MatchLength(PhrasePattern p, const std::string& words, size_t start = 0) {
+  Vocabulary vocabulary;
+  p.Intern(&vocabulary);
   std::istringstream in(words);
   std::vector<std::string> store;
   for (std::string w; in >> w;) store.push_back(w);
   std::vector<std::string_view> views(store.begin(), store.end());
-  return p.LongestMatch(views.data(), views.size(), start) - start;
+  std::vector<uint32_t> ids;
+  for (std::string_view w : views) ids.push_back(vocabulary.Find(w));
+  return p.LongestMatch(ids.data(), views.data(), views.size(), start) - start;
 }
 
 std::string ParseError(const std::string& text, size_t* at) {
