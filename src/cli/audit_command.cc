@@ -52,7 +52,8 @@ int RunAudit(const CommonOptions& common, const AuditOptions& options) {
   while (ReadLine(in, common.max_bytes, &line, &too_long)) {
     ++lineno;
     if (!too_long && Blank(line)) continue;
-    nlohmann::ordered_json out;
+    nlohmann::ordered_json out;  // error records only
+    std::string text;
     AuditRecord record;
     std::string error;
     if (too_long) {
@@ -65,9 +66,7 @@ int RunAudit(const CommonOptions& common, const AuditOptions& options) {
       request.customer_name = record.customer_name;
       request.force_recovery = forced;
       Analysis analysis = analyzer->Analyze(request);
-      out["id"] = record.id;
-      nlohmann::ordered_json checklist = ChecklistJson(*analyzer, analysis);
-      for (auto& [key, value] : checklist.items()) out[key] = std::move(value);
+      AppendChecklistJson(*analyzer, analysis, &text, record.id.dump());
       ++replies;
       if (!analysis.ready_to_send) ++needs_fix;
     }
@@ -77,8 +76,8 @@ int RunAudit(const CommonOptions& common, const AuditOptions& options) {
       out["line"] = lineno;
       out["error"] = error;
       std::fprintf(stderr, "amends: %s:%zu: %s\n", name.c_str(), lineno, error.c_str());
+      text = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     }
-    std::string text = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     text += '\n';
     if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size()) {
       std::fprintf(stderr, "amends: cannot write output: %s\n", std::strerror(errno));

@@ -1,73 +1,109 @@
 #include "report/json_report.h"
 
+#include "report/json_writer.h"
 #include "report/positions.h"
 
 namespace amends {
-namespace {
 
-nlohmann::ordered_json SpanJson(const PositionIndex& index, std::string_view text, Span span) {
-  Position a = index.At(span.start);
-  Position b = index.At(span.end);
-  nlohmann::ordered_json j;
-  j["start"] = span.start;
-  j["end"] = span.end;
-  j["line"] = a.line;
-  j["column"] = a.column;
-  j["utf16_start"] = a.utf16;
-  j["utf16_end"] = b.utf16;
-  j["text"] = std::string(text.substr(span.start, span.end - span.start));
-  return j;
+void AppendChecklistJson(const Analyzer& analyzer, const Analysis& analysis, std::string* out,
+                         std::string_view id_json) {
+  const Document& doc = analysis.draft;
+  const auto& rules = analyzer.lexicon().rules;
+  PositionIndex index(doc.text, doc.begin);
+  JsonWriter w(out);
+  w.BeginObject();
+  if (!id_json.empty()) {
+    w.Key("id");
+    w.Raw(id_json);
+  }
+  w.Key("schema");
+  w.String(kSchemaVersion);
+
+  w.Key("situation");
+  w.BeginObject();
+  w.Key("value");
+  w.String(analysis.situation.recovery ? "recovery" : "routine");
+  w.Key("forced");
+  w.Bool(analysis.situation.forced);
+  w.Key("evidence");
+  w.BeginArray();
+  for (const Evidence& e : analysis.situation.evidence) {
+    w.BeginObject();
+    w.Key("source");
+    w.String(e.from_customer ? "customer_message" : "draft");
+    w.Key("rule");
+    w.String(rules[e.rule].id);
+    w.Key("start");
+    w.Uint(e.span.start);
+    w.Key("end");
+    w.Uint(e.span.end);
+    w.Key("text");
+    w.String(e.text);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+
+  w.Key("ready_to_send");
+  w.Bool(analysis.ready_to_send);
+  w.Key("customer_name");
+  if (analysis.customer.first.empty()) w.Null();
+  else w.String(analysis.customer.first);
+
+  w.Key("checklist");
+  w.BeginArray();
+  for (const CheckResult& r : analysis.checklist) {
+    w.BeginObject();
+    w.Key("id");
+    w.String(r.check->id);
+    w.Key("status");
+    w.String(StatusName(r.status));
+    w.Key("title");
+    w.String(r.check->title);
+    w.Key("why");
+    w.String(r.check->why);
+    w.Key("findings");
+    w.BeginArray();
+    for (const Finding& f : r.findings) {
+      Position a = index.At(f.span.start);
+      Position b = index.At(f.span.end);
+      w.BeginObject();
+      w.Key("start");
+      w.Uint(f.span.start);
+      w.Key("end");
+      w.Uint(f.span.end);
+      w.Key("line");
+      w.Uint(a.line);
+      w.Key("column");
+      w.Uint(a.column);
+      w.Key("utf16_start");
+      w.Uint(a.utf16);
+      w.Key("utf16_end");
+      w.Uint(b.utf16);
+      w.Key("text");
+      w.String(doc.Original(f.span));
+      w.Key("message");
+      w.String(f.message);
+      w.Key("suggestion");
+      if (f.suggestion.empty()) w.Null();
+      else w.String(f.suggestion);
+      if (f.rule >= 0) {
+        w.Key("rule");
+        w.String(rules[f.rule].id);
+      }
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
 }
 
-}  // namespace
-
 nlohmann::ordered_json ChecklistJson(const Analyzer& analyzer, const Analysis& analysis) {
-  const Document& doc = analysis.draft;
-  PositionIndex index(doc.text, doc.begin);
-  nlohmann::ordered_json out;
-  out["schema"] = kSchemaVersion;
-
-  nlohmann::ordered_json situation;
-  situation["value"] = analysis.situation.recovery ? "recovery" : "routine";
-  situation["forced"] = analysis.situation.forced;
-  nlohmann::ordered_json evidence = nlohmann::ordered_json::array();
-  for (const Evidence& e : analysis.situation.evidence) {
-    nlohmann::ordered_json j;
-    j["source"] = e.from_customer ? "customer_message" : "draft";
-    j["rule"] = analyzer.lexicon().rules[e.rule].id;
-    j["start"] = e.span.start;
-    j["end"] = e.span.end;
-    j["text"] = e.text;
-    evidence.push_back(std::move(j));
-  }
-  situation["evidence"] = std::move(evidence);
-  out["situation"] = std::move(situation);
-  out["ready_to_send"] = analysis.ready_to_send;
-  out["customer_name"] = analysis.customer.first.empty()
-                             ? nlohmann::ordered_json(nullptr)
-                             : nlohmann::ordered_json(analysis.customer.first);
-
-  nlohmann::ordered_json checklist = nlohmann::ordered_json::array();
-  for (const CheckResult& r : analysis.checklist) {
-    nlohmann::ordered_json c;
-    c["id"] = r.check->id;
-    c["status"] = StatusName(r.status);
-    c["title"] = r.check->title;
-    c["why"] = r.check->why;
-    nlohmann::ordered_json findings = nlohmann::ordered_json::array();
-    for (const Finding& f : r.findings) {
-      nlohmann::ordered_json j = SpanJson(index, doc.text, f.span);
-      j["message"] = f.message;
-      j["suggestion"] = f.suggestion.empty() ? nlohmann::ordered_json(nullptr)
-                                             : nlohmann::ordered_json(f.suggestion);
-      if (f.rule >= 0) j["rule"] = analyzer.lexicon().rules[f.rule].id;
-      findings.push_back(std::move(j));
-    }
-    c["findings"] = std::move(findings);
-    checklist.push_back(std::move(c));
-  }
-  out["checklist"] = std::move(checklist);
-  return out;
+  std::string text;
+  AppendChecklistJson(analyzer, analysis, &text);
+  return nlohmann::ordered_json::parse(text);
 }
 
 }  // namespace amends

@@ -1,6 +1,9 @@
 // Report stage: the JSON checklist (schema in docs/json-schema.md).
 #pragma once
 
+#include <string>
+#include <string_view>
+
 #include <nlohmann/json.hpp>
 
 #include "analyzer/analyzer.h"
@@ -9,9 +12,17 @@ namespace amends {
 
 inline constexpr const char* kSchemaVersion = "amends.checklist/1";
 
-// The checklist object for one analysed draft. `analysis.draft.text` must
-// still be alive. Evidence spans point into the text they came from (the
-// draft or the customer's message, as `source` says).
+// Appends the checklist object for one analysed draft to `*out`, as one
+// line of compact JSON without a newline. When `id_json` is not empty it is
+// written first as the "id" member (already JSON text: a string or number
+// copied from the input). `analysis.draft.text` must still be alive.
+// Evidence spans point into the text they came from (the draft or the
+// customer's message, as `source` says).
+void AppendChecklistJson(const Analyzer& analyzer, const Analysis& analysis, std::string* out,
+                         std::string_view id_json = {});
+
+// The same object as a JSON value, for callers that want to inspect or
+// merge it. Slower: AppendChecklistJson is the output path.
 nlohmann::ordered_json ChecklistJson(const Analyzer& analyzer, const Analysis& analysis);
 
 }  // namespace amends
