@@ -22,6 +22,7 @@ class RuleCompiler {
 
   void CompileFile(const BlockFile& file) {
     std::map<std::string, std::string> macros;
+    cache_.clear();  // macros are per file
     for (const Block& b : file.blocks) {
       if (b.keyword == "define") {
         CompileDefine(file, b, &macros);
@@ -57,12 +58,13 @@ class RuleCompiler {
     PhrasePattern check;
     std::string err;
     size_t at = 0;
-    if (!PhrasePattern::Parse(b.value, *macros, &check, &err, &at)) {
+    if (!PhrasePattern::Parse(b.value, *macros, &check, &err, &at, &cache_)) {
       size_t col = file.lines[b.line - 1].find(b.value);
       Error(file.Error(b.line, static_cast<int>(col + at) + 1, err));
       return;
     }
     (*macros)[b.arg] = b.value;
+    cache_.erase(b.arg);  // a redefinition replaces the parsed form
   }
 
   std::unique_ptr<RE2> CompileRegex(const BlockFile& file, const BlockField& f) {
@@ -148,7 +150,7 @@ class RuleCompiler {
           PhrasePattern p;
           std::string err;
           size_t at = 0;
-          if (!PhrasePattern::Parse(f->value, macros, &p, &err, &at)) {
+          if (!PhrasePattern::Parse(f->value, macros, &p, &err, &at, &cache_)) {
             Error(file.Error(f->line, f->value_column + static_cast<int>(at), err));
             continue;
           }
@@ -171,6 +173,7 @@ class RuleCompiler {
   const std::vector<std::string>& tags_;
   Lexicon* out_;
   std::map<std::string, std::string> seen_;
+  PhrasePattern::MacroCache cache_;
   std::vector<std::string> errors_;
   int dropped_ = 0;
 };

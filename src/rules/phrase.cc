@@ -21,8 +21,9 @@ constexpr int kMaxGap = 8;
 
 class Parser {
  public:
-  Parser(std::string_view text, const std::map<std::string, std::string>& macros, int depth)
-      : text_(text), macros_(macros), depth_(depth) {}
+  Parser(std::string_view text, const std::map<std::string, std::string>& macros, int depth,
+         PhrasePattern::MacroCache* cache)
+      : text_(text), macros_(macros), depth_(depth), cache_(cache) {}
 
   bool ParseAll(PhrasePattern::Sequence* out) {
     if (!ParseSequence(/*in_group=*/false, out)) return false;
@@ -66,12 +67,12 @@ class Parser {
       PhrasePattern::Element e;
       if (c == '(') {
         ++pos_;
-        e.group = true;
+        e.group = std::make_shared<PhrasePattern::Group>();
         for (;;) {
           PhrasePattern::Sequence alt;
           if (!ParseSequence(/*in_group=*/true, &alt)) return false;
           if (alt.empty()) return Fail("empty alternative in group");
-          e.alternatives.push_back(std::move(alt));
+          e.group->alternatives.push_back(std::move(alt));
           if (pos_ < text_.size() && text_[pos_] == '|') {
             ++pos_;
             continue;
@@ -92,14 +93,21 @@ class Parser {
           return Fail("unknown macro '@" + name + "' (define it above its first use)");
         }
         if (depth_ >= kMaxMacroDepth) return Fail("macros nested too deeply");
-        Parser inner(it->second, macros_, depth_ + 1);
-        PhrasePattern::Sequence seq;
-        if (!inner.ParseAll(&seq)) {
-          pos_ = at;
-          return Fail("in macro '@" + name + "': " + inner.error);
+        if (cache_) {
+          auto cached = cache_->find(name);
+          if (cached != cache_->end()) e.group = cached->second;
         }
-        e.group = true;
-        e.alternatives.push_back(std::move(seq));
+        if (!e.group) {
+          Parser inner(it->second, macros_, depth_ + 1, cache_);
+          PhrasePattern::Sequence seq;
+          if (!inner.ParseAll(&seq)) {
+            pos_ = at;
+            return Fail("in macro '@" + name + "': " + inner.error);
+          }
+          e.group = std::make_shared<PhrasePattern::Group>();
+          e.group->alternatives.push_back(std::move(seq));
+          if (cache_) (*cache_)[name] = e.group;
+        }
       } else if (c == '|' || c == '?' || c == '{') {
         return Fail(std::string("unexpected '") + c + "'");
       } else {
@@ -171,6 +179,7 @@ class Parser {
   std::string_view text_;
   const std::map<std::string, std::string>& macros_;
   int depth_;
+  PhrasePattern::MacroCache* cache_;
   size_t pos_ = 0;
 };
 
@@ -180,7 +189,7 @@ size_t MinLength(const PhrasePattern::Sequence& seq) {
     if (e.min == 0) continue;
     if (e.group) {
       size_t best = SIZE_MAX;
-      for (const auto& alt : e.alternatives) best = std::min(best, MinLength(alt));
+      for (const auto& alt : e.group->alternatives) best = std::min(best, MinLength(alt));
       n += best;
     } else {
       n += e.min;
@@ -197,7 +206,7 @@ bool FirstWords(const PhrasePattern::Sequence& seq, std::vector<std::string>* ou
   for (const auto& e : seq) {
     bool e_nullable = e.min == 0;
     if (e.group) {
-      for (const auto& alt : e.alternatives) {
+      for (const auto& alt : e.group->alternatives) {
         bool alt_nullable = false;
         if (!FirstWords(alt, out, &alt_nullable)) return false;
         e_nullable = e_nullable || alt_nullable;
@@ -239,13 +248,14 @@ struct Matcher {
     Continuation rest{k->seq, k->index + 1, k->next};
     if (e.group) {
       if (e.min == 0) Run(&rest, pos);
+      const PhrasePattern::Group& g = *e.group;
       const uint32_t id = pos < count ? ids[pos] : Vocabulary::kUnknown;
-      for (size_t a = 0; a < e.alternatives.size(); ++a) {
-        if (e.alternative_anchored[a]) {
-          const auto& first = e.alternative_first_ids[a];
+      for (size_t a = 0; a < g.alternatives.size(); ++a) {
+        if (g.anchored[a]) {
+          const auto& first = g.first_ids[a];
           if (pos >= count || !std::binary_search(first.begin(), first.end(), id)) continue;
         }
-        Continuation inner{&e.alternatives[a], 0, &rest};
+        Continuation inner{&g.alternatives[a], 0, &rest};
         Run(&inner, pos);
       }
       return;
@@ -262,8 +272,9 @@ struct Matcher {
 }  // namespace
 
 bool PhrasePattern::Parse(std::string_view text, const std::map<std::string, std::string>& macros,
-                          PhrasePattern* out, std::string* error, size_t* error_offset) {
-  Parser parser(text, macros, 0);
+                          PhrasePattern* out, std::string* error, size_t* error_offset,
+                          MacroCache* cache) {
+  Parser parser(text, macros, 0, cache);
   Sequence seq;
   if (!parser.ParseAll(&seq)) {
     *error = parser.error;
@@ -286,24 +297,55 @@ bool PhrasePattern::Parse(std::string_view text, const std::map<std::string, std
   return true;
 }
 
+// FirstWords over interned ids: what an interned sequence can begin with.
+static bool FirstIds(const PhrasePattern::Sequence& seq, std::vector<uint32_t>* out,
+                     bool* nullable) {
+  for (const auto& e : seq) {
+    bool e_nullable = e.min == 0;
+    if (e.group) {
+      const PhrasePattern::Group& g = *e.group;
+      // An alternative that may be empty or may begin anywhere is not
+      // anchored (see InternSequence), and neither is the sequence.
+      for (size_t a = 0; a < g.alternatives.size(); ++a) {
+        if (!g.anchored[a]) return false;
+        out->insert(out->end(), g.first_ids[a].begin(), g.first_ids[a].end());
+      }
+    } else {
+      if (e.any || !e.prefixes.empty()) return false;
+      out->insert(out->end(), e.ids.begin(), e.ids.end());
+    }
+    if (!e_nullable) {
+      *nullable = false;
+      return true;
+    }
+  }
+  *nullable = true;
+  return true;
+}
+
 static void InternSequence(PhrasePattern::Sequence* seq, Vocabulary* vocabulary) {
   for (PhrasePattern::Element& e : *seq) {
-    e.ids.clear();
-    for (const std::string& w : e.words) e.ids.push_back(vocabulary->Intern(w));
-    std::sort(e.ids.begin(), e.ids.end());
-    e.alternative_first_ids.clear();
-    e.alternative_anchored.clear();
-    for (PhrasePattern::Sequence& alt : e.alternatives) {
+    if (!e.group) {
+      e.ids.clear();
+      for (const std::string& w : e.words) e.ids.push_back(vocabulary->Intern(w));
+      std::sort(e.ids.begin(), e.ids.end());
+      continue;
+    }
+    PhrasePattern::Group& g = *e.group;
+    if (g.interned) continue;  // shared through a macro: done once
+    g.interned = true;
+    g.first_ids.clear();
+    g.anchored.clear();
+    for (PhrasePattern::Sequence& alt : g.alternatives) {
       InternSequence(&alt, vocabulary);
-      std::vector<std::string> first;
-      bool nullable = false;
-      bool anchored = FirstWords(alt, &first, &nullable) && !nullable;
       std::vector<uint32_t> ids;
-      if (anchored)
-        for (const std::string& w : first) ids.push_back(vocabulary->Intern(w));
+      bool nullable = false;
+      bool anchored = FirstIds(alt, &ids, &nullable) && !nullable;
+      if (!anchored) ids.clear();
       std::sort(ids.begin(), ids.end());
-      e.alternative_first_ids.push_back(std::move(ids));
-      e.alternative_anchored.push_back(anchored);
+      ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+      g.first_ids.push_back(std::move(ids));
+      g.anchored.push_back(anchored);
     }
   }
 }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,16 +18,23 @@ namespace amends {
 class PhrasePattern {
  public:
   struct Element;
+  struct Group;
   using Sequence = std::vector<Element>;
+  // Parsed macros by name, shared by every pattern that uses them (a macro
+  // of 150 words is parsed and interned once, not at each use).
+  using MacroCache = std::map<std::string, std::shared_ptr<Group>>;
 
-  // Parses `text`. `macros` maps a name (used as @name) to pattern text.
-  // On failure returns false, sets `*error` and `*error_offset` (byte
-  // offset into `text`).
+  // Parses `text`. `macros` maps a name (used as @name) to pattern text;
+  // `cache`, when given, keeps parsed macros across calls (drop an entry
+  // when its macro is redefined). On failure returns false, sets `*error`
+  // and `*error_offset` (byte offset into `text`).
   static bool Parse(std::string_view text, const std::map<std::string, std::string>& macros,
-                    PhrasePattern* out, std::string* error, size_t* error_offset);
+                    PhrasePattern* out, std::string* error, size_t* error_offset,
+                    MacroCache* cache = nullptr);
 
   // Gives every literal word of the pattern its id in `vocabulary`. Call
-  // once after Parse and before matching.
+  // once after Parse and before matching; groups shared through macros are
+  // interned once.
   void Intern(Vocabulary* vocabulary);
 
   // The end (exclusive) of the longest match that starts at `words[start]`,
@@ -49,21 +57,26 @@ class PhrasePattern {
 
   struct Element {
     int min = 1, max = 1;
-    bool group = false;
-    // Word atom (group == false): matches a word in `words`, starting with
-    // one of `prefixes`, or any word when `any`.
+    // A word atom when `group` is null: matches a word in `words`, starting
+    // with one of `prefixes`, or any word when `any`.
     std::vector<std::string> words;
     std::vector<uint32_t> ids;  // `words` interned, sorted
     std::vector<std::string> prefixes;
     bool any = false;
-    // Group (group == true): one of these sequences, and for each the ids
-    // it can begin with (set when it must begin with a literal word), so
-    // matching skips alternatives that cannot start at a word.
-    std::vector<Sequence> alternatives;
-    std::vector<std::vector<uint32_t>> alternative_first_ids;
-    std::vector<bool> alternative_anchored;
+    // Otherwise one of the group's sequences.
+    std::shared_ptr<Group> group;
 
     bool MatchesWord(uint32_t id, std::string_view w) const;
+  };
+
+  struct Group {
+    std::vector<Sequence> alternatives;
+    // For each alternative, the ids it can begin with when it must begin
+    // with a literal word, so matching skips alternatives that cannot start
+    // at a word.
+    std::vector<std::vector<uint32_t>> first_ids;
+    std::vector<bool> anchored;
+    bool interned = false;
   };
 
  private:

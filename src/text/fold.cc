@@ -33,6 +33,14 @@ bool FoldCodePoint(char32_t cp, std::string* out) {
 }
 
 std::string FoldText(std::string_view s) {
+  // Most lexicon words are already folded: lower-case ASCII, no spaces.
+  bool plain = !s.empty() && s.front() != ' ' && s.back() != ' ';
+  for (size_t i = 0; plain && i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    plain = c < 0x80 && !(c >= 'A' && c <= 'Z') && c != '\t' && c != '\n' && c != '\r' &&
+            c != '\f' && c != '\v' && !(c == ' ' && s[i - 1] == ' ');
+  }
+  if (plain) return std::string(s);
   std::string out;
   std::string piece;
   bool pending_space = false;
