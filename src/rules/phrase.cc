@@ -332,8 +332,8 @@ static void InternSequence(PhrasePattern::Sequence* seq, Vocabulary* vocabulary)
       continue;
     }
     PhrasePattern::Group& g = *e.group;
-    if (g.interned) continue;  // shared through a macro: done once
-    g.interned = true;
+    if (g.interned_with == vocabulary) continue;  // shared through a macro: done
+    g.interned_with = vocabulary;
     g.first_ids.clear();
     g.anchored.clear();
     for (PhrasePattern::Sequence& alt : g.alternatives) {

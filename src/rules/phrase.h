@@ -33,8 +33,9 @@ class PhrasePattern {
                     MacroCache* cache = nullptr);
 
   // Gives every literal word of the pattern its id in `vocabulary`. Call
-  // once after Parse and before matching; groups shared through macros are
-  // interned once.
+  // once after Parse and before matching. Copies of a pattern, and patterns
+  // parsed with one MacroCache, share macro groups: intern them all into
+  // the same vocabulary (a shared group is interned once per vocabulary).
   void Intern(Vocabulary* vocabulary);
 
   // The end (exclusive) of the longest match that starts at `words[start]`,
@@ -76,7 +77,7 @@ class PhrasePattern {
     // at a word.
     std::vector<std::vector<uint32_t>> first_ids;
     std::vector<bool> anchored;
-    bool interned = false;
+    const Vocabulary* interned_with = nullptr;
   };
 
  private:
