@@ -332,8 +332,8 @@ static void InternSequence(PhrasePattern::Sequence* seq, Vocabulary* vocabulary)
       continue;
     }
     PhrasePattern::Group& g = *e.group;
-    if (g.interned_with == vocabulary) continue;  // shared through a macro: done
-    g.interned_with = vocabulary;
+    if (g.interned_with == vocabulary->serial()) continue;  // shared: done
+    g.interned_with = vocabulary->serial();
     g.first_ids.clear();
     g.anchored.clear();
     for (PhrasePattern::Sequence& alt : g.alternatives) {

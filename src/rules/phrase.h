@@ -77,7 +77,7 @@ class PhrasePattern {
     // at a word.
     std::vector<std::vector<uint32_t>> first_ids;
     std::vector<bool> anchored;
-    const Vocabulary* interned_with = nullptr;
+    uint64_t interned_with = 0;  // Vocabulary::serial()
   };
 
  private:

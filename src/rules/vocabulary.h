@@ -2,6 +2,7 @@
 // so matching compares integers instead of strings.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -21,8 +22,16 @@ class Vocabulary {
     return it == ids_.end() ? kUnknown : it->second;
   }
   size_t size() const { return ids_.size(); }
+  // Unique to this vocabulary for the life of the process (an address may
+  // be reused by the next one).
+  uint64_t serial() const { return serial_; }
 
  private:
+  static uint64_t NextSerial() {
+    static std::atomic<uint64_t> next{1};
+    return next++;
+  }
+  uint64_t serial_ = NextSerial();
   struct Hash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
