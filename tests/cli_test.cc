@@ -51,7 +51,7 @@ const std::string kSource = AMENDS_SOURCE_DIR;
 
 }  // namespace
 
-TEST_CASE("--version and --help", "[cli]") {
+TEST_CASE("version and help flags", "[cli]") {
   Run v = Amends("--version");
   CHECK(v.exit_code == 0);
   CHECK(v.out.find("amends ") == 0);

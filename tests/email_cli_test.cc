@@ -128,7 +128,7 @@ TEST_CASE("the JSON email object: part, stripped ranges, customer message", "[em
       CHECK(f["text"].get<std::string>().find("refund") == std::string::npos);
 }
 
-TEST_CASE("--input forces; detection is automatic; --customer-name wins", "[email][cli]") {
+TEST_CASE("the input flag forces text or email, detection is automatic, the customer-name flag wins", "[email][cli]") {
   std::string msg = ReadFile(kCorpus + "plain.eml");
   Run autod = Amends("check --format json -", msg);
   CHECK(nlohmann::json::parse(autod.out).contains("email"));
