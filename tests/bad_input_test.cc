@@ -211,7 +211,7 @@ TEST_CASE("bad input: NUL bytes are text in a draft and exact in the spans", "[b
   CHECK(a.exit_code == 2);
 }
 
-TEST_CASE("bad input: lone surrogates in JSON escapes are bad records; the run goes on",
+TEST_CASE("bad input: lone surrogates in JSON escapes are bad records, the run goes on",
           "[bad-input]") {
   const char* bad[] = {
       R"({"id":"hi","text":"x \ud800"})",

@@ -88,7 +88,7 @@ TEST_CASE("invalid UTF-8 is an error naming line, column and byte offset", "[cli
   CHECK(r.out.empty());
 }
 
-TEST_CASE("stdin with '-' or no file; exit 0 when ready to send", "[cli]") {
+TEST_CASE("stdin with '-' or no file, exit 0 when ready to send", "[cli]") {
   std::string routine = "Hi Sam,\nYour invoice is attached. Thanks for your order!\n";
   Run a = Amends("check --format json -", routine);
   Run b = Amends("check --format json", routine);
@@ -99,7 +99,7 @@ TEST_CASE("stdin with '-' or no file; exit 0 when ready to send", "[cli]") {
   CHECK(j["situation"]["value"] == "routine");
 }
 
-TEST_CASE("exit 1 when a check says fix; text report names it", "[cli]") {
+TEST_CASE("exit 1 when a check says fix, text report names it", "[cli]") {
   Run r = Amends("check --color never '" + kSource + "/corpora/drafts/late-parcel.txt'");
   CHECK(r.exit_code == 1);
   CHECK(r.out.find("apology.non_apology") != std::string::npos);

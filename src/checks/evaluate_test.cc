@@ -184,7 +184,7 @@ TEST_CASE("require: fires when absent, a pass carries the span that satisfied it
   CHECK(present->FirstSpan("apology.missing") == "sorry");
 }
 
-TEST_CASE("recovery-only checks are n/a on routine replies; --situation forces", "[checks]") {
+TEST_CASE("recovery-only checks are n/a on routine replies, --situation forces", "[checks]") {
   auto routine = Run("Your invoice is attached.");
   CHECK_FALSE(routine->analysis.situation.recovery);
   CHECK(routine->StatusOf("apology.missing") == Status::kNotApplicable);

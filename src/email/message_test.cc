@@ -39,7 +39,7 @@ TEST_CASE("detection: a header block is a message, a draft is text", "[email]") 
   CHECK_FALSE(LooksLikeMessage(""));
 }
 
-TEST_CASE("charsets through ICU; unknown labels and bad bytes are counted", "[email]") {
+TEST_CASE("charsets through ICU, unknown labels and bad bytes are counted", "[email]") {
   CHECK(ToUtf8("caf\xe9", "iso-8859-1").utf8 == "caf\u00e9");
   CHECK(ToUtf8("I\x92m", "windows-1252").utf8 == "I\u2019m");
   CHECK(ToUtf8("\x83\x54\x83\x7c", "Shift_JIS").utf8 == "\u30b5\u30dd");

@@ -43,7 +43,7 @@ const std::filesystem::path kTalon =
 
 }  // namespace
 
-TEST_CASE("'>' lines and the attribution above them are stripped; inline answers stay",
+TEST_CASE("'>' lines and the attribution above them are stripped, inline answers stay",
           "[email]") {
   std::string body =
       "Hi Mary,\n\nOn Mon, 3 Jun 2024 at 09:12, Mary Smith <mary@example.com> wrote:\n"

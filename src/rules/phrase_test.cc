@@ -48,7 +48,7 @@ TEST_CASE("literal words and word alternatives", "[phrase]") {
   CHECK(p.first_words() == std::vector<std::string>{"sorry"});
 }
 
-TEST_CASE("groups hold sequences; optional groups and words", "[phrase]") {
+TEST_CASE("groups hold sequences, optional groups and words", "[phrase]") {
   auto p = Compile("(we're|we are) (so|very|truly)? sorry");
   CHECK(MatchLength(p, "we're sorry") == 2);
   CHECK(MatchLength(p, "we are truly sorry") == 4);
