@@ -4,6 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh
-ctest --test-dir build --output-on-failure -j "$(nproc)"
-# The same suite under ASan + UBSan, and a short run of every fuzz harness.
-bash scripts/sanitize.sh build-sanitize
+status=0
+ctest --test-dir build --output-on-failure -j "$(nproc)" || status=$?
+# The same suite under ASan + UBSan, and a short run of every fuzz harness;
+# run even when a test failed above, so one CI run reports both.
+bash scripts/sanitize.sh build-sanitize || status=$?
+exit "$status"

@@ -405,6 +405,22 @@ TEST_CASE("bad input: a team lexicon with invalid UTF-8 fails at load with its p
   CHECK(Contains(r.err, "the lexicon did not load"));
 }
 
+TEST_CASE("bad input: control characters in a team lexicon cannot reach the terminal",
+          "[bad-input][lexicon]") {
+  std::string dir = LexiconDir("escapes", "rule hedge.any\n  tag: hedge\n  match: sorry for any\n"
+                                          "  suggest: Say \x1b[2Jwhat\x07 you did.\n"
+                                          "  fire: sorry for any\n  pass: sorry\n");
+  std::string checks = ReadFile(dir + "/checks.def");
+  checks.replace(checks.find("Demo"), 4, "De\x1b]0;owned\x07mo");
+  WriteFile(dir + "/checks.def", checks);
+  Run r = Amends("--lexicons " + Quote(dir) + " check --color never -",
+                 "Sorry for any inconvenience.");
+  CHECK(r.exit_code == 1);
+  CHECK(Contains(r.out, "demo"));
+  CHECK(r.out.find('\x1b') == std::string::npos);
+  CHECK(r.out.find('\x07') == std::string::npos);
+}
+
 TEST_CASE("bad input: a pathological regex in a team lexicon fails at load, within budget",
           "[bad-input][lexicon]") {
   // Each compiles to far more than the per-regex memory budget.

@@ -47,7 +47,8 @@ std::string TextReport(const Analyzer& analyzer, const Analysis& analysis,
                         : r.status == Status::kConsider ? "33"
                         : r.status == Status::kPass     ? "32"
                                                         : "2";
-    body += "  " + paint(color, label) + r.check->id + " — " + r.check->title + "\n";
+    body += "  " + paint(color, label) + EscapeControls(r.check->id) + " — " +
+            EscapeControls(r.check->title) + "\n";
     for (const Finding& f : r.findings) {
       Position p = index.At(f.span.start);
       std::string where = std::to_string(p.line) + ":" + std::to_string(p.column);
