@@ -10,41 +10,17 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "run_amends.h"
+
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
-
-std::string TempPath(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / ("amends-email-test-" + std::to_string(getpid()));
-  fs::create_directories(dir);
-  return (dir / name).string();
-}
-
-void WriteFile(const std::string& path, const std::string& bytes) {
-  std::ofstream(path, std::ios::binary) << bytes;
-}
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-Run Amends(const std::string& args, const std::string& stdin_bytes = "") {
-  std::string in = TempPath("stdin"), out = TempPath("stdout"), err = TempPath("stderr");
-  WriteFile(in, stdin_bytes);
-  std::string cmd = std::string("'") + AMENDS_BINARY + "' " + args + " <'" + in + "' >'" + out +
-                    "' 2>'" + err + "'";
-  int status = std::system(cmd.c_str());
-  return Run{WIFEXITED(status) ? WEXITSTATUS(status) : -1, ReadFile(out), ReadFile(err)};
-}
+using amends::testing::Amends;
+using amends::testing::ReadFile;
+using amends::testing::Run;
+using amends::testing::TempPath;
+using amends::testing::WriteFile;
 
 const std::string kCorpus = std::string(AMENDS_SOURCE_DIR) + "/corpora/email/";
 

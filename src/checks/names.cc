@@ -8,6 +8,7 @@
 #include <unicode/unistr.h>
 
 #include "text/fold.h"
+#include "util/diagnostic.h"
 
 namespace amends {
 
@@ -67,21 +68,6 @@ bool IsTitle(std::string w) {
   if (!w.empty() && w.back() == '.') w.pop_back();
   return w == "mr" || w == "mrs" || w == "ms" || w == "miss" || w == "mx" || w == "dr" ||
          w == "prof" || w == "sir" || w == "madam";
-}
-
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
 }
 
 }  // namespace

@@ -26,7 +26,6 @@ std::string FormatDiagnostic(std::string_view file, int line, int column,
   return out;
 }
 
-namespace {
 size_t EditDistance(std::string_view a, std::string_view b) {
   std::vector<size_t> row(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
@@ -41,7 +40,6 @@ size_t EditDistance(std::string_view a, std::string_view b) {
   }
   return row[b.size()];
 }
-}  // namespace
 
 std::string ClosestMatch(std::string_view word, const std::vector<std::string>& candidates) {
   std::string best;

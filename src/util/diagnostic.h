@@ -14,6 +14,9 @@ namespace amends {
 std::string FormatDiagnostic(std::string_view file, int line, int column,
                              std::string_view message, std::string_view line_text);
 
+// Levenshtein distance in bytes.
+size_t EditDistance(std::string_view a, std::string_view b);
+
 // The candidate closest to `word` by edit distance, if it is close enough to
 // be a plausible typo; "" otherwise.
 std::string ClosestMatch(std::string_view word, const std::vector<std::string>& candidates);

@@ -1,0 +1,23 @@
+// Running the built `amends` binary from a test, as a user would.
+#pragma once
+
+#include <string>
+
+namespace amends::testing {
+
+struct Run {
+  int exit_code;  // -1 when the program did not exit normally
+  std::string out;
+  std::string err;
+};
+
+// A path in this test process's own scratch folder.
+std::string TempPath(const std::string& name);
+void WriteFile(const std::string& path, const std::string& bytes);
+std::string ReadFile(const std::string& path);
+
+// Runs `amends ARGS` through the shell (ARGS may quote) with `stdin_bytes`
+// on stdin; captures stdout, stderr and the exit code.
+Run Amends(const std::string& args, const std::string& stdin_bytes = "");
+
+}  // namespace amends::testing
