@@ -421,6 +421,18 @@ TEST_CASE("bad input: control characters in a team lexicon cannot reach the term
   CHECK(r.out.find('\x07') == std::string::npos);
 }
 
+TEST_CASE("bad input: a phrase nested 100 000 groups deep fails at load, no stack overflow",
+          "[bad-input][lexicon]") {
+  std::string dir = LexiconDir("deep", "rule hedge.deep\n  tag: hedge\n  match: " +
+                                           std::string(100000, '(') + "sorry" +
+                                           std::string(100000, ')') +
+                                           "\n  fire: sorry\n  pass: fine\n");
+  Run r = Amends("--lexicons " + Quote(dir) + " check -", "Sorry.");
+  CHECK(r.signal == 0);
+  CHECK(r.exit_code == 2);
+  CHECK(Contains(r.err, "team.rules:3:42: groups nested too deeply"));
+}
+
 TEST_CASE("bad input: a pathological regex in a team lexicon fails at load, within budget",
           "[bad-input][lexicon]") {
   // Each compiles to far more than the per-regex memory budget.

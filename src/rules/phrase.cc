@@ -18,6 +18,8 @@ namespace {
 
 constexpr int kMaxMacroDepth = 8;
 constexpr int kMaxGap = 8;
+// Groups recurse; a team's "((((…" must not run the stack out.
+constexpr int kMaxGroupDepth = 32;
 
 class Parser {
  public:
@@ -66,7 +68,9 @@ class Parser {
       if (c == ')' || (c == '|' && in_group)) return true;
       PhrasePattern::Element e;
       if (c == '(') {
+        if (group_depth_ >= kMaxGroupDepth) return Fail("groups nested too deeply");
         ++pos_;
+        ++group_depth_;
         e.group = std::make_shared<PhrasePattern::Group>();
         for (;;) {
           PhrasePattern::Sequence alt;
@@ -83,6 +87,7 @@ class Parser {
           }
           return Fail("missing ')'");
         }
+        --group_depth_;
       } else if (c == '@') {
         size_t at = pos_;
         ++pos_;
@@ -179,6 +184,7 @@ class Parser {
   std::string_view text_;
   const std::map<std::string, std::string>& macros_;
   int depth_;
+  int group_depth_ = 0;
   PhrasePattern::MacroCache* cache_;
   size_t pos_ = 0;
 };
