@@ -1,104 +1,126 @@
+// `amends audit`: every reply of an export checked, one JSON line each, in
+// input order; optionally a summary JSON and an HTML report.
+#include <unistd.h>
+
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <fstream>
 
 #include "cli/commands.h"
 #include "cli/load.h"
-#include "input/jsonl_record.h"
-#include "input/source.h"
-#include "report/json_report.h"
+#include "export/audit_pipeline.h"
+#include "export/reader.h"
+#include "summary/facts.h"
+#include "summary/html_report.h"
+#include "util/utf8.h"
 
 namespace amends::cli {
 namespace {
 
-// Reads one line (without its '\n') of at most `max` bytes. A longer line is
-// consumed to its end and reported through `*too_long`. Returns false at EOF.
-bool ReadLine(FILE* in, size_t max, std::string* line, bool* too_long) {
-  line->clear();
-  *too_long = false;
-  bool any = false;
-  for (int c; (c = std::getc(in)) != EOF;) {
-    any = true;
-    if (c == '\n') return true;
-    if (line->size() < max) line->push_back(static_cast<char>(c));
-    else *too_long = true;
+bool WriteFile(const std::string& path, const std::string& content) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << content;
+  out.close();
+  if (!out) {
+    std::fprintf(stderr, "amends: %s: cannot write: %s\n", EscapeControls(path).c_str(),
+                 std::strerror(errno));
+    return false;
   }
-  return any;
+  return true;
 }
 
-bool Blank(const std::string& s) {
-  return s.find_first_not_of(" \t\r") == std::string::npos;
+std::vector<std::string> SplitComma(const std::string& s) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (size_t comma; (comma = s.find(',', start)) != std::string::npos; start = comma + 1)
+    out.push_back(s.substr(start, comma - start));
+  out.push_back(s.substr(start));
+  return out;
 }
 
 }  // namespace
 
 int RunAudit(const CommonOptions& common, const AuditOptions& options) {
+  exports::ReaderOptions reader;
+  if (options.input != "auto") reader.format = exports::ParseFormatName(options.input);
+  reader.max_bytes = common.max_bytes;
+  reader.users_file = options.users_file;
+  auto& csv = reader.csv;
+  if (!options.text_col.empty()) csv.text = options.text_col;
+  csv.id = options.id_col;
+  csv.customer_name = options.name_col;
+  csv.customer_message = options.message_col;
+  csv.agent = options.agent_col;
+  csv.team = options.team_col;
+  csv.date = options.date_col;
+  csv.role = options.role_col;
+  csv.ticket = options.ticket_col;
+  if (!options.agent_roles.empty()) csv.agent_roles = SplitComma(options.agent_roles);
+  if (options.delimiter == "tab" || options.delimiter == "\\t") csv.delimiter = '\t';
+  else if (options.delimiter.size() == 1) csv.delimiter = options.delimiter[0];
+  else {
+    std::fprintf(stderr, "amends: --delimiter must be one character or \"tab\"\n");
+    return kExitError;
+  }
+
   auto analyzer = LoadAnalyzer(common);
   if (!analyzer) return kExitError;
-  FILE* in = stdin;
-  std::string name = "<stdin>";
-  if (options.file != "-") {
-    name = options.file;
-    in = std::fopen(options.file.c_str(), "rb");
-    if (!in) {
-      std::fprintf(stderr, "amends: %s: %s\n", name.c_str(), std::strerror(errno));
-      return kExitError;
-    }
-  }
-  const std::optional<bool> forced = ForcedRecovery(options.situation);
-  std::string line;
-  bool too_long = false;
-  size_t lineno = 0, replies = 0, errors = 0, needs_fix = 0;
-  while (ReadLine(in, common.max_bytes, &line, &too_long)) {
-    ++lineno;
-    if (!too_long && Blank(line)) continue;
-    nlohmann::ordered_json out;  // error records only
-    std::string text;
-    AuditRecord record;
-    std::string error;
-    if (too_long) {
-      error = "record is larger than the limit of " + std::to_string(common.max_bytes) +
-              " bytes (raise it with --max-bytes)";
-    } else if (ParseAuditRecord(line, &record, &error)) {
-      Request request;
-      request.text = record.text;
-      if (record.customer_message) request.customer_message = *record.customer_message;
-      request.customer_name = record.customer_name;
-      request.force_recovery = forced;
-      Analysis analysis = analyzer->Analyze(request);
-      AppendChecklistJson(*analyzer, analysis, &text, record.id.dump());
-      ++replies;
-      if (!analysis.ready_to_send) ++needs_fix;
-    }
-    if (!error.empty()) {
-      ++errors;
-      if (!record.id.is_null()) out["id"] = record.id;
-      out["line"] = lineno;
-      out["error"] = error;
-      std::fprintf(stderr, "amends: %s:%zu: %s\n", name.c_str(), lineno, error.c_str());
-      text = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    }
-    text += '\n';
-    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size()) {
-      std::fprintf(stderr, "amends: cannot write output: %s\n", std::strerror(errno));
-      if (in != stdin) std::fclose(in);
-      return kExitError;
-    }
-  }
-  bool read_failed = std::ferror(in);
-  if (in != stdin) std::fclose(in);
-  if (std::fflush(stdout) != 0) {
-    std::fprintf(stderr, "amends: cannot write output: %s\n", std::strerror(errno));
+  std::string error;
+  auto source = exports::RecordSource::Open(options.file, reader, &error);
+  if (!source) {
+    std::fprintf(stderr, "amends: %s\n", EscapeControls(error).c_str());
     return kExitError;
   }
-  if (read_failed) {
-    std::fprintf(stderr, "amends: %s: read error after line %zu\n", name.c_str(), lineno);
+  summary::Summary totals_summary(summary::CheckInfos(*analyzer), options.review_count);
+  bool want_summary = !options.summary_file.empty() || !options.html_file.empty();
+
+  exports::AuditRun run;
+  run.force_recovery = ForcedRecovery(options.situation);
+  run.summary = want_summary ? &totals_summary : nullptr;
+  run.progress = options.progress || isatty(STDERR_FILENO);
+  run.threads = options.threads;
+  exports::AuditTotals totals = exports::RunAuditPipeline(*analyzer, *source, run);
+
+  if (!totals.write_failed && std::fflush(stdout) != 0) {
+    totals.write_failed = true;
+    totals.write_errno = errno;
+  }
+  if (totals.write_failed) {
+    // oneTBB's worker threads block signals, so a write from one of them to
+    // a closed pipe fails with EPIPE instead of raising SIGPIPE. Behave as a
+    // filter should: die of SIGPIPE unless it is ignored.
+    struct sigaction action;
+    if (totals.write_errno == EPIPE && sigaction(SIGPIPE, nullptr, &action) == 0 &&
+        action.sa_handler == SIG_DFL)
+      raise(SIGPIPE);
+    std::fprintf(stderr, "amends: cannot write output: %s\n", std::strerror(totals.write_errno));
     return kExitError;
   }
-  std::fprintf(stderr, "amends: %zu replies checked, %zu need a fix, %zu bad records\n", replies,
-               needs_fix, errors);
-  if (errors) return kExitError;
-  return needs_fix ? kExitNeedsFix : kExitReady;
+  if (source->failed()) {
+    std::fprintf(stderr, "amends: %s: read error after line %zu\n",
+                 EscapeControls(source->name()).c_str(), source->line());
+    return kExitError;
+  }
+  if (!options.summary_file.empty() &&
+      !WriteFile(options.summary_file, totals_summary.ToJson().dump(2) + "\n"))
+    return kExitError;
+  if (!options.html_file.empty()) {
+    summary::HtmlOptions html;
+    html.source = "amends audit of " + source->name() + " (" +
+                  exports::FormatName(source->format()) + ")";
+    if (!WriteFile(options.html_file, summary::HtmlReport(totals_summary, html))) return kExitError;
+  }
+  std::fprintf(stderr,
+               "amends: %llu replies checked, %llu need a fix, %llu bad records "
+               "(%llu records out)\n",
+               static_cast<unsigned long long>(totals.replies),
+               static_cast<unsigned long long>(totals.needs_fix),
+               static_cast<unsigned long long>(totals.errors),
+               static_cast<unsigned long long>(totals.records()));
+  if (totals.errors) return kExitError;
+  return totals.needs_fix ? kExitNeedsFix : kExitReady;
 }
 
 }  // namespace amends::cli

@@ -34,10 +34,28 @@ struct CheckOptions {
 struct AuditOptions {
   std::string file = "-";
   std::string situation = "auto";
+  std::string input = "auto";  // jsonl | zendesk | freshdesk | helpscout | intercom | csv | mbox
+  std::string summary_file;    // --summary FILE
+  std::string html_file;       // --html FILE
+  bool progress = false;       // force the progress bar when stderr is not a terminal
+  size_t threads = 0;          // 0: every core
+  size_t review_count = 50;    // replies kept for review in the summary
+  std::string users_file;      // Zendesk users JSON
+  // CSV column mapping (header names or 1-based numbers).
+  std::string text_col, id_col, name_col, message_col, agent_col, team_col, date_col, role_col,
+      ticket_col, agent_roles;
+  std::string delimiter = ",";
 };
 
 int RunCheck(const CommonOptions& common, const CheckOptions& options);
 int RunAudit(const CommonOptions& common, const AuditOptions& options);
+
+struct SummaryMergeOptions {
+  std::vector<std::string> files;
+  std::string output;  // "" or "-": stdout
+  std::string html;    // --html FILE
+};
+int RunSummaryMerge(const SummaryMergeOptions& options);
 int RunLexiconTest(const CommonOptions& common);
 
 struct RulesOptions {

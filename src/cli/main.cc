@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
       "  amends check --format json --customer-name Mary --situation recovery draft.txt\n"
       "  pbpaste | amends check -\n"
       "  amends audit replies.jsonl > results.jsonl\n"
+      "  amends audit --summary s.json --html report.html tickets.zendesk.jsonl > out.jsonl\n"
       "Run 'amends COMMAND --help' for a command's options.");
 
   CommonOptions common;
@@ -99,6 +100,66 @@ int main(int argc, char** argv) {
       ->type_name("FILE");
   audit_cmd->add_option("--situation", audit.situation, "recovery, routine, or auto (default)")
       ->check(CLI::IsMember({"auto", "recovery", "routine"}));
+  audit_cmd->add_option("--input", audit.input,
+                        "The export's format: jsonl, zendesk, freshdesk, helpscout, intercom, "
+                        "csv, mbox, or auto (default: guessed from the name and first line)")
+      ->check(CLI::IsMember(
+          {"auto", "jsonl", "zendesk", "freshdesk", "helpscout", "intercom", "csv", "mbox"}));
+  audit_cmd->add_option("--summary", audit.summary_file,
+                        "Also write a summary JSON: per check, agent, team and month; frequent "
+                        "phrases; replies to review (merge shards with 'amends summary merge')")
+      ->type_name("FILE");
+  audit_cmd->add_option("--html", audit.html_file,
+                        "Also write a self-contained HTML report of the summary")
+      ->type_name("FILE");
+  audit_cmd->add_flag("--progress", audit.progress,
+                      "Show the progress bar even when stderr is not a terminal");
+  audit_cmd->add_option("--threads", audit.threads, "Worker threads (default: every core)")
+      ->type_name("N");
+  audit_cmd->add_option("--review", audit.review_count,
+                        "Replies kept in the summary's review list (default 50)")
+      ->type_name("N");
+  audit_cmd->add_option("--users", audit.users_file,
+                        "Zendesk: a users JSON (id, name, role) when tickets do not side-load them")
+      ->type_name("FILE")
+      ->check(CLI::ExistingFile);
+  audit_cmd->add_option("--text-col", audit.text_col, "CSV: the reply text column (default text)")
+      ->type_name("COL");
+  audit_cmd->add_option("--id-col", audit.id_col, "CSV: the id column")->type_name("COL");
+  audit_cmd->add_option("--name-col", audit.name_col,
+                        "CSV: the customer's name (with --role-col: each row's author name)")
+      ->type_name("COL");
+  audit_cmd->add_option("--message-col", audit.message_col,
+                        "CSV: the customer's message the reply answers")
+      ->type_name("COL");
+  audit_cmd->add_option("--agent-col", audit.agent_col, "CSV: the agent")->type_name("COL");
+  audit_cmd->add_option("--team-col", audit.team_col, "CSV: the team or group")->type_name("COL");
+  audit_cmd->add_option("--date-col", audit.date_col, "CSV: the date (ISO 8601 or Unix time)")
+      ->type_name("COL");
+  audit_cmd->add_option("--role-col", audit.role_col,
+                        "CSV: who wrote the row; rows not by an agent are customer messages")
+      ->type_name("COL");
+  audit_cmd->add_option("--ticket-col", audit.ticket_col,
+                        "CSV: the ticket, so a reply answers its own ticket's customer message")
+      ->type_name("COL");
+  audit_cmd->add_option("--agent-roles", audit.agent_roles,
+                        "CSV: role values that mean an agent (default agent,admin,staff)")
+      ->type_name("LIST");
+  audit_cmd->add_option("--delimiter", audit.delimiter, "CSV: field delimiter (default , or tab)")
+      ->type_name("CHAR");
+
+  SummaryMergeOptions merge;
+  CLI::App* summary_cmd = app.add_subcommand("summary", "Work with audit summaries");
+  summary_cmd->require_subcommand(1);
+  CLI::App* merge_cmd = summary_cmd->add_subcommand(
+      "merge", "Add up the summaries of shards of one export, exactly as one run would count");
+  merge_cmd->add_option("files", merge.files, "Summary JSON files from 'amends audit --summary'")
+      ->required()
+      ->check(CLI::ExistingFile);
+  merge_cmd->add_option("-o,--output", merge.output, "Write the merged summary here (default stdout)")
+      ->type_name("FILE");
+  merge_cmd->add_option("--html", merge.html, "Also write the HTML report of the merged summary")
+      ->type_name("FILE");
 
   CLI::App* lexicon_cmd = app.add_subcommand("lexicon", "Work with rule files");
   lexicon_cmd->require_subcommand(1);
@@ -143,6 +204,7 @@ int main(int argc, char** argv) {
   if (check_cmd->parsed()) return RunCheck(common, check);
   if (gate_cmd->parsed()) return RunGate(common, gate);
   if (audit_cmd->parsed()) return RunAudit(common, audit);
+  if (merge_cmd->parsed()) return RunSummaryMerge(merge);
   if (lexicon_cmd->parsed()) return RunLexiconTest(common);
   if (rules_cmd->parsed()) return RunRules(common, rules);
   if (eval_cmd->parsed()) return RunEval(common, eval);

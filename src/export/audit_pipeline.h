@@ -1,0 +1,38 @@
+// Export stage: the audit of a whole export. Three stages through oneTBB's
+// parallel_pipeline: split the input (serial), convert and check each reply
+// (parallel, over every core), write the lines and count them into the
+// summary (serial, in input order). At most a fixed number of batches are
+// in flight, so memory stays flat however large the export.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <optional>
+
+#include "analyzer/analyzer.h"
+#include "export/reader.h"
+#include "summary/summary.h"
+
+namespace amends::exports {
+
+struct AuditRun {
+  std::optional<bool> force_recovery;
+  FILE* out = stdout;          // one JSON line per reply or error record
+  FILE* diagnostics = stderr;  // "amends: FILE:LINE: message" per error record
+  summary::Summary* summary = nullptr;  // filled when set
+  bool progress = false;
+  size_t threads = 0;          // 0: every core
+};
+
+struct AuditTotals {
+  uint64_t replies = 0;    // checked
+  uint64_t errors = 0;     // error records
+  uint64_t needs_fix = 0;
+  bool write_failed = false;
+  int write_errno = 0;  // errno of the failed write
+  uint64_t records() const { return replies + errors; }
+};
+
+AuditTotals RunAuditPipeline(const Analyzer& analyzer, RecordSource& source, const AuditRun& run);
+
+}  // namespace amends::exports

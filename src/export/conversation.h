@@ -1,0 +1,36 @@
+// Export stage: a ticket as the helpdesk readers see it — messages in time
+// order, each from the agent, the customer, or neither (notes, bots,
+// system events) — and the replies it yields.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "export/reply.h"
+
+namespace amends::exports {
+
+enum class Author { kAgent, kCustomer, kOther };
+
+struct ConversationMessage {
+  std::string id;
+  Author author = Author::kOther;
+  std::string text;
+  std::string author_name;
+  std::string month;
+};
+
+struct Conversation {
+  std::string id;
+  std::string customer_name;
+  std::string team;
+  std::vector<ConversationMessage> messages;  // oldest first
+};
+
+// One reply per agent message, with the latest customer message before it
+// as the message it answers. Ids are "CONVERSATION/MESSAGE". `line` and
+// `byte` are copied into every reply.
+void EmitReplies(const Conversation& conversation, size_t line, uint64_t byte,
+                 std::vector<ExportReply>* out);
+
+}  // namespace amends::exports

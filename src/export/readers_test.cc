@@ -1,0 +1,180 @@
+// Each reader on its fixture in corpora/exports, and on malformed records.
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "export/format.h"
+#include "export/reader.h"
+
+namespace amends::exports {
+namespace {
+
+const std::string kExports = std::string(AMENDS_SOURCE_DIR) + "/corpora/exports/";
+
+std::vector<ExportReply> ReadAll(const std::string& path, ReaderOptions options = {}) {
+  std::string error;
+  auto source = RecordSource::Open(path, options, &error);
+  INFO(error);
+  REQUIRE(source);
+  std::vector<ExportReply> out;
+  for (Item item; source->Next(&item);)
+    for (auto& r : source->Convert(item)) out.push_back(std::move(r));
+  return out;
+}
+
+std::string Temp(const std::string& name, const std::string& bytes) {
+  std::string path = (std::filesystem::temp_directory_path() /
+                      ("amends-readers-" + std::to_string(getpid()) + "-" + name)).string();
+  std::ofstream(path, std::ios::binary) << bytes;
+  return path;
+}
+
+}  // namespace
+
+TEST_CASE("formats are guessed from the name and the first line", "[export]") {
+  CHECK(GuessFormat("x.csv", "") == Format::kCsv);
+  CHECK(GuessFormat("-", "From a@b Mon Mar  4 09:45:00 2024\n") == Format::kMbox);
+  CHECK(GuessFormat("-", "{\"ticket\": {}, \"comments\": []}") == Format::kZendesk);
+  CHECK(GuessFormat("-", "{\"id\": 1, \"conversations\": []}") == Format::kFreshdesk);
+  CHECK(GuessFormat("-", "{\"id\": 1, \"threads\": 2, \"_embedded\": {}}") == Format::kHelpScout);
+  CHECK(GuessFormat("-", "{\"conversation_parts\": {}}") == Format::kIntercom);
+  CHECK(GuessFormat("-", "{\"id\": 1, \"text\": \"comments\"}") == Format::kJsonl);
+  CHECK(ParseFormatName("helpscout") == Format::kHelpScout);
+  CHECK(!ParseFormatName("xml"));
+}
+
+TEST_CASE("zendesk: public agent comments, requester name, notes skipped", "[export][zendesk]") {
+  auto r = ReadAll(kExports + "zendesk.jsonl");
+  REQUIRE(r.size() == 4);
+  CHECK(r[0].id == "4711/1003");
+  CHECK(r[0].agent == "Alex Turner");
+  CHECK(r[0].customer_name == "Mary Smith");
+  CHECK(r[0].team == "360001");
+  CHECK(r[0].month == "2024-03");
+  CHECK(r[0].customer_message.value_or("").find("never arrived") != std::string::npos);
+  CHECK(r[0].text.find("courier is responsible for delays & we cannot") != std::string::npos);
+  CHECK(r[0].text.find("<p>") == std::string::npos);
+  CHECK(r[1].id == "4712/1102");
+  CHECK(r[1].agent == "Priya Shah");  // an admin
+  CHECK(r[2].error == "\"comments\" must be an array");
+  CHECK(r[2].id == 4713);
+  CHECK(r[3].error.find("invalid JSON") == 0);
+  CHECK(r[3].line == 4);
+}
+
+TEST_CASE("zendesk: users from a separate file", "[export][zendesk]") {
+  std::string users = Temp("users.json", R"({"users":[{"id":1,"name":"Kim Park","role":"agent"},{"id":2,"name":"Eve","role":"end-user"}]})");
+  std::string tickets = Temp("t.jsonl", R"({"id":9,"requester_id":2,"comments":[{"id":1,"author_id":2,"public":true,"plain_body":"Help"},{"id":2,"author_id":1,"public":true,"body":"Done."}]})"
+                                        "\n");
+  ReaderOptions options;
+  options.users_file = users;
+  auto r = ReadAll(tickets, options);
+  REQUIRE(r.size() == 1);
+  CHECK(r[0].agent == "Kim Park");
+  CHECK(r[0].customer_name == "Eve");
+  CHECK(r[0].customer_message == "Help");
+}
+
+TEST_CASE("freshdesk: outgoing public conversations, description opens the thread",
+          "[export][freshdesk]") {
+  auto r = ReadAll(kExports + "freshdesk.jsonl");
+  REQUIRE(r.size() == 5);
+  CHECK(r[0].id == "20/302");
+  CHECK(r[0].agent == "Sam Ortiz");
+  CHECK(r[0].customer_message.value_or("").find("cracked jug") != std::string::npos);
+  CHECK(r[1].id == "20/304");
+  CHECK(r[1].customer_message.value_or("").find("ridiculous") != std::string::npos);
+  CHECK(r[1].text.find("I'm sorry, we got this wrong.") != std::string::npos);  // from HTML
+  CHECK(r[2].month == "2024-06");  // Unix time
+  CHECK(r[2].agent == "agent 5002");
+  CHECK(r[3].error == "ticket has no \"id\"");
+  CHECK(r[4].error == "expected a JSON object");
+}
+
+TEST_CASE("helpscout: threads put in time order, notes skipped, HTML made text",
+          "[export][helpscout]") {
+  auto r = ReadAll(kExports + "helpscout.jsonl");
+  REQUIRE(r.size() == 3);
+  CHECK(r[0].id == "88001/3");
+  CHECK(r[0].customer_name == "Aisha Khan");
+  CHECK(r[0].agent == "Dana Lee");
+  CHECK(r[0].customer_message.value_or("").find("charged twice") != std::string::npos);
+  CHECK(r[1].text.find("<script>") != std::string::npos);  // an entity decoded, as text
+  CHECK(r[2].error == "a thread is not an object");
+}
+
+TEST_CASE("intercom: admin comments, notes and bots skipped", "[export][intercom]") {
+  auto r = ReadAll(kExports + "intercom.jsonl");
+  REQUIRE(r.size() == 4);
+  CHECK(r[0].id == "1911149811/7003");
+  CHECK(r[0].customer_name == "Chris Novak");
+  CHECK(r[0].customer_message.value_or("").find("deleted all my notes") != std::string::npos);
+  CHECK(r[0].month == "2024-03");
+  CHECK(r[1].id == "1911149811/7005");
+  CHECK(r[1].customer_message == "So my notes are just gone?");
+  CHECK(r[2].agent == "Rui Costa");
+  CHECK(r[3].error.find("conversation_parts") != std::string::npos);
+}
+
+TEST_CASE("csv: column mapping with roles and tickets", "[export][csv]") {
+  ReaderOptions options;
+  options.csv.text = "body";
+  options.csv.id = "comment_id";
+  options.csv.role = "author_role";
+  options.csv.customer_name = "author_name";
+  options.csv.ticket = "ticket_id";
+  options.csv.agent = "agent";
+  options.csv.date = "created_at";
+  auto r = ReadAll(kExports + "tickets.csv", options);
+  REQUIRE(r.size() == 4);
+  CHECK(r[0].id == "2");
+  CHECK(r[0].customer_name == "Mary Smith");
+  CHECK(r[0].customer_message.value_or("") == "My parcel never arrived.\nOrder 55120, please help.");
+  CHECK(r[0].month == "2024-03");
+  CHECK(r[1].customer_name == "Jon \"JB\" Berg");
+  CHECK(!r[2].customer_message);  // T-102 has no customer row
+  CHECK(r[2].customer_name.empty());
+  CHECK(r[3].error.find("closing quote") != std::string::npos);
+  CHECK(r[3].line == 10);
+
+  std::string error;
+  options.csv.text = "nope";
+  CHECK(!RecordSource::Open(kExports + "tickets.csv", options, &error));
+  CHECK(error.find("no column named \"nope\"") != std::string::npos);
+}
+
+TEST_CASE("csv: invalid UTF-8 and short rows are error records", "[export][csv]") {
+  auto r = ReadAll(Temp("bad.csv", "id,text\n1,caf\xE9\n2\n3,fine\n"));
+  REQUIRE(r.size() == 3);
+  CHECK(r[0].error.find("invalid UTF-8") != std::string::npos);
+  CHECK(r[1].error.find("fields") != std::string::npos);
+  CHECK(r[2].text == "fine");
+}
+
+TEST_CASE("mbox: messages split on From lines, read through the email stage", "[export][mbox]") {
+  auto r = ReadAll(kExports + "sent.mbox");
+  REQUIRE(r.size() == 3);
+  CHECK(r[0].id == "<reply-1@support.example.com>");
+  CHECK(r[0].agent == "Alex Turner");
+  CHECK(r[0].customer_name == "Mary Smith");
+  CHECK(r[0].month == "2024-03");
+  CHECK(r[0].customer_message.value_or("").find("never arrived") != std::string::npos);
+  CHECK(r[0].text.find("> My parcel") == std::string::npos);
+  CHECK(r[1].text.find("From the archive") != std::string::npos);  // >From unquoted
+  CHECK(r[1].text.find("<p>") == std::string::npos);
+  CHECK(r[2].id == "line:32");
+}
+
+TEST_CASE("jsonl: grouping fields and malformed lines", "[export][jsonl]") {
+  auto r = ReadAll(kExports + "replies.jsonl");
+  REQUIRE(r.size() == 4);
+  CHECK(r[0].agent == "Alex Turner");
+  CHECK(r[0].team == "Parcels");
+  CHECK(r[0].month == "2024-03");
+  CHECK(r[3].error == "\"text\" must be a string");
+  CHECK(r[3].id == "r4");
+  CHECK(r[3].line == 4);
+}
+
+}  // namespace amends::exports

@@ -1,0 +1,25 @@
+// Summary stage: what one analysed reply adds to a summary. Thread-safe:
+// computed beside the analysis, added to the Summary in input order.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "analyzer/analyzer.h"
+#include "summary/summary.h"
+
+namespace amends::summary {
+
+// The checks of `analyzer`, in report order, as a Summary wants them.
+std::vector<CheckInfo> CheckInfos(const Analyzer& analyzer);
+
+struct ReplyContext {
+  std::string_view id_json;  // the reply's id as JSON text
+  std::string_view agent, team, month;
+};
+
+// `analysis` must come from `analyzer` on `text`.
+ReplyFacts FactsFor(const Analyzer& analyzer, const Analysis& analysis, std::string_view text,
+                    const ReplyContext& context);
+
+}  // namespace amends::summary

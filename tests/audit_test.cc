@@ -1,0 +1,222 @@
+// `amends audit` over exports: every format through the binary, nothing
+// lost, shards + merge equal one run, and the HTML report in a real
+// headless Chromium (skipped, with a warning, when chromium is absent).
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+  int exit_code;
+  std::string out, err;
+};
+
+std::string Temp(const std::string& name) {
+  fs::path dir = fs::temp_directory_path() / ("amends-audit-test-" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  return (dir / name).string();
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+Run Shell(const std::string& cmd) {
+  std::string out = Temp("stdout"), err = Temp("stderr");
+  int status = std::system((cmd + " >'" + out + "' 2>'" + err + "'").c_str());
+  return Run{WIFEXITED(status) ? WEXITSTATUS(status) : -1, ReadFile(out), ReadFile(err)};
+}
+
+Run Amends(const std::string& args) { return Shell(std::string("'") + AMENDS_BINARY + "' " + args + " </dev/null"); }
+
+std::vector<nlohmann::json> Lines(const std::string& out) {
+  std::vector<nlohmann::json> v;
+  std::istringstream in(out);
+  for (std::string line; std::getline(in, line);) v.push_back(nlohmann::json::parse(line));
+  return v;
+}
+
+const std::string kExports = std::string(AMENDS_SOURCE_DIR) + "/corpora/exports/";
+const std::string kCsvArgs =
+    "--text-col body --id-col comment_id --role-col author_role --name-col author_name "
+    "--ticket-col ticket_id --agent-col agent --date-col created_at";
+
+// A JSONL export of `n` replies with agents, teams and months, some bad.
+std::string SyntheticExport(int n) {
+  const char* texts[] = {
+      "Hi Ann, sorry for any inconvenience, but the courier lost it.",
+      "Your invoice is attached. Thanks!",
+      "Unfortunately as per our policy we cannot refund this. <script>x</script>",
+      "I'm so sorry, that was our mistake. I've sent a replacement today; it arrives Friday.",
+      "WE ARE VERY BUSY!! Due to high volume there is nothing I can do.",
+  };
+  std::string s;
+  for (int i = 0; i < n; ++i) {
+    if (i % 17 == 16) {
+      s += "{\"id\": \"bad" + std::to_string(i) + "\", \"text\": 7}\n";
+      continue;
+    }
+    nlohmann::json j = {{"id", "t" + std::to_string(i)},
+                        {"text", texts[i % 5]},
+                        {"customer_name", i % 2 ? "Ann Lee" : "Bo"},
+                        {"agent", i % 3 ? "Alex" : "Sam <b>"},
+                        {"team", i % 4 ? "Parcels" : "Billing"},
+                        {"date", "2024-0" + std::to_string(1 + i % 6) + "-15"}};
+    if (i % 2) j["customer_message"] = "My parcel never arrived.";
+    s += j.dump() + "\n";
+  }
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("audit reads every export format and loses no record", "[audit][exports]") {
+  struct Case {
+    std::string file, args;
+    size_t records, errors;
+  } cases[] = {
+      {"replies.jsonl", "", 4, 1},    {"zendesk.jsonl", "", 4, 2},
+      {"freshdesk.jsonl", "", 5, 2},  {"helpscout.jsonl", "", 3, 1},
+      {"intercom.jsonl", "", 4, 1},   {"sent.mbox", "", 3, 0},
+      {"tickets.csv", kCsvArgs, 4, 1},
+  };
+  for (const auto& c : cases) {
+    INFO(c.file);
+    std::string summary = Temp(c.file + ".summary.json");
+    Run r = Amends("audit " + c.args + " --summary '" + summary + "' '" + kExports + c.file + "'");
+    auto lines = Lines(r.out);
+    CHECK(lines.size() == c.records);
+    size_t errors = 0;
+    for (const auto& l : lines) errors += l.contains("error");
+    CHECK(errors == c.errors);
+    CHECK(r.exit_code == (c.errors ? 2 : lines.size() ? 1 : 0));
+    auto s = nlohmann::json::parse(ReadFile(summary));
+    CHECK(s["totals"]["records"] == c.records);
+    CHECK(s["totals"]["errors"] == c.errors);
+    CHECK(r.err.find("(" + std::to_string(c.records) + " records out)") != std::string::npos);
+  }
+}
+
+TEST_CASE("audit --input names the format, a wrong one gives error records, not silence",
+          "[audit][exports]") {
+  Run r = Amends("audit --input zendesk '" + kExports + "replies.jsonl'");
+  auto lines = Lines(r.out);
+  REQUIRE(lines.size() == 4);
+  for (const auto& l : lines) CHECK(l.contains("error"));
+  CHECK(r.exit_code == 2);
+  Run bad = Amends("audit --input csv --text-col nope '" + kExports + "tickets.csv'");
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("no column named") != std::string::npos);
+}
+
+TEST_CASE("audit output is in input order with several threads", "[audit][exports]") {
+  std::string path = Temp("order.jsonl");
+  std::ofstream(path) << SyntheticExport(400);
+  Run one = Amends("audit --threads 1 '" + path + "'");
+  Run many = Amends("audit --threads 4 '" + path + "'");
+  CHECK(one.out == many.out);
+  auto lines = Lines(many.out);
+  REQUIRE(lines.size() == 400);
+  CHECK(lines[0]["id"] == "t0");
+  CHECK(lines[399]["id"] == "t399");
+}
+
+TEST_CASE("summaries of shards merged equal the summary of one run", "[audit][merge]") {
+  std::string all = SyntheticExport(300);
+  std::string whole = Temp("whole.jsonl");
+  std::ofstream(whole) << all;
+  // Three uneven shards, split on line boundaries.
+  std::vector<std::string> shards(3);
+  std::istringstream in(all);
+  int i = 0;
+  for (std::string line; std::getline(in, line); ++i) shards[i < 50 ? 0 : i < 220 ? 1 : 2] += line + "\n";
+  std::string merge_args;
+  for (size_t k = 0; k < shards.size(); ++k) {
+    std::string p = Temp("shard" + std::to_string(k) + ".jsonl");
+    std::ofstream(p) << shards[k];
+    Amends("audit --review 10 --summary '" + p + ".summary' '" + p + "'");
+    merge_args += " '" + p + ".summary'";
+  }
+  Amends("audit --review 10 --summary '" + whole + ".summary' '" + whole + "'");
+  Run merged = Amends("summary merge" + merge_args);
+  REQUIRE(merged.exit_code == 0);
+  auto expected = nlohmann::json::parse(ReadFile(whole + ".summary"));
+  auto got = nlohmann::json::parse(merged.out);
+  CHECK(got == expected);
+  CHECK(got["totals"]["records"] == 300);
+  CHECK(got["worst_replies"].size() == 10);
+  Run bad = Amends("summary merge '" + whole + "'");
+  CHECK(bad.exit_code == 2);
+}
+
+TEST_CASE("the HTML report renders in headless Chromium with the summary's numbers",
+          "[audit][html][chromium]") {
+  std::string chromium;
+  for (const char* c : {"/usr/bin/chromium", "/usr/bin/chromium-browser"})
+    if (fs::exists(c)) chromium = c;
+  if (chromium.empty()) {
+    WARN("chromium is not installed: HTML report not rendered (apt-get install chromium)");
+    return;
+  }
+  std::string path = Temp("report.jsonl"), summary = path + ".summary", html = path + ".html";
+  std::ofstream(path) << SyntheticExport(120);
+  Amends("audit --summary '" + summary + "' --html '" + html + "' '" + path + "'");
+  auto s = nlohmann::json::parse(ReadFile(summary));
+  std::string profile = Temp("chromium-profile");
+  std::string flags = " --headless --no-sandbox --disable-gpu --disable-background-networking "
+                      "--disable-component-update --no-first-run --user-data-dir='" + profile + "' ";
+  std::string png = Temp("report.png");
+  Run shot = Shell("'" + chromium + "'" + flags + "--window-size=1200,3000 --screenshot='" + png +
+                   "' 'file://" + html + "'");
+  CHECK(fs::exists(png));
+  CHECK(fs::file_size(png) > 10000);
+  Run dom = Shell("'" + chromium + "'" + flags + "--dump-dom 'file://" + html + "'");
+  const std::string& d = dom.out;
+  REQUIRE(d.find("<body>") != std::string::npos);
+  for (const char* chart : {"chart-checks", "chart-months", "chart-agents"})
+    CHECK(d.find(std::string("<svg id=\"") + chart + "\"") != std::string::npos);
+  auto number = [&](const std::string& id) {
+    std::smatch m;
+    std::regex re("id=\"" + id + "\">([0-9]+)<");
+    return std::regex_search(d, m, re) ? std::stoll(m[1]) : -1;
+  };
+  CHECK(number("total-replies") == s["totals"]["replies"].get<long long>());
+  CHECK(number("total-errors") == s["totals"]["errors"].get<long long>());
+  CHECK(number("total-needs-fix") == s["totals"]["needs_fix"].get<long long>());
+  int rows = 0;
+  for (const auto& c : s["checks"]) {
+    if (c["evaluated"] == 0) continue;
+    std::regex re("<tr data-check=\"" + std::regex_replace(c["id"].get<std::string>(), std::regex("\\."), "\\.") +
+                  "\">.*?class=\"n fired\">([0-9]+)</td>.*?class=\"n evaluated\">([0-9]+)</td>"
+                  "<td class=\"n rate\">([0-9.]+)%");
+    std::smatch m;
+    INFO(c["id"]);
+    REQUIRE(std::regex_search(d, m, re));
+    CHECK(std::stoll(m[1]) == c["fired"].get<long long>());
+    CHECK(std::stoll(m[2]) == c["evaluated"].get<long long>());
+    CHECK(std::abs(std::stod(m[3]) - 100 * c["rate"].get<double>()) < 0.051);
+    ++rows;
+  }
+  CHECK(rows > 5);
+  for (const auto& [month, g] : s["months"].items()) {
+    std::smatch m;
+    REQUIRE(std::regex_search(d, m, std::regex("<tr data-month=\"" + month + "\">.*?class=\"n replies\">([0-9]+)<")));
+    CHECK(std::stoll(m[1]) == g["replies"].get<long long>());
+  }
+  CHECK(d.find("<script>x</script>") == std::string::npos);  // reply text stayed text
+  CHECK(d.find("&lt;script&gt;x&lt;/script&gt;") != std::string::npos);
+  CHECK(d.find("<mark") != std::string::npos);
+}
