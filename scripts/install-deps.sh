@@ -7,6 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libicu-dev libre2-dev nlohmann-json3-dev libcli11-dev catch2
   libgmime-3.0-dev libgumbo-dev
+  libtbb-dev  # amends audit: the parallel pipeline (oneTBB)
   clang libclang-rt-14-dev  # scripts/sanitize.sh: ASan + UBSan and libFuzzer
 )
 

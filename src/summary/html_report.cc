@@ -16,7 +16,7 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{text-align:left;p
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 svg{display:block;max-width:100%;height:auto;margin:.5rem 0}svg text{font:12px system-ui,sans-serif;fill:#1d2330}
 .bar{fill:#d9534f}.bar.ok{fill:#5b9bd5}.axis{stroke:#99a;stroke-width:1}.line{fill:none;stroke:#d9534f;stroke-width:2}
-.heat td.n{min-width:3rem}
+.heat td.n{min-width:3rem}.heat th{font-size:.75em;overflow-wrap:anywhere}
 .reply{white-space:pre-wrap;overflow-wrap:anywhere;max-width:46rem}
 mark{background:#ffe08a;border-bottom:2px solid #d9534f;padding:0 1px}
 .small{color:#667;font-size:.85em}
