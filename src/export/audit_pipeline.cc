@@ -137,6 +137,7 @@ AuditTotals RunAuditPipeline(const Analyzer& analyzer, RecordSource& source, con
                   }
                   if (o.error) {
                     ++totals.errors;
+                    progress.Interrupt();
                     std::fputs(o.diagnostic.c_str(), run.diagnostics);
                     if (run.summary) run.summary->AddError();
                   } else {

@@ -39,6 +39,12 @@ void Progress::Draw(uint64_t bytes, uint64_t replies) {
   drawn_ = true;
 }
 
+void Progress::Interrupt() {
+  if (!enabled_ || !drawn_) return;
+  std::fputs("\r\033[K", out_);
+  drawn_ = false;
+}
+
 void Progress::Finish() {
   if (!enabled_ || !drawn_) return;
   std::fputs("\r\033[K", out_);

@@ -15,7 +15,8 @@ class Progress {
   // `total_bytes` 0 when unknown (a pipe): no bar or ETA then, just counts.
   Progress(FILE* out, bool enabled, uint64_t total_bytes);
   void Update(uint64_t bytes, uint64_t replies);
-  void Finish();  // clears the line
+  void Finish();     // clears the line
+  void Interrupt();  // clears the line before other stderr output; redrawn on the next Update
 
  private:
   void Draw(uint64_t bytes, uint64_t replies);
