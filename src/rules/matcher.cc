@@ -27,11 +27,12 @@ Matcher::Matcher(const Lexicon& lexicon) : lexicon_(lexicon) {
     ScopeIndex& index = scopes_[static_cast<int>(rule.scope)];
     for (uint32_t p = 0; p < rule.phrases.size(); ++p) {
       const PhrasePattern& pattern = rule.phrases[p];
+      PhraseRef ref{r, p, phrase_count_++};
       if (!pattern.anchored()) {
-        index.unanchored.push_back({r, p});
+        index.unanchored.push_back(ref);
         continue;
       }
-      for (uint32_t id : pattern.first_ids()) index.by_first[id].push_back({r, p});
+      for (uint32_t id : pattern.first_ids()) index.by_first[id].push_back(ref);
     }
     for (uint32_t p = 0; p < rule.regexes.size(); ++p) {
       RE2::Set& set = rule.regex_on_original ? *index.original_set : *index.folded_set;
@@ -55,6 +56,10 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
                            std::vector<Hit>* raw) const {
   std::vector<std::string_view> words;
   std::vector<uint32_t> ids;
+  std::vector<uint32_t> present;  // the sentence's ids, sorted
+  // Per pattern, for the current sentence: 0 unknown, 1 its required words
+  // occur, 2 they do not (skip it).
+  std::vector<uint8_t> possible(phrase_count_);
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
     words.clear();
@@ -64,11 +69,29 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
       ids.push_back(lexicon_.vocabulary.Find(words.back()));
     }
     const size_t n = words.size();
+    present.assign(ids.begin(), ids.end());
+    std::sort(present.begin(), present.end());
+    std::fill(possible.begin(), possible.end(), 0);
+    auto can_match = [&](const PhraseRef& ref) {
+      uint8_t& state = possible[ref.global];
+      if (state == 0) {
+        const auto& required = lexicon_.rules[ref.rule].phrases[ref.pattern].required_ids();
+        bool any = required.empty();
+        for (size_t i = 0, j = 0; !any && i < required.size() && j < present.size();) {
+          if (required[i] == present[j]) any = true;
+          else if (required[i] < present[j]) ++i;
+          else ++j;
+        }
+        state = any ? 1 : 2;
+      }
+      return state == 1;
+    };
     auto span_of = [&](size_t a, size_t b) {
       return Span{doc.tokens[doc.words[sentence.first_word + a]].start,
                   doc.tokens[doc.words[sentence.first_word + b - 1]].end};
     };
     auto try_at = [&](size_t p, const PhraseRef& ref) {
+        if (!can_match(ref)) return;
         const Rule& rule = lexicon_.rules[ref.rule];
         size_t end = rule.phrases[ref.pattern].LongestMatch(ids.data(), words.data(), n, p);
         if (end <= p) return;

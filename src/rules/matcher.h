@@ -42,6 +42,7 @@ class Matcher {
   struct PhraseRef {
     uint32_t rule;
     uint32_t pattern;
+    uint32_t global;  // index over every phrase pattern, for per-sentence caches
   };
   struct RegexRef {
     uint32_t rule;
@@ -60,6 +61,7 @@ class Matcher {
 
   const Lexicon& lexicon_;
   ScopeIndex scopes_[2];
+  uint32_t phrase_count_ = 0;
 };
 
 }  // namespace amends

@@ -255,13 +255,16 @@ struct Matcher {
     if (e.group) {
       if (e.min == 0) Run(&rest, pos);
       const PhrasePattern::Group& g = *e.group;
-      const uint32_t id = pos < count ? ids[pos] : Vocabulary::kUnknown;
-      for (size_t a = 0; a < g.alternatives.size(); ++a) {
-        if (g.anchored[a]) {
-          const auto& first = g.first_ids[a];
-          if (pos >= count || !std::binary_search(first.begin(), first.end(), id)) continue;
-        }
+      for (uint32_t a : g.unanchored) {
         Continuation inner{&g.alternatives[a], 0, &rest};
+        Run(&inner, pos);
+      }
+      if (pos >= count || ids[pos] == Vocabulary::kUnknown) return;
+      auto range = std::equal_range(
+          g.by_first_id.begin(), g.by_first_id.end(), std::make_pair(ids[pos], 0u),
+          [](const auto& x, const auto& y) { return x.first < y.first; });
+      for (auto it = range.first; it != range.second; ++it) {
+        Continuation inner{&g.alternatives[it->second], 0, &rest};
         Run(&inner, pos);
       }
       return;
@@ -353,6 +356,16 @@ static void InternSequence(PhrasePattern::Sequence* seq, Vocabulary* vocabulary)
       g.first_ids.push_back(std::move(ids));
       g.anchored.push_back(anchored);
     }
+    g.by_first_id.clear();
+    g.unanchored.clear();
+    for (uint32_t a = 0; a < g.alternatives.size(); ++a) {
+      if (!g.anchored[a]) {
+        g.unanchored.push_back(a);
+        continue;
+      }
+      for (uint32_t id : g.first_ids[a]) g.by_first_id.emplace_back(id, a);
+    }
+    std::sort(g.by_first_id.begin(), g.by_first_id.end());
   }
 }
 
@@ -361,6 +374,13 @@ void PhrasePattern::Intern(Vocabulary* vocabulary) {
   first_ids_.clear();
   for (const std::string& w : first_words_) first_ids_.push_back(vocabulary->Intern(w));
   std::sort(first_ids_.begin(), first_ids_.end());
+  // The required words: the smallest mandatory plain-word element at the
+  // top level (any match must contain one of its words).
+  required_ids_.clear();
+  for (const Element& e : sequence_) {
+    if (e.group || e.min == 0 || e.any || !e.prefixes.empty() || e.ids.empty()) continue;
+    if (required_ids_.empty() || e.ids.size() < required_ids_.size()) required_ids_ = e.ids;
+  }
 }
 
 size_t PhrasePattern::LongestMatch(const uint32_t* ids, const std::string_view* words,

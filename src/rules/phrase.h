@@ -51,6 +51,10 @@ class PhrasePattern {
   const std::vector<std::string>& first_words() const { return first_words_; }
   const std::vector<uint32_t>& first_ids() const { return first_ids_; }
   bool anchored() const { return anchored_; }
+  // Ids of which at least one must occur in a sentence for the pattern to
+  // match there (a mandatory word element, the smallest one); empty when
+  // the pattern has none. A cheap filter before matching.
+  const std::vector<uint32_t>& required_ids() const { return required_ids_; }
   // Whether a match could begin at a word with this id.
   bool CanStartWith(uint32_t id) const {
     return !anchored_ || std::binary_search(first_ids_.begin(), first_ids_.end(), id);
@@ -77,6 +81,10 @@ class PhrasePattern {
     // at a word.
     std::vector<std::vector<uint32_t>> first_ids;
     std::vector<bool> anchored;
+    // The same, inverted for matching: (first id, alternative) sorted by id,
+    // and the alternatives that can begin anywhere.
+    std::vector<std::pair<uint32_t, uint32_t>> by_first_id;
+    std::vector<uint32_t> unanchored;
     uint64_t interned_with = 0;  // Vocabulary::serial()
   };
 
@@ -84,6 +92,7 @@ class PhrasePattern {
   Sequence sequence_;
   std::vector<std::string> first_words_;
   std::vector<uint32_t> first_ids_;
+  std::vector<uint32_t> required_ids_;
   bool anchored_ = true;
 };
 
