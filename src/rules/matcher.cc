@@ -98,7 +98,7 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
         // An antipattern anywhere in the sentence that overlaps cancels it.
         for (const PhrasePattern& unless : rule.phrase_unless) {
           for (size_t q = 0; q < end; ++q) {
-            if (!unless.CanStartWith(ids[q])) continue;
+            if (!unless.CanStartWith(ids[q], words[q])) continue;
             size_t e = unless.LongestMatch(ids.data(), words.data(), n, q);
             if (e > q && p < e) return;
           }
@@ -106,7 +106,9 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
         raw->push_back({ref.rule, rule.tag, span_of(p, end), s});
     };
     for (size_t p = 0; p < n; ++p) {
-      for (const PhraseRef& ref : index.unanchored) try_at(p, ref);
+      for (const PhraseRef& ref : index.unanchored)
+        if (lexicon_.rules[ref.rule].phrases[ref.pattern].CanStartWith(ids[p], words[p]))
+          try_at(p, ref);
       if (ids[p] == Vocabulary::kUnknown) continue;
       for (const PhraseRef& ref : index.by_first[ids[p]]) try_at(p, ref);
     }

@@ -208,18 +208,19 @@ size_t MinLength(const PhrasePattern::Sequence& seq) {
 // sequence can begin with an unanchored element. `*nullable` is set when
 // the whole sequence can match nothing.
 bool FirstWords(const PhrasePattern::Sequence& seq, std::vector<std::string>* out,
-                bool* nullable) {
+                bool* nullable, std::vector<std::string>* prefixes = nullptr) {
   for (const auto& e : seq) {
     bool e_nullable = e.min == 0;
     if (e.group) {
       for (const auto& alt : e.group->alternatives) {
         bool alt_nullable = false;
-        if (!FirstWords(alt, out, &alt_nullable)) return false;
+        if (!FirstWords(alt, out, &alt_nullable, prefixes)) return false;
         e_nullable = e_nullable || alt_nullable;
       }
     } else {
-      if (e.any || !e.prefixes.empty()) return false;
+      if (e.any || (!e.prefixes.empty() && !prefixes)) return false;
       out->insert(out->end(), e.words.begin(), e.words.end());
+      if (prefixes) prefixes->insert(prefixes->end(), e.prefixes.begin(), e.prefixes.end());
     }
     if (!e_nullable) {
       *nullable = false;
@@ -299,7 +300,17 @@ bool PhrasePattern::Parse(std::string_view text, const std::map<std::string, std
   out->first_words_.clear();
   bool nullable = false;
   out->anchored_ = FirstWords(out->sequence_, &out->first_words_, &nullable);
-  if (!out->anchored_) out->first_words_.clear();
+  out->first_prefixes_.clear();
+  if (!out->anchored_) {
+    // Not anchored on whole words; perhaps on words and prefixes.
+    out->first_words_.clear();
+    std::vector<std::string> words;
+    if (!FirstWords(out->sequence_, &words, &nullable, &out->first_prefixes_)) {
+      out->first_prefixes_.clear();
+    } else {
+      out->prefix_words_ = std::move(words);
+    }
+  }
   std::sort(out->first_words_.begin(), out->first_words_.end());
   out->first_words_.erase(std::unique(out->first_words_.begin(), out->first_words_.end()),
                           out->first_words_.end());
@@ -374,6 +385,9 @@ void PhrasePattern::Intern(Vocabulary* vocabulary) {
   first_ids_.clear();
   for (const std::string& w : first_words_) first_ids_.push_back(vocabulary->Intern(w));
   std::sort(first_ids_.begin(), first_ids_.end());
+  prefix_word_ids_.clear();
+  for (const std::string& w : prefix_words_) prefix_word_ids_.push_back(vocabulary->Intern(w));
+  std::sort(prefix_word_ids_.begin(), prefix_word_ids_.end());
   // The required words: the smallest mandatory plain-word element at the
   // top level (any match must contain one of its words).
   required_ids_.clear();
@@ -381,6 +395,15 @@ void PhrasePattern::Intern(Vocabulary* vocabulary) {
     if (e.group || e.min == 0 || e.any || !e.prefixes.empty() || e.ids.empty()) continue;
     if (required_ids_.empty() || e.ids.size() < required_ids_.size()) required_ids_ = e.ids;
   }
+}
+
+bool PhrasePattern::CanStartWith(uint32_t id, std::string_view word) const {
+  if (anchored_) return std::binary_search(first_ids_.begin(), first_ids_.end(), id);
+  if (first_prefixes_.empty()) return true;  // begins with '_'
+  if (std::binary_search(prefix_word_ids_.begin(), prefix_word_ids_.end(), id)) return true;
+  for (const std::string& p : first_prefixes_)
+    if (word.compare(0, p.size(), p) == 0) return true;
+  return false;
 }
 
 size_t PhrasePattern::LongestMatch(const uint32_t* ids, const std::string_view* words,

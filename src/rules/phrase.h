@@ -55,10 +55,8 @@ class PhrasePattern {
   // match there (a mandatory word element, the smallest one); empty when
   // the pattern has none. A cheap filter before matching.
   const std::vector<uint32_t>& required_ids() const { return required_ids_; }
-  // Whether a match could begin at a word with this id.
-  bool CanStartWith(uint32_t id) const {
-    return !anchored_ || std::binary_search(first_ids_.begin(), first_ids_.end(), id);
-  }
+  // Whether a match could begin at this word (its id and folded text).
+  bool CanStartWith(uint32_t id, std::string_view word) const;
 
   struct Element {
     int min = 1, max = 1;
@@ -94,6 +92,11 @@ class PhrasePattern {
   std::vector<uint32_t> first_ids_;
   std::vector<uint32_t> required_ids_;
   bool anchored_ = true;
+  // When not anchored: the words and prefixes a match can begin with, or
+  // none when it can begin with any word.
+  std::vector<std::string> prefix_words_;
+  std::vector<uint32_t> prefix_word_ids_;
+  std::vector<std::string> first_prefixes_;
 };
 
 }  // namespace amends
