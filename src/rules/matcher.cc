@@ -75,14 +75,20 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
     auto can_match = [&](const PhraseRef& ref) {
       uint8_t& state = possible[ref.global];
       if (state == 0) {
-        const auto& required = lexicon_.rules[ref.rule].phrases[ref.pattern].required_ids();
-        bool any = required.empty();
-        for (size_t i = 0, j = 0; !any && i < required.size() && j < present.size();) {
-          if (required[i] == present[j]) any = true;
-          else if (required[i] < present[j]) ++i;
-          else ++j;
+        bool all = true;
+        for (const auto& required : lexicon_.rules[ref.rule].phrases[ref.pattern].required_ids()) {
+          bool any = false;
+          for (size_t i = 0, j = 0; !any && i < required.size() && j < present.size();) {
+            if (required[i] == present[j]) any = true;
+            else if (required[i] < present[j]) ++i;
+            else ++j;
+          }
+          if (!any) {
+            all = false;
+            break;
+          }
         }
-        state = any ? 1 : 2;
+        state = all ? 1 : 2;
       }
       return state == 1;
     };

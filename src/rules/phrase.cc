@@ -388,13 +388,16 @@ void PhrasePattern::Intern(Vocabulary* vocabulary) {
   prefix_word_ids_.clear();
   for (const std::string& w : prefix_words_) prefix_word_ids_.push_back(vocabulary->Intern(w));
   std::sort(prefix_word_ids_.begin(), prefix_word_ids_.end());
-  // The required words: the smallest mandatory plain-word element at the
-  // top level (any match must contain one of its words).
+  // The required words: every mandatory plain-word element at the top
+  // level (any match contains a word of each).
   required_ids_.clear();
   for (const Element& e : sequence_) {
     if (e.group || e.min == 0 || e.any || !e.prefixes.empty() || e.ids.empty()) continue;
-    if (required_ids_.empty() || e.ids.size() < required_ids_.size()) required_ids_ = e.ids;
+    required_ids_.push_back(e.ids);
   }
+  // Smallest sets first: they fail fastest.
+  std::sort(required_ids_.begin(), required_ids_.end(),
+            [](const auto& a, const auto& b) { return a.size() < b.size(); });
 }
 
 bool PhrasePattern::CanStartWith(uint32_t id, std::string_view word) const {

@@ -51,10 +51,10 @@ class PhrasePattern {
   const std::vector<std::string>& first_words() const { return first_words_; }
   const std::vector<uint32_t>& first_ids() const { return first_ids_; }
   bool anchored() const { return anchored_; }
-  // Ids of which at least one must occur in a sentence for the pattern to
-  // match there (a mandatory word element, the smallest one); empty when
-  // the pattern has none. A cheap filter before matching.
-  const std::vector<uint32_t>& required_ids() const { return required_ids_; }
+  // For each mandatory plain-word element of the pattern, its ids: a
+  // sentence can only match when it holds a word of every one of these
+  // sets. A cheap filter before matching; empty when there are none.
+  const std::vector<std::vector<uint32_t>>& required_ids() const { return required_ids_; }
   // Whether a match could begin at this word (its id and folded text).
   bool CanStartWith(uint32_t id, std::string_view word) const;
 
@@ -90,7 +90,7 @@ class PhrasePattern {
   Sequence sequence_;
   std::vector<std::string> first_words_;
   std::vector<uint32_t> first_ids_;
-  std::vector<uint32_t> required_ids_;
+  std::vector<std::vector<uint32_t>> required_ids_;
   bool anchored_ = true;
   // When not anchored: the words and prefixes a match can begin with, or
   // none when it can begin with any word.
