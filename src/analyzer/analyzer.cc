@@ -100,6 +100,10 @@ std::unique_ptr<Analyzer> Analyzer::Load(const std::vector<LexiconFile>& files,
   }
   if (!LoadRules(rule_files, a->checks_.tags, &a->lexicon_, error)) return nullptr;
   a->matcher_ = std::make_unique<Matcher>(a->lexicon_);
+  if (!a->matcher_->error().empty()) {
+    *error = a->matcher_->error();
+    return nullptr;
+  }
   return a;
 }
 

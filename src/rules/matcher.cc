@@ -37,16 +37,24 @@ Matcher::Matcher(const Lexicon& lexicon) : lexicon_(lexicon) {
     for (uint32_t p = 0; p < rule.regexes.size(); ++p) {
       RE2::Set& set = rule.regex_on_original ? *index.original_set : *index.folded_set;
       auto& refs = rule.regex_on_original ? index.original_refs : index.folded_refs;
-      // Patterns compiled alone already, so Add cannot fail here.
-      set.Add(rule.regexes[p]->pattern(), nullptr);
+      std::string why;
+      if (set.Add(rule.regexes[p]->pattern(), &why) < 0 && error_.empty())
+        error_ = rule.file + ":" + std::to_string(rule.line) + ": rule " + rule.id +
+                 ": its regex cannot join the others: " + why;
       refs.push_back({r, p});
     }
   }
   for (ScopeIndex& index : scopes_) {
-    if (index.folded_refs.empty()) index.folded_set.reset();
-    else index.folded_set->Compile();
-    if (index.original_refs.empty()) index.original_set.reset();
-    else index.original_set->Compile();
+    for (auto [set, refs] : {std::pair{&index.folded_set, &index.folded_refs},
+                             std::pair{&index.original_set, &index.original_refs}}) {
+      if (refs->empty()) {
+        set->reset();
+      } else if (!(*set)->Compile() && error_.empty()) {
+        error_ = "the " + std::to_string(refs->size()) +
+                 " regex rules of the lexicon do not fit together in the regex set's memory "
+                 "budget; simplify or remove some (each one compiles alone)";
+      }
+    }
   }
 }
 

@@ -31,6 +31,11 @@ class Matcher {
   explicit Matcher(const Lexicon& lexicon);
   ~Matcher();
 
+  // Empty when the matcher is usable; otherwise why the regex rules could
+  // not be compiled together (each compiles alone, but one RE2::Set per
+  // text form holds them all, within a memory budget).
+  const std::string& error() const { return error_; }
+
   // Every hit of the rules of `scope` in `doc`, sorted by start. A rule's
   // overlapping matches are merged to the longest; matches overlapping one
   // of the rule's `unless` patterns are dropped. In a draft, hits that lie
@@ -61,6 +66,7 @@ class Matcher {
 
   const Lexicon& lexicon_;
   ScopeIndex scopes_[2];
+  std::string error_;
   uint32_t phrase_count_ = 0;
 };
 
