@@ -16,6 +16,8 @@
 #include <sstream>
 #include <vector>
 
+#include "run_amends.h"
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -65,16 +67,8 @@ struct TempFile {
   }
 };
 
-void WriteFile(const std::string& path, const std::string& bytes) {
-  std::ofstream(path, std::ios::binary) << bytes;
-}
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using amends::testing::ReadFile;
+using amends::testing::WriteFile;
 
 // Runs `command` with bash; `{amends}` in it is replaced by the binary.
 Run Shell(std::string command, const std::string& stdin_bytes = "") {
