@@ -116,6 +116,7 @@ Analysis Analyzer::Analyze(const Request& request) const {
   Analysis a;
   Segmenter& segmenter = ThreadSegmenter();
   a.draft = segmenter.Segment(request.text, request.begin);
+  RecogniseLowercaseGreetingName(names_, &a.draft);
   std::vector<Hit> hits = matcher_->Match(a.draft, RuleScope::kDraft);
   std::optional<Document> customer;
   std::vector<Hit> customer_hits;

@@ -113,6 +113,26 @@ const Token* FindNameUse(const Document& doc, const NameLists& names, const std:
   return nullptr;
 }
 
+void RecogniseLowercaseGreetingName(const NameLists& names, Document* doc) {
+  if (doc->greeting.empty() || !doc->greeting_name.empty()) return;
+  bool first = true;  // skip the greeting word itself
+  for (uint32_t w : doc->words) {
+    const Token& t = doc->tokens[w];
+    if (t.start < doc->greeting.start) continue;
+    if (t.end > doc->greeting.end) break;
+    if (first) {
+      first = false;
+      continue;
+    }
+    std::string folded = FoldName(doc->Folded(t));
+    if (names.IsFirstName(folded) && !names.IsWord(folded)) {
+      doc->greeting_name_span = {t.start, t.end};
+      doc->greeting_name = std::string(doc->Original(doc->greeting_name_span));
+    }
+    return;  // only the word right after the greeting word
+  }
+}
+
 NameMatch CompareNames(std::string_view greeting_name, const Customer& customer) {
   std::string g = FoldName(greeting_name);
   std::string first = FoldName(customer.first);

@@ -39,6 +39,12 @@ const Token* FindNameUse(const Document& doc, const NameLists& names, const std:
 // Folded, without accents: "Zoë" and "ZOE" both give "zoe".
 std::string FoldName(std::string_view name);
 
+// The segmenter takes a capitalised word in the greeting for a name ("Hi
+// Mary,"). A lower-case one counts too when it is a known first name that
+// is not also a word ("hi mary," but not "hi will,"): sets
+// doc->greeting_name and its span then.
+void RecogniseLowercaseGreetingName(const NameLists& names, Document* doc);
+
 // How the greeting's name relates to the customer's.
 enum class NameMatch { kSame, kMisspelled, kSurname, kOther };
 NameMatch CompareNames(std::string_view greeting_name, const Customer& customer);

@@ -70,3 +70,16 @@ TEST_CASE("accents do not make a different name", "[names]") {
   CHECK(CompareNames("Zo\xC3\xAB", Customer{"Zoe", ""}) == NameMatch::kSame);
   CHECK(Use("Hi Zo\xC3\xAB, it ships today.", "Zoe") == "3");
 }
+
+TEST_CASE("a lower-case greeting name counts when it is a known name, not a word", "[names]") {
+  static NameLists lists = Lists();
+  Document a = Seg().Segment("hi mary, it ships today.");
+  RecogniseLowercaseGreetingName(lists, &a);
+  CHECK(a.greeting_name == "mary");
+  Document b = Seg().Segment("hi will, it ships today.");
+  RecogniseLowercaseGreetingName(lists, &b);
+  CHECK(b.greeting_name.empty());
+  Document c = Seg().Segment("hi there, it ships today.");
+  RecogniseLowercaseGreetingName(lists, &c);
+  CHECK(c.greeting_name.empty());
+}
