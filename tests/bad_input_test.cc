@@ -515,3 +515,16 @@ TEST_CASE("bad input: a closed stdout ends the run at once, without garbage", "[
   CHECK(audit_full.exit_code == 2);
   CHECK(Contains(audit_full.err, "cannot write output: No space left on device"));
 }
+
+TEST_CASE("bad input: CSV with an unbalanced quote is a located bad record, never silence",
+          "[bad-input]") {
+  TempFile csv("unbalanced.csv");
+  WriteFile(csv.path, "id,text\n1,\"Sorry about that\n2,We will fix it\n3,Thanks\n");
+  Run r = Shell("{amends} audit --input csv --text-col text --id-col id '" + csv.path + "'");
+  CHECK(r.exit_code == 2);
+  auto j = nlohmann::json::parse(r.out.substr(0, r.out.find('\n')));
+  CHECK(j["line"] == 2);
+  CHECK(j["error"].get<std::string>().find("unterminated quoted field") == 0);
+  CHECK(r.err.find("unbalanced.csv:2: unterminated quoted field") != std::string::npos);
+  CHECK(r.err.find("1 bad records") != std::string::npos);
+}

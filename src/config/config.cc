@@ -27,11 +27,17 @@ bool LoadConfig(const std::string& path, Config* out, std::string* error) {
   }
   std::ostringstream content;
   content << in.rdbuf();
+  return ParseConfig(path, content.str(), std::filesystem::path(path).parent_path().string(), out,
+                     error);
+}
+
+bool ParseConfig(const std::string& path, std::string_view content, const std::string& base_dir,
+                 Config* out, std::string* error) {
   BlockFile file;
-  if (!ParseBlockFile(path, content.str(), &file, error)) return false;
+  if (!ParseBlockFile(path, content, &file, error)) return false;
   out->path = path;
   out->lines = file.lines;
-  std::filesystem::path base = std::filesystem::path(path).parent_path();
+  std::filesystem::path base = base_dir;
   std::string errors;
   auto fail = [&](int line, int column, const std::string& message) {
     if (!errors.empty()) errors += "\n";

@@ -40,6 +40,11 @@ std::string FindConfigFile(const std::string& explicit_path, const std::string& 
 // with a caret) for unreadable files, unknown keys and bad values.
 bool LoadConfig(const std::string& path, Config* out, std::string* error);
 
+// The same for text already read: `name` names it in errors, and `lexicon`
+// folders are resolved against `base_dir` (and must exist there).
+bool ParseConfig(const std::string& name, std::string_view content, const std::string& base_dir,
+                 Config* out, std::string* error);
+
 // Applies the overrides to `checks`. An unknown check id is an error with a
 // suggestion.
 bool ApplyOverrides(const Config& config, CheckSet* checks, std::string* error);

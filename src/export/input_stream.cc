@@ -27,6 +27,15 @@ std::unique_ptr<InputStream> InputStream::Open(const std::string& path, std::str
   return in;
 }
 
+std::unique_ptr<InputStream> InputStream::FromFile(FILE* file, std::string name) {
+  std::unique_ptr<InputStream> in(new InputStream);
+  in->capacity_ = 1u << 16;
+  in->buffer_.reset(new char[in->capacity_]);
+  in->name_ = std::move(name);
+  in->file_ = file;
+  return in;
+}
+
 InputStream::~InputStream() {
   if (owned_) std::fclose(file_);
 }

@@ -14,6 +14,9 @@ class InputStream {
  public:
   // Opens `path` ("-" is stdin). Returns null and sets `*error` ("NAME: reason").
   static std::unique_ptr<InputStream> Open(const std::string& path, std::string* error);
+  // Reads an already open stream (a pipe, an fmemopen buffer); does not
+  // close it. `file` must outlive the InputStream.
+  static std::unique_ptr<InputStream> FromFile(FILE* file, std::string name);
   ~InputStream();
 
   const std::string& name() const { return name_; }
