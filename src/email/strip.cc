@@ -320,7 +320,9 @@ std::string BlankStripped(std::string_view body, const std::vector<Stripped>& st
   // Cut after the last byte the agent wrote (the thread usually fills the tail).
   size_t last = out.find_last_not_of(" \n\t\r");
   out.resize(last == std::string::npos ? 0 : last + 1);
-  out += '\n';
+  // End on a line break where the body has a byte to spare for it, so the
+  // result is never longer than the body its offsets point into.
+  if (out.size() < body.size()) out += '\n';
   return out;
 }
 

@@ -168,3 +168,11 @@ TEST_CASE("HTML nested 100 000 deep is flattened, not recursed", "[email][robust
   CHECK(h.simplified);
   CHECK(h.text.find("Hi there") != std::string::npos);
 }
+
+TEST_CASE("BlankStripped is never longer than the body", "[email]") {
+  CHECK(BlankStripped("", {}).empty());
+  CHECK(BlankStripped("Hi", {}) == "Hi");
+  CHECK(BlankStripped("Hi\n\n", {}) == "Hi\n");
+  std::vector<Stripped> all = {{0, 8, StripKind::kQuote}};
+  CHECK(BlankStripped("> quoted", all) == "\n");
+}
