@@ -18,9 +18,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view pattern_text = input.substr(0, nl);
   std::string_view rest = nl == std::string_view::npos ? "" : input.substr(nl + 1);
   PhrasePattern pattern;
+  Vocabulary vocabulary;
   std::string error;
   size_t at = 0;
-  if (!PhrasePattern::Parse(pattern_text, macros, &pattern, &error, &at)) {
+  if (!PhrasePattern::Parse(pattern_text, macros, &vocabulary, &pattern, &error, &at)) {
     if (error.empty() || at > pattern_text.size()) std::abort();  // must say where
     return 0;
   }
@@ -31,8 +32,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (j > i) words.push_back(rest.substr(i, j - i));
     i = j + 1;
   }
-  Vocabulary vocabulary;
-  pattern.Intern(&vocabulary);
   std::vector<uint32_t> ids;
   for (std::string_view w : words) ids.push_back(vocabulary.Find(w));
   for (size_t start = 0; start <= words.size(); ++start) {
@@ -40,8 +39,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (end < start || end > words.size()) std::abort();
     if (end > start && pattern.anchored() && start < words.size()) {
       // An anchored pattern can only begin with one of its first words.
-      const auto& first = pattern.first_words();
-      if (std::find(first.begin(), first.end(), words[start]) == first.end()) std::abort();
+      const auto& first = pattern.first_ids();
+      if (!std::binary_search(first.begin(), first.end(), ids[start])) std::abort();
     }
   }
   return 0;

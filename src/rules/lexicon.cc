@@ -55,16 +55,15 @@ class RuleCompiler {
       Error(file.Error(b.line, b.arg_column, "a macro name is one word"));
       return;
     }
-    PhrasePattern check;
     std::string err;
     size_t at = 0;
-    if (!PhrasePattern::Parse(b.value, *macros, &check, &err, &at, &cache_)) {
+    if (!PhrasePattern::DefineMacro(b.arg, b.value, *macros, &out_->vocabulary, &cache_, &err,
+                                    &at)) {
       size_t col = file.lines[b.line - 1].find(b.value);
       Error(file.Error(b.line, static_cast<int>(col + at) + 1, err));
       return;
     }
     (*macros)[b.arg] = b.value;
-    cache_.erase(b.arg);  // a redefinition replaces the parsed form
   }
 
   std::unique_ptr<RE2> CompileRegex(const BlockFile& file, const BlockField& f) {
@@ -150,7 +149,8 @@ class RuleCompiler {
           PhrasePattern p;
           std::string err;
           size_t at = 0;
-          if (!PhrasePattern::Parse(f->value, macros, &p, &err, &at, &cache_)) {
+          if (!PhrasePattern::Parse(f->value, macros, &out_->vocabulary, &p, &err, &at,
+                                    &cache_)) {
             Error(file.Error(f->line, f->value_column + static_cast<int>(at), err));
             continue;
           }
@@ -187,10 +187,6 @@ bool LoadRules(const std::vector<BlockFile>& files, const std::vector<std::strin
   if (!compiler.ok()) {
     *error = compiler.errors();
     return false;
-  }
-  for (Rule& r : out->rules) {
-    for (PhrasePattern& p : r.phrases) p.Intern(&out->vocabulary);
-    for (PhrasePattern& p : r.phrase_unless) p.Intern(&out->vocabulary);
   }
   return true;
 }

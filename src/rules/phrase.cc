@@ -14,6 +14,8 @@ bool PhrasePattern::Element::MatchesWord(uint32_t id, std::string_view w) const 
   return false;
 }
 
+void IndexGroup(PhrasePattern::Group* g);
+
 namespace {
 
 constexpr int kMaxMacroDepth = 8;
@@ -24,8 +26,8 @@ constexpr int kMaxGroupDepth = 32;
 class Parser {
  public:
   Parser(std::string_view text, const std::map<std::string, std::string>& macros, int depth,
-         PhrasePattern::MacroCache* cache)
-      : text_(text), macros_(macros), depth_(depth), cache_(cache) {}
+         Vocabulary* vocabulary, PhrasePattern::MacroCache* cache)
+      : text_(text), macros_(macros), depth_(depth), vocabulary_(vocabulary), cache_(cache) {}
 
   bool ParseAll(PhrasePattern::Sequence* out) {
     if (!ParseSequence(/*in_group=*/false, out)) return false;
@@ -88,6 +90,7 @@ class Parser {
           return Fail("missing ')'");
         }
         --group_depth_;
+        IndexGroup(e.group.get());
       } else if (c == '@') {
         size_t at = pos_;
         ++pos_;
@@ -97,13 +100,13 @@ class Parser {
           pos_ = at;
           return Fail("unknown macro '@" + name + "' (define it above its first use)");
         }
-        if (depth_ >= kMaxMacroDepth) return Fail("macros nested too deeply");
         if (cache_) {
           auto cached = cache_->find(name);
           if (cached != cache_->end()) e.group = cached->second;
         }
         if (!e.group) {
-          Parser inner(it->second, macros_, depth_ + 1, cache_);
+          if (depth_ >= kMaxMacroDepth) return Fail("macros nested too deeply");
+          Parser inner(it->second, macros_, depth_ + 1, vocabulary_, cache_);
           PhrasePattern::Sequence seq;
           if (!inner.ParseAll(&seq)) {
             pos_ = at;
@@ -111,6 +114,7 @@ class Parser {
           }
           e.group = std::make_shared<PhrasePattern::Group>();
           e.group->alternatives.push_back(std::move(seq));
+          IndexGroup(e.group.get());
           if (cache_) (*cache_)[name] = e.group;
         }
       } else if (c == '|' || c == '?' || c == '{') {
@@ -130,8 +134,7 @@ class Parser {
             pos_ = at;
             return Fail("'*' is only allowed at the end of a word");
           } else {
-            e.words.push_back(FoldText(w));
-            const std::string& f = e.words.back();
+            std::string f = FoldText(w);
             // Tokens never begin or end with these, so such a word could
             // never match: "'d" is part of "we'd", "e-mail" is "e mail".
             // A word that folds to nothing ("\r") could never match either.
@@ -142,6 +145,7 @@ class Parser {
                           "' is not one word as the tokenizer sees it: write the whole word "
                           "(\"we'd\"), or split it (\"e mail\")");
             }
+            e.ids.push_back(vocabulary_->Intern(f));
           }
           if (pos_ < text_.size() && text_[pos_] == '|' && !in_group) {
             ++pos_;
@@ -149,7 +153,9 @@ class Parser {
           }
           break;
         }
-        if (e.any && (!e.words.empty() || !e.prefixes.empty()))
+        std::sort(e.ids.begin(), e.ids.end());
+        e.ids.erase(std::unique(e.ids.begin(), e.ids.end()), e.ids.end());
+        if (e.any && (!e.ids.empty() || !e.prefixes.empty()))
           return Fail("'_' cannot be an alternative");
         if (e.any && pos_ < text_.size() && text_[pos_] == '{') {
           size_t at = pos_;
@@ -184,6 +190,7 @@ class Parser {
   std::string_view text_;
   const std::map<std::string, std::string>& macros_;
   int depth_;
+  Vocabulary* vocabulary_;
   int group_depth_ = 0;
   PhrasePattern::MacroCache* cache_;
   size_t pos_ = 0;
@@ -204,32 +211,70 @@ size_t MinLength(const PhrasePattern::Sequence& seq) {
   return n;
 }
 
-// Collects the words a match can begin with. Returns false when the
-// sequence can begin with an unanchored element. `*nullable` is set when
-// the whole sequence can match nothing.
-bool FirstWords(const PhrasePattern::Sequence& seq, std::vector<std::string>* out,
-                bool* nullable, std::vector<std::string>* prefixes = nullptr) {
+void SortUnique(std::vector<uint32_t>* v) {
+  std::sort(v->begin(), v->end());
+  v->erase(std::unique(v->begin(), v->end()), v->end());
+}
+
+// What `seq` can begin with. Groups carry their own Start (IndexGroup), so
+// a macro of 150 alternatives is summarised once, not at every use.
+PhrasePattern::Start StartOf(const PhrasePattern::Sequence& seq) {
+  PhrasePattern::Start out;
   for (const auto& e : seq) {
     bool e_nullable = e.min == 0;
     if (e.group) {
-      for (const auto& alt : e.group->alternatives) {
-        bool alt_nullable = false;
-        if (!FirstWords(alt, out, &alt_nullable, prefixes)) return false;
-        e_nullable = e_nullable || alt_nullable;
-      }
+      const PhrasePattern::Start& g = e.group->start;
+      out.ids.insert(out.ids.end(), g.ids.begin(), g.ids.end());
+      out.prefixes.insert(out.prefixes.end(), g.prefixes.begin(), g.prefixes.end());
+      out.any = out.any || g.any;
+      e_nullable = e_nullable || g.nullable;
     } else {
-      if (e.any || (!e.prefixes.empty() && !prefixes)) return false;
-      out->insert(out->end(), e.words.begin(), e.words.end());
-      if (prefixes) prefixes->insert(prefixes->end(), e.prefixes.begin(), e.prefixes.end());
+      out.ids.insert(out.ids.end(), e.ids.begin(), e.ids.end());
+      out.prefixes.insert(out.prefixes.end(), e.prefixes.begin(), e.prefixes.end());
+      out.any = out.any || e.any;
     }
     if (!e_nullable) {
-      *nullable = false;
-      return true;
+      SortUnique(&out.ids);
+      return out;
     }
   }
-  *nullable = true;
-  return true;
+  SortUnique(&out.ids);
+  out.nullable = true;
+  return out;
 }
+
+}  // namespace
+
+// Called once a group's alternatives are parsed: its Start, and the index
+// matching uses to skip alternatives that cannot begin at a word.
+void IndexGroup(PhrasePattern::Group* g) {
+  g->start = {};
+  g->first_ids.clear();
+  g->anchored.clear();
+  g->by_first_id.clear();
+  g->unanchored.clear();
+  for (uint32_t a = 0; a < g->alternatives.size(); ++a) {
+    PhrasePattern::Start s = StartOf(g->alternatives[a]);
+    g->start.ids.insert(g->start.ids.end(), s.ids.begin(), s.ids.end());
+    g->start.prefixes.insert(g->start.prefixes.end(), s.prefixes.begin(), s.prefixes.end());
+    g->start.any = g->start.any || s.any;
+    g->start.nullable = g->start.nullable || s.nullable;
+    // An alternative that may be empty or may begin anywhere is tried at
+    // every word.
+    bool anchored = !s.any && s.prefixes.empty() && !s.nullable;
+    if (!anchored) {
+      s.ids.clear();
+      g->unanchored.push_back(a);
+    }
+    for (uint32_t id : s.ids) g->by_first_id.emplace_back(id, a);
+    g->first_ids.push_back(std::move(s.ids));
+    g->anchored.push_back(anchored);
+  }
+  SortUnique(&g->start.ids);
+  std::sort(g->by_first_id.begin(), g->by_first_id.end());
+}
+
+namespace {
 
 // Backtracking over a continuation stack: the patterns are short, so this
 // stays cheap, and it lets groups and repeats compose without allocation.
@@ -282,9 +327,9 @@ struct Matcher {
 }  // namespace
 
 bool PhrasePattern::Parse(std::string_view text, const std::map<std::string, std::string>& macros,
-                          PhrasePattern* out, std::string* error, size_t* error_offset,
-                          MacroCache* cache) {
-  Parser parser(text, macros, 0, cache);
+                          Vocabulary* vocabulary, PhrasePattern* out, std::string* error,
+                          size_t* error_offset, MacroCache* cache) {
+  Parser parser(text, macros, 0, vocabulary, cache);
   Sequence seq;
   if (!parser.ParseAll(&seq)) {
     *error = parser.error;
@@ -297,107 +342,42 @@ bool PhrasePattern::Parse(std::string_view text, const std::map<std::string, std
     return false;
   }
   out->sequence_ = std::move(seq);
-  out->first_words_.clear();
-  bool nullable = false;
-  out->anchored_ = FirstWords(out->sequence_, &out->first_words_, &nullable);
+  Start start = StartOf(out->sequence_);
+  out->anchored_ = !start.any && start.prefixes.empty();
+  out->first_ids_.clear();
+  out->prefix_word_ids_.clear();
   out->first_prefixes_.clear();
-  if (!out->anchored_) {
-    // Not anchored on whole words; perhaps on words and prefixes.
-    out->first_words_.clear();
-    std::vector<std::string> words;
-    if (!FirstWords(out->sequence_, &words, &nullable, &out->first_prefixes_)) {
-      out->first_prefixes_.clear();
-    } else {
-      out->prefix_words_ = std::move(words);
-    }
+  if (out->anchored_) {
+    out->first_ids_ = std::move(start.ids);
+  } else if (!start.any) {
+    // Not anchored on whole words, but on words and prefixes.
+    out->prefix_word_ids_ = std::move(start.ids);
+    out->first_prefixes_ = std::move(start.prefixes);
   }
-  std::sort(out->first_words_.begin(), out->first_words_.end());
-  out->first_words_.erase(std::unique(out->first_words_.begin(), out->first_words_.end()),
-                          out->first_words_.end());
-  return true;
-}
-
-// FirstWords over interned ids: what an interned sequence can begin with.
-static bool FirstIds(const PhrasePattern::Sequence& seq, std::vector<uint32_t>* out,
-                     bool* nullable) {
-  for (const auto& e : seq) {
-    bool e_nullable = e.min == 0;
-    if (e.group) {
-      const PhrasePattern::Group& g = *e.group;
-      // An alternative that may be empty or may begin anywhere is not
-      // anchored (see InternSequence), and neither is the sequence.
-      for (size_t a = 0; a < g.alternatives.size(); ++a) {
-        if (!g.anchored[a]) return false;
-        out->insert(out->end(), g.first_ids[a].begin(), g.first_ids[a].end());
-      }
-    } else {
-      if (e.any || !e.prefixes.empty()) return false;
-      out->insert(out->end(), e.ids.begin(), e.ids.end());
-    }
-    if (!e_nullable) {
-      *nullable = false;
-      return true;
-    }
-  }
-  *nullable = true;
-  return true;
-}
-
-static void InternSequence(PhrasePattern::Sequence* seq, Vocabulary* vocabulary) {
-  for (PhrasePattern::Element& e : *seq) {
-    if (!e.group) {
-      e.ids.clear();
-      for (const std::string& w : e.words) e.ids.push_back(vocabulary->Intern(w));
-      std::sort(e.ids.begin(), e.ids.end());
-      continue;
-    }
-    PhrasePattern::Group& g = *e.group;
-    if (g.interned_with == vocabulary->serial()) continue;  // shared: done
-    g.interned_with = vocabulary->serial();
-    g.first_ids.clear();
-    g.anchored.clear();
-    for (PhrasePattern::Sequence& alt : g.alternatives) {
-      InternSequence(&alt, vocabulary);
-      std::vector<uint32_t> ids;
-      bool nullable = false;
-      bool anchored = FirstIds(alt, &ids, &nullable) && !nullable;
-      if (!anchored) ids.clear();
-      std::sort(ids.begin(), ids.end());
-      ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-      g.first_ids.push_back(std::move(ids));
-      g.anchored.push_back(anchored);
-    }
-    g.by_first_id.clear();
-    g.unanchored.clear();
-    for (uint32_t a = 0; a < g.alternatives.size(); ++a) {
-      if (!g.anchored[a]) {
-        g.unanchored.push_back(a);
-        continue;
-      }
-      for (uint32_t id : g.first_ids[a]) g.by_first_id.emplace_back(id, a);
-    }
-    std::sort(g.by_first_id.begin(), g.by_first_id.end());
-  }
-}
-
-void PhrasePattern::Intern(Vocabulary* vocabulary) {
-  InternSequence(&sequence_, vocabulary);
-  first_ids_.clear();
-  for (const std::string& w : first_words_) first_ids_.push_back(vocabulary->Intern(w));
-  std::sort(first_ids_.begin(), first_ids_.end());
-  prefix_word_ids_.clear();
-  for (const std::string& w : prefix_words_) prefix_word_ids_.push_back(vocabulary->Intern(w));
-  std::sort(prefix_word_ids_.begin(), prefix_word_ids_.end());
   // The required words: every mandatory plain-word element at the top
   // level (any match contains a word of each).
-  required_ids_.clear();
-  for (const Element& e : sequence_) {
+  out->required_ids_.clear();
+  for (const Element& e : out->sequence_) {
     if (e.group || e.min == 0 || e.any || !e.prefixes.empty() || e.ids.empty()) continue;
-    required_ids_.push_back(e.ids);
+    out->required_ids_.push_back(e.ids);
   }
   // Smallest sets first: they fail fastest.
-  std::sort(required_ids_.begin(), required_ids_.end(),
+  std::sort(out->required_ids_.begin(), out->required_ids_.end(),
             [](const auto& a, const auto& b) { return a.size() < b.size(); });
+  return true;
+}
+
+bool PhrasePattern::DefineMacro(const std::string& name, std::string_view text,
+                                const std::map<std::string, std::string>& macros,
+                                Vocabulary* vocabulary, MacroCache* cache, std::string* error,
+                                size_t* error_offset) {
+  PhrasePattern body;
+  if (!Parse(text, macros, vocabulary, &body, error, error_offset, cache)) return false;
+  auto group = std::make_shared<Group>();
+  group->alternatives.push_back(std::move(body.sequence_));
+  IndexGroup(group.get());
+  (*cache)[name] = std::move(group);
+  return true;
 }
 
 bool PhrasePattern::CanStartWith(uint32_t id, std::string_view word) const {

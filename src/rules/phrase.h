@@ -24,19 +24,24 @@ class PhrasePattern {
   // of 150 words is parsed and interned once, not at each use).
   using MacroCache = std::map<std::string, std::shared_ptr<Group>>;
 
-  // Parses `text`. `macros` maps a name (used as @name) to pattern text;
-  // `cache`, when given, keeps parsed macros across calls (drop an entry
-  // when its macro is redefined). On failure returns false, sets `*error`
-  // and `*error_offset` (byte offset into `text`).
+  // Parses `text` and gives every literal word its id in `vocabulary`
+  // (adding the new ones), so the pattern is ready to match. `macros` maps
+  // a name (used as @name) to pattern text; `cache`, when given, keeps
+  // parsed macros across calls (see DefineMacro). A cache belongs to one
+  // vocabulary. On failure returns false, sets `*error` and
+  // `*error_offset` (byte offset into `text`); `vocabulary` may then hold
+  // words of the failed pattern, which is harmless.
   static bool Parse(std::string_view text, const std::map<std::string, std::string>& macros,
-                    PhrasePattern* out, std::string* error, size_t* error_offset,
-                    MacroCache* cache = nullptr);
+                    Vocabulary* vocabulary, PhrasePattern* out, std::string* error,
+                    size_t* error_offset, MacroCache* cache = nullptr);
 
-  // Gives every literal word of the pattern its id in `vocabulary`. Call
-  // once after Parse and before matching. Copies of a pattern, and patterns
-  // parsed with one MacroCache, share macro groups: intern them all into
-  // the same vocabulary (a shared group is interned once per vocabulary).
-  void Intern(Vocabulary* vocabulary);
+  // Parses `text` as the body of macro `name` into `cache` (replacing an
+  // earlier definition), with the same checks as Parse. Patterns parsed
+  // later with this cache share the parsed body.
+  static bool DefineMacro(const std::string& name, std::string_view text,
+                          const std::map<std::string, std::string>& macros,
+                          Vocabulary* vocabulary, MacroCache* cache, std::string* error,
+                          size_t* error_offset);
 
   // The end (exclusive) of the longest match that starts at `words[start]`,
   // or `start` when there is none. `words` are the folded words of one
@@ -45,10 +50,9 @@ class PhrasePattern {
   size_t LongestMatch(const uint32_t* ids, const std::string_view* words, size_t count,
                       size_t start) const;
 
-  // Words that can begin a match, and their ids once interned. When
+  // The ids of the words that can begin a match, sorted. When
   // `anchored()` is false the pattern can begin with a prefix or a wildcard
   // and must be tried everywhere.
-  const std::vector<std::string>& first_words() const { return first_words_; }
   const std::vector<uint32_t>& first_ids() const { return first_ids_; }
   bool anchored() const { return anchored_; }
   // For each mandatory plain-word element of the pattern, its ids: a
@@ -60,10 +64,9 @@ class PhrasePattern {
 
   struct Element {
     int min = 1, max = 1;
-    // A word atom when `group` is null: matches a word in `words`, starting
-    // with one of `prefixes`, or any word when `any`.
-    std::vector<std::string> words;
-    std::vector<uint32_t> ids;  // `words` interned, sorted
+    // A word atom when `group` is null: matches a word whose id is in
+    // `ids`, a word starting with one of `prefixes`, or any word when `any`.
+    std::vector<uint32_t> ids;  // sorted
     std::vector<std::string> prefixes;
     bool any = false;
     // Otherwise one of the group's sequences.
@@ -72,8 +75,17 @@ class PhrasePattern {
     bool MatchesWord(uint32_t id, std::string_view w) const;
   };
 
+  // What a sequence (or a group's alternatives) can begin with.
+  struct Start {
+    std::vector<uint32_t> ids;          // sorted, unique
+    std::vector<std::string> prefixes;  // words beginning with these
+    bool any = false;                   // any word ('_' comes first)
+    bool nullable = false;              // it can match no word at all
+  };
+
   struct Group {
     std::vector<Sequence> alternatives;
+    Start start;  // over all alternatives
     // For each alternative, the ids it can begin with when it must begin
     // with a literal word, so matching skips alternatives that cannot start
     // at a word.
@@ -83,18 +95,15 @@ class PhrasePattern {
     // and the alternatives that can begin anywhere.
     std::vector<std::pair<uint32_t, uint32_t>> by_first_id;
     std::vector<uint32_t> unanchored;
-    uint64_t interned_with = 0;  // Vocabulary::serial()
   };
 
  private:
   Sequence sequence_;
-  std::vector<std::string> first_words_;
   std::vector<uint32_t> first_ids_;
   std::vector<std::vector<uint32_t>> required_ids_;
   bool anchored_ = true;
   // When not anchored: the words and prefixes a match can begin with, or
   // none when it can begin with any word.
-  std::vector<std::string> prefix_words_;
   std::vector<uint32_t> prefix_word_ids_;
   std::vector<std::string> first_prefixes_;
 };

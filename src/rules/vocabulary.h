@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace amends {
 
@@ -21,7 +22,9 @@ class Vocabulary {
     auto it = ids_.find(word);
     return it == ids_.end() ? kUnknown : it->second;
   }
-  size_t size() const { return ids_.size(); }
+  size_t size() const { return words_.size(); }
+  // The word of an id that Intern returned.
+  std::string_view Word(uint32_t id) const { return *words_[id]; }
   // Unique to this vocabulary for the life of the process (an address may
   // be reused by the next one).
   uint64_t serial() const { return serial_; }
@@ -37,13 +40,14 @@ class Vocabulary {
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
   };
   std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> ids_;
+  std::vector<const std::string*> words_;  // by id; map keys do not move
 };
 
 inline uint32_t Vocabulary::Intern(std::string_view word) {
   auto it = ids_.find(word);
   if (it != ids_.end()) return it->second;
-  auto id = static_cast<uint32_t>(ids_.size());
-  ids_.emplace(std::string(word), id);
+  auto id = static_cast<uint32_t>(words_.size());
+  words_.push_back(&ids_.emplace(std::string(word), id).first->first);
   return id;
 }
 
