@@ -356,6 +356,35 @@ TEST_CASE("bad input: deeply nested JSON neither crashes nor stops the run", "[b
   CHECK(out[4]["id"] == "last");
 }
 
+TEST_CASE("bad input: a helpdesk record refused with an id nested a million deep",
+          "[bad-input]") {
+  // The id of a refused ticket goes into its error record only when it is a
+  // string or a number; copying this one used to overflow the stack.
+  const std::string deep = std::string(1000000, '[') + std::string(1000000, ']');
+  struct Case {
+    const char* format;
+    std::string refused, good;
+  };
+  const Case cases[] = {
+      {"freshdesk", "{\"id\":" + deep + ",\"conversations\":1}",
+       R"({"id":2,"conversations":[{"id":1,"body_text":"Done."}]})"},
+      {"zendesk", "{\"ticket\":{\"id\":" + deep + "},\"comments\":1}",
+       R"({"ticket":{"id":2},"users":[{"id":5,"role":"agent"}],"comments":[{"id":1,"author_id":5,"body":"Done."}]})"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.format);
+    Run r = Amends(std::string("audit --input ") + c.format + " -", c.refused + "\n" + c.good + "\n");
+    CHECK(r.signal == 0);
+    CHECK(r.exit_code == 2);
+    auto out = JsonLines(r.out);
+    REQUIRE(out.size() == 2);
+    CHECK(out[0]["line"] == 1);
+    CHECK(!out[0].contains("id"));
+    CHECK(out[0]["error"].get<std::string>().find("must be an array") != std::string::npos);
+    CHECK(out[1]["id"] == "2/1");
+  }
+}
+
 TEST_CASE("bad input: truncated files", "[bad-input]") {
   // An export cut mid-record: the last line is an error, everything before it
   // is checked, and a last line without '\n' is still read.

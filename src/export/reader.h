@@ -47,6 +47,10 @@ class RecordSource {
   // an unreadable users file.
   static std::unique_ptr<RecordSource> Open(const std::string& path, const ReaderOptions& options,
                                             std::string* error);
+  // The same on a stream already open (stdin, an fmemopen buffer); the
+  // format is guessed from `in->name()` when `options.format` is unset.
+  static std::unique_ptr<RecordSource> Open(std::unique_ptr<InputStream> in,
+                                            const ReaderOptions& options, std::string* error);
 
   bool Next(Item* out);  // false at the end of the input
 

@@ -117,6 +117,34 @@ TEST_CASE("intercom: admin comments, notes and bots skipped", "[export][intercom
   CHECK(r[3].error.find("conversation_parts") != std::string::npos);
 }
 
+TEST_CASE("a refused record's id nested a million deep is dropped, not copied", "[export]") {
+  // Copying such an id used to overflow the stack. Read from memory, through
+  // the stream overload of Open.
+  std::string deep(1000000, '[');
+  deep.append(1000000, ']');
+  std::string bytes = R"({"id": )" + deep + R"(, "conversations": 1})" "\n" +
+                      R"({"ticket": {"id": )" + deep + R"(}, "comments": 1})" "\n";
+  for (Format format : {Format::kFreshdesk, Format::kZendesk}) {
+    FILE* f = fmemopen(bytes.data(), bytes.size(), "rb");
+    REQUIRE(f);
+    ReaderOptions options;
+    options.format = format;
+    std::string error;
+    auto source = RecordSource::Open(InputStream::FromFile(f, "deep.jsonl"), options, &error);
+    REQUIRE(source);
+    std::vector<ExportReply> r;
+    for (Item item; source->Next(&item);)
+      for (auto& reply : source->Convert(item)) r.push_back(std::move(reply));
+    source.reset();
+    std::fclose(f);
+    REQUIRE(r.size() == 2);
+    for (const ExportReply& reply : r) {
+      CHECK(!reply.error.empty());
+      CHECK(reply.id.is_null());
+    }
+  }
+}
+
 TEST_CASE("csv: column mapping with roles and tickets", "[export][csv]") {
   ReaderOptions options;
   options.csv.text = "body";
