@@ -73,8 +73,8 @@ std::unique_ptr<Analyzer> Analyzer::Load(const std::vector<LexiconFile>& files,
       return nullptr;
     }
     if (EndsWith(f.name, ".list")) {
-      if (EndsWith(f.name, "first-names.list")) a->names_.AddList(f.content, &a->names_.first_names);
-      else if (EndsWith(f.name, "name-words.list")) a->names_.AddList(f.content, &a->names_.name_words);
+      if (EndsWith(f.name, "first-names.list")) a->names_.first_names.AddList(f.content);
+      else if (EndsWith(f.name, "name-words.list")) a->names_.name_words.AddList(f.content);
       else {
         *error = f.name + ": unknown list (expected first-names.list or name-words.list)";
         return nullptr;

@@ -1,6 +1,7 @@
 #include "checks/names.h"
 
 #include <algorithm>
+#include <iterator>
 #include <vector>
 
 #include <unicode/normalizer2.h>
@@ -12,7 +13,11 @@
 
 namespace amends {
 
-void NameLists::AddList(std::string_view content, std::unordered_set<std::string>* to) {
+void NameSet::AddList(std::string_view content) {
+  // Lists are sorted by their capitalised spelling, so folded they are
+  // nearly sorted: keep the ascending run and sort only what breaks it,
+  // then merge (linear for a sorted list, n log n at worst).
+  std::vector<std::string> run, rest;
   size_t pos = 0;
   while (pos < content.size()) {
     size_t nl = content.find('\n', pos);
@@ -21,8 +26,20 @@ void NameLists::AddList(std::string_view content, std::unordered_set<std::string
     pos = nl + 1;
     if (line.empty() || line[0] == '#') continue;
     std::string folded = FoldText(line);
-    if (!folded.empty()) to->insert(std::move(folded));
+    if (folded.empty()) continue;
+    if (run.empty() || run.back() <= folded) run.push_back(std::move(folded));
+    else rest.push_back(std::move(folded));
   }
+  std::sort(rest.begin(), rest.end());
+  for (std::vector<std::string>* part : {&run, &rest}) {
+    std::vector<std::string> merged;
+    merged.reserve(names_.size() + part->size());
+    std::merge(std::make_move_iterator(names_.begin()), std::make_move_iterator(names_.end()),
+               std::make_move_iterator(part->begin()), std::make_move_iterator(part->end()),
+               std::back_inserter(merged));
+    names_ = std::move(merged);
+  }
+  names_.erase(std::unique(names_.begin(), names_.end()), names_.end());
 }
 
 std::string FoldName(std::string_view name) {

@@ -11,8 +11,8 @@ Segmenter& Seg() {
 }
 NameLists Lists() {
   NameLists n;
-  n.AddList("# test\nMary\nWill\nGrace\n", &n.first_names);
-  n.AddList("will\ngrace\n", &n.name_words);
+  n.first_names.AddList("# test\nMary\nWill\nGrace\n");
+  n.name_words.AddList("will\ngrace\n");
   return n;
 }
 std::string Use(const std::string& text, const std::string& name) {
@@ -82,4 +82,17 @@ TEST_CASE("a lower-case greeting name counts when it is a known name, not a word
   Document c = Seg().Segment("hi there, it ships today.");
   RecogniseLowercaseGreetingName(lists, &c);
   CHECK(c.greeting_name.empty());
+}
+
+TEST_CASE("a name list need not be sorted and may repeat itself", "[names]") {
+  NameSet set;
+  set.AddList("Zoe\n# comment\nAnna\nMARY\nanna\n\nÉlodie\nBob");
+  set.AddList("Aaron\n");
+  CHECK(set.size() == 6);
+  for (const char* name : {"zoe", "anna", "mary", "élodie", "bob", "aaron"}) {
+    INFO(name);
+    CHECK(set.Contains(name));
+  }
+  CHECK_FALSE(set.Contains("Anna"));  // lookups are folded first
+  CHECK_FALSE(set.Contains("ann"));
 }

@@ -21,13 +21,12 @@ class RuleCompiler {
   RuleCompiler(const std::vector<std::string>& tags, Lexicon* out) : tags_(tags), out_(out) {}
 
   void CompileFile(const BlockFile& file) {
-    std::map<std::string, std::string> macros;
-    cache_.clear();  // macros are per file
+    out_->phrases.ClearMacros();  // macros are per file
     for (const Block& b : file.blocks) {
       if (b.keyword == "define") {
-        CompileDefine(file, b, &macros);
+        CompileDefine(file, b);
       } else if (b.keyword == "rule") {
-        CompileRule(file, b, macros);
+        CompileRule(file, b);
       } else {
         Error(file.Error(b.line, 1, "unknown block '" + b.keyword + "'" +
                                         DidYouMean(b.keyword, {"rule", "define"})));
@@ -49,21 +48,17 @@ class RuleCompiler {
     else ++dropped_;
   }
 
-  void CompileDefine(const BlockFile& file, const Block& b,
-                     std::map<std::string, std::string>* macros) {
+  void CompileDefine(const BlockFile& file, const Block& b) {
     if (b.arg.empty() || b.arg.find_first_of(" \t@") != std::string::npos) {
       Error(file.Error(b.line, b.arg_column, "a macro name is one word"));
       return;
     }
     std::string err;
     size_t at = 0;
-    if (!PhrasePattern::DefineMacro(b.arg, b.value, *macros, &out_->vocabulary, &cache_, &err,
-                                    &at)) {
+    if (!out_->phrases.DefineMacro(b.arg, b.value, &err, &at)) {
       size_t col = file.lines[b.line - 1].find(b.value);
       Error(file.Error(b.line, static_cast<int>(col + at) + 1, err));
-      return;
     }
-    (*macros)[b.arg] = b.value;
   }
 
   std::unique_ptr<RE2> CompileRegex(const BlockFile& file, const BlockField& f) {
@@ -78,8 +73,7 @@ class RuleCompiler {
     return re;
   }
 
-  void CompileRule(const BlockFile& file, const Block& b,
-                   const std::map<std::string, std::string>& macros) {
+  void CompileRule(const BlockFile& file, const Block& b) {
     Rule r;
     r.id = b.arg;
     r.file = file.name;
@@ -146,15 +140,14 @@ class RuleCompiler {
           continue;
         }
         if (r.kind == RuleKind::kPhrase) {
-          PhrasePattern p;
           std::string err;
           size_t at = 0;
-          if (!PhrasePattern::Parse(f->value, macros, &out_->vocabulary, &p, &err, &at,
-                                    &cache_)) {
+          int64_t p = out_->phrases.Add(f->value, &err, &at);
+          if (p < 0) {
             Error(file.Error(f->line, f->value_column + static_cast<int>(at), err));
             continue;
           }
-          (is_match ? r.phrases : r.phrase_unless).push_back(std::move(p));
+          (is_match ? r.phrases : r.phrase_unless).push_back(static_cast<uint32_t>(p));
         } else if (auto re = CompileRegex(file, *f)) {
           (is_match ? r.regexes : r.regex_unless).push_back(std::move(re));
         }
@@ -173,7 +166,6 @@ class RuleCompiler {
   const std::vector<std::string>& tags_;
   Lexicon* out_;
   std::map<std::string, std::string> seen_;
-  PhrasePattern::MacroCache cache_;
   std::vector<std::string> errors_;
   int dropped_ = 0;
 };

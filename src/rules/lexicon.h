@@ -35,8 +35,8 @@ struct Rule {
   RuleScope scope = RuleScope::kDraft;
   bool regex_on_original = false;  // regex rules: match the unfolded text
 
-  std::vector<PhrasePattern> phrases;        // kPhrase
-  std::vector<PhrasePattern> phrase_unless;  // kPhrase
+  std::vector<uint32_t> phrases;        // kPhrase: patterns in Lexicon::phrases
+  std::vector<uint32_t> phrase_unless;  // kPhrase
   std::vector<std::unique_ptr<RE2>> regexes;       // kRegex
   std::vector<std::unique_ptr<RE2>> regex_unless;  // kRegex
 
@@ -51,7 +51,7 @@ struct Rule {
 
 struct Lexicon {
   std::vector<Rule> rules;
-  Vocabulary vocabulary;  // every word the phrase patterns name
+  PhraseSet phrases;  // every rule's phrase patterns, and the words they name
 };
 
 // Compiles every `rule` block of `files`. Tags must be among `tags`.

@@ -18,21 +18,20 @@ Matcher::Matcher(const Lexicon& lexicon) : lexicon_(lexicon) {
   options.set_max_mem(64 << 20);
   for (int s = 0; s < 2; ++s) {
     ScopeIndex& index = scopes_[s];
-    index.by_first.resize(lexicon.vocabulary.size());
+    index.by_first.resize(lexicon.phrases.vocabulary().size());
     index.folded_set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
     index.original_set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   }
   for (uint32_t r = 0; r < lexicon.rules.size(); ++r) {
     const Rule& rule = lexicon.rules[r];
     ScopeIndex& index = scopes_[static_cast<int>(rule.scope)];
-    for (uint32_t p = 0; p < rule.phrases.size(); ++p) {
-      const PhrasePattern& pattern = rule.phrases[p];
-      PhraseRef ref{r, p, phrase_count_++};
-      if (!pattern.anchored()) {
+    for (uint32_t pattern : rule.phrases) {
+      PhraseRef ref{r, pattern};
+      if (!lexicon.phrases.anchored(pattern)) {
         index.unanchored.push_back(ref);
         continue;
       }
-      for (uint32_t id : pattern.first_ids()) index.by_first[id].push_back(ref);
+      for (uint32_t id : lexicon.phrases.first_ids(pattern)) index.by_first[id].push_back(ref);
     }
     for (uint32_t p = 0; p < rule.regexes.size(); ++p) {
       RE2::Set& set = rule.regex_on_original ? *index.original_set : *index.folded_set;
@@ -67,24 +66,26 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
   std::vector<uint32_t> present;  // the sentence's ids, sorted
   // Per pattern, for the current sentence: 0 unknown, 1 its required words
   // occur, 2 they do not (skip it).
-  std::vector<uint8_t> possible(phrase_count_);
+  const PhraseSet& phrases = lexicon_.phrases;
+  std::vector<uint8_t> possible(phrases.size());
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
     words.clear();
     ids.clear();
     for (uint32_t w = sentence.first_word; w < sentence.end_word; ++w) {
       words.push_back(doc.Folded(doc.tokens[doc.words[w]]));
-      ids.push_back(lexicon_.vocabulary.Find(words.back()));
+      ids.push_back(phrases.vocabulary().Find(words.back()));
     }
     const size_t n = words.size();
     present.assign(ids.begin(), ids.end());
     std::sort(present.begin(), present.end());
     std::fill(possible.begin(), possible.end(), 0);
     auto can_match = [&](const PhraseRef& ref) {
-      uint8_t& state = possible[ref.global];
+      uint8_t& state = possible[ref.pattern];
       if (state == 0) {
         bool all = true;
-        for (const auto& required : lexicon_.rules[ref.rule].phrases[ref.pattern].required_ids()) {
+        for (size_t r = 0; r < phrases.required_count(ref.pattern); ++r) {
+          auto required = phrases.required(ref.pattern, r);
           bool any = false;
           for (size_t i = 0, j = 0; !any && i < required.size() && j < present.size();) {
             if (required[i] == present[j]) any = true;
@@ -107,13 +108,13 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
     auto try_at = [&](size_t p, const PhraseRef& ref) {
         if (!can_match(ref)) return;
         const Rule& rule = lexicon_.rules[ref.rule];
-        size_t end = rule.phrases[ref.pattern].LongestMatch(ids.data(), words.data(), n, p);
+        size_t end = phrases.LongestMatch(ref.pattern, ids.data(), words.data(), n, p);
         if (end <= p) return;
         // An antipattern anywhere in the sentence that overlaps cancels it.
-        for (const PhrasePattern& unless : rule.phrase_unless) {
+        for (uint32_t unless : rule.phrase_unless) {
           for (size_t q = 0; q < end; ++q) {
-            if (!unless.CanStartWith(ids[q], words[q])) continue;
-            size_t e = unless.LongestMatch(ids.data(), words.data(), n, q);
+            if (!phrases.CanStartWith(unless, ids[q], words[q])) continue;
+            size_t e = phrases.LongestMatch(unless, ids.data(), words.data(), n, q);
             if (e > q && p < e) return;
           }
         }
@@ -121,7 +122,7 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
     };
     for (size_t p = 0; p < n; ++p) {
       for (const PhraseRef& ref : index.unanchored)
-        if (lexicon_.rules[ref.rule].phrases[ref.pattern].CanStartWith(ids[p], words[p]))
+        if (phrases.CanStartWith(ref.pattern, ids[p], words[p]))
           try_at(p, ref);
       if (ids[p] == Vocabulary::kUnknown) continue;
       for (const PhraseRef& ref : index.by_first[ids[p]]) try_at(p, ref);

@@ -46,8 +46,7 @@ class Matcher {
  private:
   struct PhraseRef {
     uint32_t rule;
-    uint32_t pattern;
-    uint32_t global;  // index over every phrase pattern, for per-sentence caches
+    uint32_t pattern;  // in Lexicon::phrases
   };
   struct RegexRef {
     uint32_t rule;
@@ -67,7 +66,6 @@ class Matcher {
   const Lexicon& lexicon_;
   ScopeIndex scopes_[2];
   std::string error_;
-  uint32_t phrase_count_ = 0;
 };
 
 }  // namespace amends

@@ -5,31 +5,45 @@
 #include "text/fold.h"
 
 namespace amends {
-
-bool PhrasePattern::Element::MatchesWord(uint32_t id, std::string_view w) const {
-  if (any) return true;
-  if (id != Vocabulary::kUnknown && std::binary_search(ids.begin(), ids.end(), id)) return true;
-  for (const std::string& p : prefixes)
-    if (w.compare(0, p.size(), p) == 0) return true;
-  return false;
-}
-
-void IndexGroup(PhrasePattern::Group* g);
-
 namespace {
 
-constexpr int kMaxMacroDepth = 8;
 constexpr int kMaxGap = 8;
 // Groups recurse; a team's "((((…" must not run the stack out.
 constexpr int kMaxGroupDepth = 32;
 
-class Parser {
- public:
-  Parser(std::string_view text, const std::map<std::string, std::string>& macros, int depth,
-         Vocabulary* vocabulary, PhrasePattern::MacroCache* cache)
-      : text_(text), macros_(macros), depth_(depth), vocabulary_(vocabulary), cache_(cache) {}
+// Bytes that make a lexicon word unmatchable: tokens never contain these
+// ("e-mail" is "e mail").
+bool BreaksWord(char c) {
+  return c == ' ' || c == '-' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' ||
+         c == '"' || c == '/';
+}
 
-  bool ParseAll(PhrasePattern::Sequence* out) {
+// Whether FoldText would return `w` unchanged: lower-case ASCII without
+// whitespace, as nearly every lexicon word is.
+bool FoldsToItself(std::string_view w) {
+  for (char c : w) {
+    auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || (u >= 'A' && u <= 'Z') || u <= ' ') return false;
+  }
+  return true;
+}
+
+void SortUnique(std::vector<uint32_t>* v) {
+  std::sort(v->begin(), v->end());
+  v->erase(std::unique(v->begin(), v->end()), v->end());
+}
+
+}  // namespace
+
+// Reads one pattern's text into the set's arrays. Elements of a sequence
+// must end up contiguous in elements_, but a group's alternatives are
+// parsed while the enclosing sequence is still open, so open sequences
+// live on a stack (`open_`) and move to elements_ as each one closes.
+class PhraseSet::Parser {
+ public:
+  Parser(PhraseSet* set, std::string_view text) : set_(set), text_(text) {}
+
+  bool ParseAll(Range* out) {
     if (!ParseSequence(/*in_group=*/false, out)) return false;
     SkipSpace();
     if (pos_ < text_.size()) return Fail(text_[pos_] == ')' ? "unbalanced ')'" : "unexpected character");
@@ -62,121 +76,133 @@ class Parser {
     return text_.substr(start, pos_ - start);
   }
 
-  bool ParseSequence(bool in_group, PhrasePattern::Sequence* out) {
+  bool ParseSequence(bool in_group, Range* out) {
+    const size_t mark = open_.size();
     for (;;) {
       SkipSpace();
-      if (pos_ >= text_.size()) return true;
+      if (pos_ >= text_.size()) break;
       char c = text_[pos_];
-      if (c == ')' || (c == '|' && in_group)) return true;
-      PhrasePattern::Element e;
+      if (c == ')' || (c == '|' && in_group)) break;
+      Element e;
       if (c == '(') {
-        if (group_depth_ >= kMaxGroupDepth) return Fail("groups nested too deeply");
-        ++pos_;
-        ++group_depth_;
-        e.group = std::make_shared<PhrasePattern::Group>();
-        for (;;) {
-          PhrasePattern::Sequence alt;
-          if (!ParseSequence(/*in_group=*/true, &alt)) return false;
-          if (alt.empty()) return Fail("empty alternative in group");
-          e.group->alternatives.push_back(std::move(alt));
-          if (pos_ < text_.size() && text_[pos_] == '|') {
-            ++pos_;
-            continue;
-          }
-          if (pos_ < text_.size() && text_[pos_] == ')') {
-            ++pos_;
-            break;
-          }
-          return Fail("missing ')'");
-        }
-        --group_depth_;
-        IndexGroup(e.group.get());
+        if (!ParseGroup(&e.group)) return false;
       } else if (c == '@') {
         size_t at = pos_;
         ++pos_;
-        std::string name(ReadWord());
-        auto it = macros_.find(name);
-        if (it == macros_.end()) {
+        std::string_view name = ReadWord();
+        auto it = set_->macros_.find(name);
+        if (it == set_->macros_.end()) {
           pos_ = at;
-          return Fail("unknown macro '@" + name + "' (define it above its first use)");
+          return Fail("unknown macro '@" + std::string(name) +
+                      "' (define it above its first use)");
         }
-        if (cache_) {
-          auto cached = cache_->find(name);
-          if (cached != cache_->end()) e.group = cached->second;
-        }
-        if (!e.group) {
-          if (depth_ >= kMaxMacroDepth) return Fail("macros nested too deeply");
-          Parser inner(it->second, macros_, depth_ + 1, vocabulary_, cache_);
-          PhrasePattern::Sequence seq;
-          if (!inner.ParseAll(&seq)) {
-            pos_ = at;
-            return Fail("in macro '@" + name + "': " + inner.error);
-          }
-          e.group = std::make_shared<PhrasePattern::Group>();
-          e.group->alternatives.push_back(std::move(seq));
-          IndexGroup(e.group.get());
-          if (cache_) (*cache_)[name] = e.group;
-        }
+        e.group = it->second;
       } else if (c == '|' || c == '?' || c == '{') {
         return Fail(std::string("unexpected '") + c + "'");
-      } else {
-        // Word alternatives: a|b|c*|_ . Inside a group '|' separates
-        // sequences instead, so "(we're|we are)" means what it says.
-        for (;;) {
-          size_t at = pos_;
-          std::string_view w = ReadWord();
-          if (w.empty()) return Fail("expected a word");
-          if (w == "_") {
-            e.any = true;
-          } else if (w.size() > 1 && w.back() == '*') {
-            e.prefixes.push_back(FoldText(w.substr(0, w.size() - 1)));
-          } else if (w.find('*') != std::string_view::npos || w.find('@') == 0) {
-            pos_ = at;
-            return Fail("'*' is only allowed at the end of a word");
-          } else {
-            std::string f = FoldText(w);
-            // Tokens never begin or end with these, so such a word could
-            // never match: "'d" is part of "we'd", "e-mail" is "e mail".
-            // A word that folds to nothing ("\r") could never match either.
-            if (f.empty() || f.find_first_of(" -,;:!?\"/") != std::string::npos ||
-                f.front() == '\'' || f.back() == '\'') {
-              pos_ = at;
-              return Fail("'" + std::string(w) +
-                          "' is not one word as the tokenizer sees it: write the whole word "
-                          "(\"we'd\"), or split it (\"e mail\")");
-            }
-            e.ids.push_back(vocabulary_->Intern(f));
-          }
-          if (pos_ < text_.size() && text_[pos_] == '|' && !in_group) {
-            ++pos_;
-            continue;
-          }
-          break;
-        }
-        std::sort(e.ids.begin(), e.ids.end());
-        e.ids.erase(std::unique(e.ids.begin(), e.ids.end()), e.ids.end());
-        if (e.any && (!e.ids.empty() || !e.prefixes.empty()))
-          return Fail("'_' cannot be an alternative");
-        if (e.any && pos_ < text_.size() && text_[pos_] == '{') {
-          size_t at = pos_;
-          ++pos_;
-          int lo = 0, hi = 0;
-          bool ok = ReadInt(&lo) && pos_ < text_.size() && text_[pos_++] == ',' && ReadInt(&hi) &&
-                    pos_ < text_.size() && text_[pos_++] == '}';
-          if (!ok || lo > hi || hi > kMaxGap) {
-            pos_ = at;
-            return Fail("expected a gap '{m,n}' with 0 <= m <= n <= " + std::to_string(kMaxGap));
-          }
-          e.min = lo;
-          e.max = hi;
-        }
+      } else if (!ParseWords(in_group, &e)) {
+        return false;
       }
       if (pos_ < text_.size() && text_[pos_] == '?') {
         ++pos_;
         e.min = 0;
       }
-      out->push_back(std::move(e));
+      open_.push_back(e);
     }
+    out->begin = static_cast<uint32_t>(set_->elements_.size());
+    set_->elements_.insert(set_->elements_.end(), open_.begin() + mark, open_.end());
+    out->end = static_cast<uint32_t>(set_->elements_.size());
+    open_.resize(mark);
+    return true;
+  }
+
+  // "(seq|seq|...)"; `pos_` is at the '('.
+  bool ParseGroup(uint32_t* group) {
+    if (group_depth_ >= kMaxGroupDepth) return Fail("groups nested too deeply");
+    ++pos_;
+    ++group_depth_;
+    std::vector<Range> alternatives;
+    for (;;) {
+      Range alt;
+      if (!ParseSequence(/*in_group=*/true, &alt)) return false;
+      if (alt.size() == 0) return Fail("empty alternative in group");
+      alternatives.push_back(alt);
+      if (pos_ < text_.size() && text_[pos_] == '|') {
+        ++pos_;
+        continue;
+      }
+      if (pos_ < text_.size() && text_[pos_] == ')') {
+        ++pos_;
+        break;
+      }
+      return Fail("missing ')'");
+    }
+    --group_depth_;
+    *group = set_->AddGroup(alternatives.data(), alternatives.size());
+    return true;
+  }
+
+  // Word alternatives: a|b|c*|_ , then an optional gap "{m,n}" after '_'.
+  // Inside a group '|' separates sequences instead, so "(we're|we are)"
+  // means what it says.
+  bool ParseWords(bool in_group, Element* e) {
+    std::vector<uint32_t>& ids = set_->ids_;
+    const auto ids_begin = static_cast<uint32_t>(ids.size());
+    const auto prefixes_begin = static_cast<uint32_t>(set_->prefixes_.size());
+    for (;;) {
+      size_t at = pos_;
+      std::string_view w = ReadWord();
+      if (w.empty()) return Fail("expected a word");
+      if (w == "_") {
+        e->any = true;
+      } else if (w.size() > 1 && w.back() == '*') {
+        set_->prefixes_.push_back(FoldText(w.substr(0, w.size() - 1)));
+      } else if (w.find('*') != std::string_view::npos || w.find('@') == 0) {
+        pos_ = at;
+        return Fail("'*' is only allowed at the end of a word");
+      } else {
+        std::string folded;
+        std::string_view f = w;
+        if (!FoldsToItself(w)) f = folded = FoldText(w);
+        // Tokens never begin or end with these, so such a word could
+        // never match: "'d" is part of "we'd", "e-mail" is "e mail".
+        // A word that folds to nothing ("\r") could never match either.
+        if (f.empty() || std::any_of(f.begin(), f.end(), BreaksWord) || f.front() == '\'' ||
+            f.back() == '\'') {
+          pos_ = at;
+          std::string message = "'";
+          message.append(w).append(
+              "' is not one word as the tokenizer sees it: write the whole word "
+              "(\"we'd\"), or split it (\"e mail\")");
+          return Fail(std::move(message));
+        }
+        ids.push_back(set_->vocabulary_.Intern(f));
+      }
+      if (pos_ < text_.size() && text_[pos_] == '|' && !in_group) {
+        ++pos_;
+        continue;
+      }
+      break;
+    }
+    std::sort(ids.begin() + ids_begin, ids.end());
+    ids.erase(std::unique(ids.begin() + ids_begin, ids.end()), ids.end());
+    e->ids = {ids_begin, static_cast<uint32_t>(ids.size())};
+    e->prefixes = {prefixes_begin, static_cast<uint32_t>(set_->prefixes_.size())};
+    if (e->any && (e->ids.size() > 0 || e->prefixes.size() > 0))
+      return Fail("'_' cannot be an alternative");
+    if (e->any && pos_ < text_.size() && text_[pos_] == '{') {
+      size_t at = pos_;
+      ++pos_;
+      int lo = 0, hi = 0;
+      bool ok = ReadInt(&lo) && pos_ < text_.size() && text_[pos_++] == ',' && ReadInt(&hi) &&
+                pos_ < text_.size() && text_[pos_++] == '}';
+      if (!ok || lo > hi || hi > kMaxGap) {
+        pos_ = at;
+        return Fail("expected a gap '{m,n}' with 0 <= m <= n <= " + std::to_string(kMaxGap));
+      }
+      e->min = static_cast<uint8_t>(lo);
+      e->max = static_cast<uint8_t>(hi);
+    }
+    return true;
   }
 
   bool ReadInt(int* v) {
@@ -187,130 +213,237 @@ class Parser {
     return pos_ > start;
   }
 
+  PhraseSet* set_;
   std::string_view text_;
-  const std::map<std::string, std::string>& macros_;
-  int depth_;
-  Vocabulary* vocabulary_;
-  int group_depth_ = 0;
-  PhrasePattern::MacroCache* cache_;
   size_t pos_ = 0;
+  int group_depth_ = 0;
+  std::vector<Element> open_;
 };
 
-size_t MinLength(const PhrasePattern::Sequence& seq) {
-  size_t n = 0;
-  for (const auto& e : seq) {
+uint32_t PhraseSet::MinLength(Range sequence) const {
+  uint32_t n = 0;
+  for (uint32_t i = sequence.begin; i < sequence.end; ++i) {
+    const Element& e = elements_[i];
     if (e.min == 0) continue;
-    if (e.group) {
-      size_t best = SIZE_MAX;
-      for (const auto& alt : e.group->alternatives) best = std::min(best, MinLength(alt));
-      n += best;
-    } else {
-      n += e.min;
-    }
+    n += e.group == kNoGroup ? e.min : groups_[e.group].min_length;
   }
   return n;
 }
 
-void SortUnique(std::vector<uint32_t>* v) {
-  std::sort(v->begin(), v->end());
-  v->erase(std::unique(v->begin(), v->end()), v->end());
+// Groups carry their own Start, so a macro of 150 alternatives is
+// summarised once, not at every use.
+void PhraseSet::CollectStart(Range sequence, StartScratch* out) const {
+  for (uint32_t i = sequence.begin; i < sequence.end; ++i) {
+    const Element& e = elements_[i];
+    bool nullable = e.min == 0;
+    const Start* s = nullptr;
+    Start word;
+    if (e.group != kNoGroup) {
+      s = &groups_[e.group].start;
+      nullable = nullable || s->nullable;
+    } else {
+      word.ids = e.ids;
+      word.prefixes = e.prefixes;
+      word.any = e.any;
+      s = &word;
+    }
+    out->ids.insert(out->ids.end(), ids_.begin() + s->ids.begin, ids_.begin() + s->ids.end);
+    for (uint32_t p = s->prefixes.begin; p < s->prefixes.end; ++p) out->prefixes.push_back(p);
+    out->any = out->any || s->any;
+    if (!nullable) return;
+  }
+  out->nullable = true;
 }
 
-// What `seq` can begin with. Groups carry their own Start (IndexGroup), so
-// a macro of 150 alternatives is summarised once, not at every use.
-PhrasePattern::Start StartOf(const PhrasePattern::Sequence& seq) {
-  PhrasePattern::Start out;
-  for (const auto& e : seq) {
-    bool e_nullable = e.min == 0;
-    if (e.group) {
-      const PhrasePattern::Start& g = e.group->start;
-      out.ids.insert(out.ids.end(), g.ids.begin(), g.ids.end());
-      out.prefixes.insert(out.prefixes.end(), g.prefixes.begin(), g.prefixes.end());
-      out.any = out.any || g.any;
-      e_nullable = e_nullable || g.nullable;
-    } else {
-      out.ids.insert(out.ids.end(), e.ids.begin(), e.ids.end());
-      out.prefixes.insert(out.prefixes.end(), e.prefixes.begin(), e.prefixes.end());
-      out.any = out.any || e.any;
-    }
-    if (!e_nullable) {
-      SortUnique(&out.ids);
-      return out;
-    }
+PhraseSet::Start PhraseSet::StoreStart(StartScratch* s) {
+  Start out;
+  SortUnique(&s->ids);
+  out.ids.begin = static_cast<uint32_t>(ids_.size());
+  ids_.insert(ids_.end(), s->ids.begin(), s->ids.end());
+  out.ids.end = static_cast<uint32_t>(ids_.size());
+  out.prefixes.begin = static_cast<uint32_t>(prefixes_.size());
+  for (uint32_t p : s->prefixes) {
+    std::string copy = prefixes_[p];  // push_back may move prefixes_
+    prefixes_.push_back(std::move(copy));
   }
-  SortUnique(&out.ids);
-  out.nullable = true;
+  out.prefixes.end = static_cast<uint32_t>(prefixes_.size());
+  out.any = s->any;
+  out.nullable = s->nullable;
   return out;
 }
 
-}  // namespace
-
-// Called once a group's alternatives are parsed: its Start, and the index
-// matching uses to skip alternatives that cannot begin at a word.
-void IndexGroup(PhrasePattern::Group* g) {
-  g->start = {};
-  g->first_ids.clear();
-  g->anchored.clear();
-  g->by_first_id.clear();
-  g->unanchored.clear();
-  for (uint32_t a = 0; a < g->alternatives.size(); ++a) {
-    PhrasePattern::Start s = StartOf(g->alternatives[a]);
-    g->start.ids.insert(g->start.ids.end(), s.ids.begin(), s.ids.end());
-    g->start.prefixes.insert(g->start.prefixes.end(), s.prefixes.begin(), s.prefixes.end());
-    g->start.any = g->start.any || s.any;
-    g->start.nullable = g->start.nullable || s.nullable;
+uint32_t PhraseSet::AddGroup(const Range* alternatives, size_t count) {
+  Group g;
+  g.alternatives.begin = static_cast<uint32_t>(sequences_.size());
+  sequences_.insert(sequences_.end(), alternatives, alternatives + count);
+  g.alternatives.end = static_cast<uint32_t>(sequences_.size());
+  g.min_length = UINT32_MAX;
+  g.unanchored.begin = static_cast<uint32_t>(unanchored_.size());
+  StartScratch all, alt;
+  std::vector<std::pair<uint32_t, uint32_t>> by_first;
+  for (uint32_t a = 0; a < count; ++a) {
+    alt.ids.clear();
+    alt.prefixes.clear();
+    alt.any = alt.nullable = false;
+    CollectStart(alternatives[a], &alt);
+    all.ids.insert(all.ids.end(), alt.ids.begin(), alt.ids.end());
+    all.prefixes.insert(all.prefixes.end(), alt.prefixes.begin(), alt.prefixes.end());
+    all.any = all.any || alt.any;
+    all.nullable = all.nullable || alt.nullable;
+    g.min_length = std::min(g.min_length, MinLength(alternatives[a]));
     // An alternative that may be empty or may begin anywhere is tried at
     // every word.
-    bool anchored = !s.any && s.prefixes.empty() && !s.nullable;
-    if (!anchored) {
-      s.ids.clear();
-      g->unanchored.push_back(a);
+    if (alt.any || !alt.prefixes.empty() || alt.nullable) {
+      unanchored_.push_back(a);
+      continue;
     }
-    for (uint32_t id : s.ids) g->by_first_id.emplace_back(id, a);
-    g->first_ids.push_back(std::move(s.ids));
-    g->anchored.push_back(anchored);
+    SortUnique(&alt.ids);
+    for (uint32_t id : alt.ids) by_first.emplace_back(id, a);
   }
-  SortUnique(&g->start.ids);
-  std::sort(g->by_first_id.begin(), g->by_first_id.end());
+  g.unanchored.end = static_cast<uint32_t>(unanchored_.size());
+  std::sort(by_first.begin(), by_first.end());
+  g.by_first_id.begin = static_cast<uint32_t>(by_first_id_.size());
+  by_first_id_.insert(by_first_id_.end(), by_first.begin(), by_first.end());
+  g.by_first_id.end = static_cast<uint32_t>(by_first_id_.size());
+  g.start = StoreStart(&all);
+  groups_.push_back(g);
+  return static_cast<uint32_t>(groups_.size() - 1);
 }
 
-namespace {
+PhraseSet::Mark PhraseSet::GetMark() const {
+  return {elements_.size(), sequences_.size(), groups_.size(),     ids_.size(),
+          prefixes_.size(), by_first_id_.size(), unanchored_.size()};
+}
+
+void PhraseSet::Restore(const Mark& m) {
+  elements_.resize(m.elements);
+  sequences_.resize(m.sequences);
+  groups_.resize(m.groups);
+  ids_.resize(m.ids);
+  prefixes_.resize(m.prefixes);
+  by_first_id_.resize(m.by_first_id);
+  unanchored_.resize(m.unanchored);
+}
+
+bool PhraseSet::ParseSequenceText(std::string_view text, Range* out, std::string* error,
+                                  size_t* error_offset) {
+  Mark mark = GetMark();
+  Parser parser(this, text);
+  if (!parser.ParseAll(out)) {
+    Restore(mark);
+    *error = parser.error;
+    *error_offset = parser.error_offset;
+    return false;
+  }
+  if (MinLength(*out) == 0) {
+    Restore(mark);
+    *error = "pattern can match nothing";
+    *error_offset = 0;
+    return false;
+  }
+  return true;
+}
+
+int64_t PhraseSet::Add(std::string_view text, std::string* error, size_t* error_offset) {
+  Range sequence;
+  if (!ParseSequenceText(text, &sequence, error, error_offset)) return -1;
+  Pattern p;
+  p.sequence = static_cast<uint32_t>(sequences_.size());
+  sequences_.push_back(sequence);
+  StartScratch start;
+  CollectStart(sequence, &start);
+  p.start = StoreStart(&start);
+  // The required words: every mandatory plain-word element at the top
+  // level (any match contains a word of each).
+  p.required_begin = static_cast<uint32_t>(required_.size());
+  for (uint32_t i = sequence.begin; i < sequence.end; ++i) {
+    const Element& e = elements_[i];
+    if (e.group == kNoGroup && e.min > 0 && !e.any && e.prefixes.size() == 0 && e.ids.size() > 0)
+      required_.push_back(e.ids);
+  }
+  p.required_end = static_cast<uint32_t>(required_.size());
+  // Smallest sets first: they fail fastest.
+  std::stable_sort(required_.begin() + p.required_begin, required_.end(),
+                   [](Range a, Range b) { return a.size() < b.size(); });
+  patterns_.push_back(p);
+  return static_cast<int64_t>(patterns_.size() - 1);
+}
+
+bool PhraseSet::DefineMacro(const std::string& name, std::string_view text, std::string* error,
+                            size_t* error_offset) {
+  Range sequence;
+  if (!ParseSequenceText(text, &sequence, error, error_offset)) return false;
+  macros_[name] = AddGroup(&sequence, 1);
+  return true;
+}
+
+bool PhraseSet::MatchesWord(const Element& e, uint32_t id, std::string_view word) const {
+  if (e.any) return true;
+  if (id != Vocabulary::kUnknown) {
+    auto ids = Ids(e.ids);
+    if (std::binary_search(ids.begin(), ids.end(), id)) return true;
+  }
+  for (uint32_t p = e.prefixes.begin; p < e.prefixes.end; ++p)
+    if (word.compare(0, prefixes_[p].size(), prefixes_[p]) == 0) return true;
+  return false;
+}
+
+bool PhraseSet::anchored(uint32_t pattern) const {
+  const Start& s = patterns_[pattern].start;
+  return !s.any && s.prefixes.size() == 0;
+}
+
+std::span<const uint32_t> PhraseSet::first_ids(uint32_t pattern) const {
+  return Ids(patterns_[pattern].start.ids);
+}
+
+bool PhraseSet::CanStartWith(uint32_t pattern, uint32_t id, std::string_view word) const {
+  const Start& s = patterns_[pattern].start;
+  if (s.any) return true;
+  auto ids = Ids(s.ids);
+  if (id != Vocabulary::kUnknown && std::binary_search(ids.begin(), ids.end(), id)) return true;
+  for (uint32_t p = s.prefixes.begin; p < s.prefixes.end; ++p)
+    if (word.compare(0, prefixes_[p].size(), prefixes_[p]) == 0) return true;
+  return false;
+}
 
 // Backtracking over a continuation stack: the patterns are short, so this
 // stays cheap, and it lets groups and repeats compose without allocation.
-struct Continuation {
-  const PhrasePattern::Sequence* seq;
-  size_t index;
-  const Continuation* next;
-};
+struct PhraseSet::Runner {
+  struct Continuation {
+    uint32_t element, end;  // what is left of a sequence
+    const Continuation* next;
+  };
 
-struct Matcher {
+  const PhraseSet& set;
   const uint32_t* ids;
   const std::string_view* words;
   size_t count;
   size_t best;
 
   void Run(const Continuation* k, size_t pos) {
-    while (k && k->index == k->seq->size()) k = k->next;
+    while (k && k->element == k->end) k = k->next;
     if (!k) {
       best = std::max(best, pos);
       return;
     }
-    const PhrasePattern::Element& e = (*k->seq)[k->index];
-    Continuation rest{k->seq, k->index + 1, k->next};
-    if (e.group) {
+    const Element& e = set.elements_[k->element];
+    Continuation rest{k->element + 1, k->end, k->next};
+    if (e.group != kNoGroup) {
       if (e.min == 0) Run(&rest, pos);
-      const PhrasePattern::Group& g = *e.group;
-      for (uint32_t a : g.unanchored) {
-        Continuation inner{&g.alternatives[a], 0, &rest};
+      const Group& g = set.groups_[e.group];
+      for (uint32_t u = g.unanchored.begin; u < g.unanchored.end; ++u) {
+        Range alt = set.sequences_[g.alternatives.begin + set.unanchored_[u]];
+        Continuation inner{alt.begin, alt.end, &rest};
         Run(&inner, pos);
       }
       if (pos >= count || ids[pos] == Vocabulary::kUnknown) return;
-      auto range = std::equal_range(
-          g.by_first_id.begin(), g.by_first_id.end(), std::make_pair(ids[pos], 0u),
-          [](const auto& x, const auto& y) { return x.first < y.first; });
-      for (auto it = range.first; it != range.second; ++it) {
-        Continuation inner{&g.alternatives[it->second], 0, &rest};
+      auto first = set.by_first_id_.begin() + g.by_first_id.begin;
+      auto last = set.by_first_id_.begin() + g.by_first_id.end;
+      auto it = std::lower_bound(first, last, std::make_pair(ids[pos], 0u));
+      for (; it != last && it->first == ids[pos]; ++it) {
+        Range alt = set.sequences_[g.alternatives.begin + it->second];
+        Continuation inner{alt.begin, alt.end, &rest};
         Run(&inner, pos);
       }
       return;
@@ -318,83 +451,19 @@ struct Matcher {
     size_t p = pos;
     for (int n = 0;; ++n) {
       if (n >= e.min) Run(&rest, p);
-      if (n == e.max || p >= count || !e.MatchesWord(ids[p], words[p])) break;
+      if (n == e.max || p >= count || !set.MatchesWord(e, ids[p], words[p])) break;
       ++p;
     }
   }
 };
 
-}  // namespace
-
-bool PhrasePattern::Parse(std::string_view text, const std::map<std::string, std::string>& macros,
-                          Vocabulary* vocabulary, PhrasePattern* out, std::string* error,
-                          size_t* error_offset, MacroCache* cache) {
-  Parser parser(text, macros, 0, vocabulary, cache);
-  Sequence seq;
-  if (!parser.ParseAll(&seq)) {
-    *error = parser.error;
-    *error_offset = parser.error_offset;
-    return false;
-  }
-  if (MinLength(seq) == 0) {
-    *error = "pattern can match nothing";
-    *error_offset = 0;
-    return false;
-  }
-  out->sequence_ = std::move(seq);
-  Start start = StartOf(out->sequence_);
-  out->anchored_ = !start.any && start.prefixes.empty();
-  out->first_ids_.clear();
-  out->prefix_word_ids_.clear();
-  out->first_prefixes_.clear();
-  if (out->anchored_) {
-    out->first_ids_ = std::move(start.ids);
-  } else if (!start.any) {
-    // Not anchored on whole words, but on words and prefixes.
-    out->prefix_word_ids_ = std::move(start.ids);
-    out->first_prefixes_ = std::move(start.prefixes);
-  }
-  // The required words: every mandatory plain-word element at the top
-  // level (any match contains a word of each).
-  out->required_ids_.clear();
-  for (const Element& e : out->sequence_) {
-    if (e.group || e.min == 0 || e.any || !e.prefixes.empty() || e.ids.empty()) continue;
-    out->required_ids_.push_back(e.ids);
-  }
-  // Smallest sets first: they fail fastest.
-  std::sort(out->required_ids_.begin(), out->required_ids_.end(),
-            [](const auto& a, const auto& b) { return a.size() < b.size(); });
-  return true;
-}
-
-bool PhrasePattern::DefineMacro(const std::string& name, std::string_view text,
-                                const std::map<std::string, std::string>& macros,
-                                Vocabulary* vocabulary, MacroCache* cache, std::string* error,
-                                size_t* error_offset) {
-  PhrasePattern body;
-  if (!Parse(text, macros, vocabulary, &body, error, error_offset, cache)) return false;
-  auto group = std::make_shared<Group>();
-  group->alternatives.push_back(std::move(body.sequence_));
-  IndexGroup(group.get());
-  (*cache)[name] = std::move(group);
-  return true;
-}
-
-bool PhrasePattern::CanStartWith(uint32_t id, std::string_view word) const {
-  if (anchored_) return std::binary_search(first_ids_.begin(), first_ids_.end(), id);
-  if (first_prefixes_.empty()) return true;  // begins with '_'
-  if (std::binary_search(prefix_word_ids_.begin(), prefix_word_ids_.end(), id)) return true;
-  for (const std::string& p : first_prefixes_)
-    if (word.compare(0, p.size(), p) == 0) return true;
-  return false;
-}
-
-size_t PhrasePattern::LongestMatch(const uint32_t* ids, const std::string_view* words,
-                                   size_t count, size_t start) const {
-  Matcher m{ids, words, count, start};
-  Continuation k{&sequence_, 0, nullptr};
-  m.Run(&k, start);
-  return m.best;
+size_t PhraseSet::LongestMatch(uint32_t pattern, const uint32_t* ids,
+                               const std::string_view* words, size_t count, size_t start) const {
+  Runner runner{*this, ids, words, count, start};
+  Range seq = sequences_[patterns_[pattern].sequence];
+  Runner::Continuation k{seq.begin, seq.end, nullptr};
+  runner.Run(&k, start);
+  return runner.best;
 }
 
 }  // namespace amends

@@ -1,111 +1,147 @@
 // Phrase patterns: token sequences with alternatives, optional elements,
 // prefixes and gaps, matched against the folded words of one sentence.
 // The syntax is documented in docs/lexicon-format.md.
+//
+// A PhraseSet holds every pattern of a lexicon in a few flat arrays (no
+// node is allocated on its own), so building one is a single pass over the
+// rule text and freeing it is a handful of frees. Patterns and macros are
+// referred to by index.
 #pragma once
 
-#include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <map>
-#include <memory>
+#include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "rules/vocabulary.h"
 
 namespace amends {
 
-class PhrasePattern {
+class PhraseSet {
  public:
-  struct Element;
-  struct Group;
-  using Sequence = std::vector<Element>;
-  // Parsed macros by name, shared by every pattern that uses them (a macro
-  // of 150 words is parsed and interned once, not at each use).
-  using MacroCache = std::map<std::string, std::shared_ptr<Group>>;
+  // Parses `text` as a new pattern and gives every literal word its id in
+  // vocabulary(). Returns the pattern's index, or -1 with `*error` and
+  // `*error_offset` (byte offset into `text`) set; a failed pattern leaves
+  // nothing behind but possibly some words in the vocabulary.
+  int64_t Add(std::string_view text, std::string* error, size_t* error_offset);
 
-  // Parses `text` and gives every literal word its id in `vocabulary`
-  // (adding the new ones), so the pattern is ready to match. `macros` maps
-  // a name (used as @name) to pattern text; `cache`, when given, keeps
-  // parsed macros across calls (see DefineMacro). A cache belongs to one
-  // vocabulary. On failure returns false, sets `*error` and
-  // `*error_offset` (byte offset into `text`); `vocabulary` may then hold
-  // words of the failed pattern, which is harmless.
-  static bool Parse(std::string_view text, const std::map<std::string, std::string>& macros,
-                    Vocabulary* vocabulary, PhrasePattern* out, std::string* error,
-                    size_t* error_offset, MacroCache* cache = nullptr);
+  // Parses `text` as the body of macro `name` (used as @name by later
+  // patterns), with the same checks as Add. A redefinition replaces the
+  // earlier body for the patterns that follow; a body may use the macros
+  // defined before it. Returns false with `*error` set on failure.
+  bool DefineMacro(const std::string& name, std::string_view text, std::string* error,
+                   size_t* error_offset);
+  // Forgets every macro name (macros are per rule file); patterns already
+  // added keep their expansions.
+  void ClearMacros() { macros_.clear(); }
 
-  // Parses `text` as the body of macro `name` into `cache` (replacing an
-  // earlier definition), with the same checks as Parse. Patterns parsed
-  // later with this cache share the parsed body.
-  static bool DefineMacro(const std::string& name, std::string_view text,
-                          const std::map<std::string, std::string>& macros,
-                          Vocabulary* vocabulary, MacroCache* cache, std::string* error,
-                          size_t* error_offset);
+  size_t size() const { return patterns_.size(); }
+  const Vocabulary& vocabulary() const { return vocabulary_; }
 
-  // The end (exclusive) of the longest match that starts at `words[start]`,
-  // or `start` when there is none. `words` are the folded words of one
-  // sentence and `ids` their vocabulary ids (Vocabulary::kUnknown for words
-  // no pattern names).
-  size_t LongestMatch(const uint32_t* ids, const std::string_view* words, size_t count,
-                      size_t start) const;
+  // The end (exclusive) of the longest match of `pattern` that starts at
+  // `words[start]`, or `start` when there is none. `words` are the folded
+  // words of one sentence and `ids` their vocabulary ids
+  // (Vocabulary::kUnknown for words no pattern names).
+  size_t LongestMatch(uint32_t pattern, const uint32_t* ids, const std::string_view* words,
+                      size_t count, size_t start) const;
 
-  // The ids of the words that can begin a match, sorted. When
-  // `anchored()` is false the pattern can begin with a prefix or a wildcard
-  // and must be tried everywhere.
-  const std::vector<uint32_t>& first_ids() const { return first_ids_; }
-  bool anchored() const { return anchored_; }
-  // For each mandatory plain-word element of the pattern, its ids: a
-  // sentence can only match when it holds a word of every one of these
-  // sets. A cheap filter before matching; empty when there are none.
-  const std::vector<std::vector<uint32_t>>& required_ids() const { return required_ids_; }
+  // When true, a match of `pattern` can only begin with one of
+  // first_ids(pattern) (sorted); otherwise it can begin with a prefix or
+  // any word, and CanStartWith tells.
+  bool anchored(uint32_t pattern) const;
+  std::span<const uint32_t> first_ids(uint32_t pattern) const;
   // Whether a match could begin at this word (its id and folded text).
-  bool CanStartWith(uint32_t id, std::string_view word) const;
+  bool CanStartWith(uint32_t pattern, uint32_t id, std::string_view word) const;
 
-  struct Element {
-    int min = 1, max = 1;
-    // A word atom when `group` is null: matches a word whose id is in
-    // `ids`, a word starting with one of `prefixes`, or any word when `any`.
-    std::vector<uint32_t> ids;  // sorted
-    std::vector<std::string> prefixes;
-    bool any = false;
-    // Otherwise one of the group's sequences.
-    std::shared_ptr<Group> group;
-
-    bool MatchesWord(uint32_t id, std::string_view w) const;
-  };
-
-  // What a sequence (or a group's alternatives) can begin with.
-  struct Start {
-    std::vector<uint32_t> ids;          // sorted, unique
-    std::vector<std::string> prefixes;  // words beginning with these
-    bool any = false;                   // any word ('_' comes first)
-    bool nullable = false;              // it can match no word at all
-  };
-
-  struct Group {
-    std::vector<Sequence> alternatives;
-    Start start;  // over all alternatives
-    // For each alternative, the ids it can begin with when it must begin
-    // with a literal word, so matching skips alternatives that cannot start
-    // at a word.
-    std::vector<std::vector<uint32_t>> first_ids;
-    std::vector<bool> anchored;
-    // The same, inverted for matching: (first id, alternative) sorted by id,
-    // and the alternatives that can begin anywhere.
-    std::vector<std::pair<uint32_t, uint32_t>> by_first_id;
-    std::vector<uint32_t> unanchored;
-  };
+  // For each mandatory plain-word element at the top level of `pattern`,
+  // its ids (sorted): a sentence can only match when it holds a word of
+  // every one of these sets. Smallest sets first; none when there are none.
+  size_t required_count(uint32_t pattern) const {
+    return patterns_[pattern].required_end - patterns_[pattern].required_begin;
+  }
+  std::span<const uint32_t> required(uint32_t pattern, size_t i) const {
+    return Ids(required_[patterns_[pattern].required_begin + i]);
+  }
 
  private:
-  Sequence sequence_;
-  std::vector<uint32_t> first_ids_;
-  std::vector<std::vector<uint32_t>> required_ids_;
-  bool anchored_ = true;
-  // When not anchored: the words and prefixes a match can begin with, or
-  // none when it can begin with any word.
-  std::vector<uint32_t> prefix_word_ids_;
-  std::vector<std::string> first_prefixes_;
+  class Parser;
+  struct Runner;
+  static constexpr uint32_t kNoGroup = UINT32_MAX;
+
+  struct Range {  // [begin, end) into one of the arrays below
+    uint32_t begin = 0, end = 0;
+    uint32_t size() const { return end - begin; }
+  };
+  // A word atom when `group` is kNoGroup: matches a word whose id is in
+  // `ids`, a word starting with one of `prefixes`, or any word when `any`.
+  // Otherwise one of the group's alternatives. Either `min` to `max` times.
+  struct Element {
+    Range ids;       // into ids_, sorted
+    Range prefixes;  // into prefixes_
+    uint32_t group = kNoGroup;
+    uint8_t min = 1, max = 1;
+    bool any = false;
+  };
+  // What a sequence (or a group) can begin with.
+  struct Start {
+    Range ids;       // into ids_, sorted, unique
+    Range prefixes;  // into prefixes_
+    bool any = false;       // any word ('_' comes first)
+    bool nullable = false;  // it can match no word at all
+  };
+  struct Group {
+    Range alternatives;  // into sequences_
+    Start start;         // over all alternatives
+    // Matching skips alternatives that cannot begin at a word: (first id,
+    // alternative) sorted by id, and the alternatives tried at every word
+    // (they may begin with a prefix or any word, or match nothing).
+    Range by_first_id;  // into by_first_id_
+    Range unanchored;   // into unanchored_
+    uint32_t min_length = 0;  // words in the shortest match
+  };
+  struct Pattern {
+    uint32_t sequence;
+    Start start;
+    uint32_t required_begin, required_end;  // into required_
+  };
+
+  std::span<const uint32_t> Ids(Range r) const { return {ids_.data() + r.begin, r.size()}; }
+  bool MatchesWord(const Element& e, uint32_t id, std::string_view word) const;
+  // A Start being collected: ids and indexes into prefixes_, unsorted.
+  struct StartScratch {
+    std::vector<uint32_t> ids, prefixes;
+    bool any = false, nullable = false;
+  };
+  void CollectStart(Range sequence, StartScratch* out) const;
+  Start StoreStart(StartScratch* s);
+  uint32_t MinLength(Range sequence) const;
+  // Appends a group of the given alternatives, with its index; returns it.
+  uint32_t AddGroup(const Range* alternatives, size_t count);
+  // Sizes of the arrays, to drop what a failed parse appended.
+  struct Mark {
+    size_t elements, sequences, groups, ids, prefixes, by_first_id, unanchored;
+  };
+  Mark GetMark() const;
+  void Restore(const Mark& m);
+  // Parses `text` into a sequence of elements_; false with the error set.
+  bool ParseSequenceText(std::string_view text, Range* out, std::string* error,
+                         size_t* error_offset);
+
+  Vocabulary vocabulary_;
+  std::vector<Element> elements_;
+  std::vector<Range> sequences_;  // element ranges
+  std::vector<Group> groups_;
+  std::vector<Pattern> patterns_;
+  std::vector<uint32_t> ids_;
+  std::vector<std::string> prefixes_;
+  std::vector<std::pair<uint32_t, uint32_t>> by_first_id_;
+  std::vector<uint32_t> unanchored_;
+  std::vector<Range> required_;
+  std::map<std::string, uint32_t, std::less<>> macros_;  // name -> group
 };
 
 }  // namespace amends

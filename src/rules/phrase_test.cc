@@ -7,48 +7,54 @@ using namespace amends;
 
 namespace {
 
+// One pattern in a set of its own, with `macros` defined first.
 struct Compiled {
-  Vocabulary vocabulary;
-  PhrasePattern pattern;
-  bool anchored() const { return pattern.anchored(); }
+  PhraseSet set;
+  uint32_t pattern = 0;
+  bool anchored() const { return set.anchored(pattern); }
   std::vector<std::string> first_words() const {
     std::vector<std::string> out;
-    for (uint32_t id : pattern.first_ids()) out.emplace_back(vocabulary.Word(id));
+    for (uint32_t id : set.first_ids(pattern)) out.emplace_back(set.vocabulary().Word(id));
     std::sort(out.begin(), out.end());
     return out;
   }
 };
 
 std::shared_ptr<Compiled> Compile(const std::string& text,
-                                  std::map<std::string, std::string> macros = {}) {
+                                  std::vector<std::pair<std::string, std::string>> macros = {}) {
   auto c = std::make_shared<Compiled>();
   std::string error;
   size_t at = 0;
-  bool ok = PhrasePattern::Parse(text, macros, &c->vocabulary, &c->pattern, &error, &at);
+  for (const auto& [name, body] : macros) REQUIRE(c->set.DefineMacro(name, body, &error, &at));
+  int64_t p = c->set.Add(text, &error, &at);
   INFO(text << ": " << error);
-  REQUIRE(ok);
+  REQUIRE(p >= 0);
+  c->pattern = static_cast<uint32_t>(p);
   return c;
 }
 
-// Length in words of the longest match at the first word of `words`, 0 if none.
-size_t MatchLength(const std::shared_ptr<Compiled>& c, const std::string& words,
+// Length in words of the longest match of `pattern` at `words[start]`, 0 if none.
+size_t MatchLength(const PhraseSet& set, uint32_t pattern, const std::string& words,
                    size_t start = 0) {
-  const Vocabulary& vocabulary = c->vocabulary;
-  const PhrasePattern& p = c->pattern;
   std::istringstream in(words);
   std::vector<std::string> store;
   for (std::string w; in >> w;) store.push_back(w);
   std::vector<std::string_view> views(store.begin(), store.end());
   std::vector<uint32_t> ids;
-  for (std::string_view w : views) ids.push_back(vocabulary.Find(w));
-  return p.LongestMatch(ids.data(), views.data(), views.size(), start) - start;
+  for (std::string_view w : views) ids.push_back(set.vocabulary().Find(w));
+  return set.LongestMatch(pattern, ids.data(), views.data(), views.size(), start) - start;
+}
+
+size_t MatchLength(const std::shared_ptr<Compiled>& c, const std::string& words,
+                   size_t start = 0) {
+  return MatchLength(c->set, c->pattern, words, start);
 }
 
 std::string ParseError(const std::string& text, size_t* at) {
-  PhrasePattern p;
-  Vocabulary vocabulary;
+  PhraseSet set;
   std::string error;
-  REQUIRE_FALSE(PhrasePattern::Parse(text, {}, &vocabulary, &p, &error, at));
+  REQUIRE(set.Add(text, &error, at) == -1);
+  REQUIRE(set.size() == 0);
   return error;
 }
 
@@ -114,28 +120,45 @@ TEST_CASE("pattern errors name the spot", "[phrase]") {
   CHECK(ParseError("e-mail", &at).find("'e-mail' is not one word") == 0);
 }
 
-TEST_CASE("a defined macro is parsed once and shared, and a redefinition replaces it", "[phrase]") {
-  Vocabulary vocabulary;
-  PhrasePattern::MacroCache cache;
-  std::map<std::string, std::string> macros;
+TEST_CASE("a defined macro is shared, and a redefinition applies to later patterns", "[phrase]") {
+  PhraseSet set;
   std::string error;
   size_t at = 0;
-  REQUIRE(PhrasePattern::DefineMacro("we", "(we're|we are)", macros, &vocabulary, &cache, &error,
-                                     &at));
-  macros["we"] = "(we're|we are)";
-  PhrasePattern a, b;
-  REQUIRE(PhrasePattern::Parse("@we sorry", macros, &vocabulary, &a, &error, &at, &cache));
-  auto shared = cache.at("we");
-  REQUIRE(PhrasePattern::DefineMacro("we", "(i'm|i am)", macros, &vocabulary, &cache, &error,
-                                     &at));
-  macros["we"] = "(i'm|i am)";
-  REQUIRE(PhrasePattern::Parse("@we sorry", macros, &vocabulary, &b, &error, &at, &cache));
-  CHECK(cache.at("we") != shared);
-  std::vector<std::string_view> words = {"i", "am", "sorry"};
-  std::vector<uint32_t> ids;
-  for (auto w : words) ids.push_back(vocabulary.Find(w));
-  CHECK(a.LongestMatch(ids.data(), words.data(), 3, 0) == 0);
-  CHECK(b.LongestMatch(ids.data(), words.data(), 3, 0) == 3);
-  CHECK_FALSE(PhrasePattern::DefineMacro("x", "maybe?", macros, &vocabulary, &cache, &error, &at));
+  REQUIRE(set.DefineMacro("we", "(we're|we are)", &error, &at));
+  int64_t a = set.Add("@we sorry", &error, &at);
+  REQUIRE(set.DefineMacro("we", "(i'm|i am)", &error, &at));
+  int64_t b = set.Add("@we sorry", &error, &at);
+  REQUIRE(a >= 0);
+  REQUIRE(b >= 0);
+  CHECK(MatchLength(set, a, "i am sorry") == 0);
+  CHECK(MatchLength(set, a, "we are sorry") == 3);
+  CHECK(MatchLength(set, b, "i am sorry") == 3);
+  CHECK_FALSE(set.DefineMacro("x", "maybe?", &error, &at));
   CHECK(error == "pattern can match nothing");
+  set.ClearMacros();
+  CHECK(set.Add("@we sorry", &error, &at) == -1);
+  CHECK(error.find("unknown macro '@we'") == 0);
+}
+
+TEST_CASE("patterns in one set keep their own matches", "[phrase]") {
+  PhraseSet set;
+  std::string error;
+  size_t at = 0;
+  std::vector<int64_t> p;
+  for (const char* text : {"sorry (for the delay)?", "(so|very)? sorry", "apologi* _{0,1} delay",
+                           "we (are|were) (not|never)? to blame"})
+    p.push_back(set.Add(text, &error, &at));
+  REQUIRE(set.Add("broken (", &error, &at) == -1);  // leaves the others intact
+  for (int64_t x : p) REQUIRE(x >= 0);
+  CHECK(MatchLength(set, p[0], "sorry for the delay") == 4);
+  CHECK(MatchLength(set, p[1], "very sorry") == 2);
+  CHECK(MatchLength(set, p[2], "apologies long delay") == 3);
+  CHECK(MatchLength(set, p[3], "we were never to blame") == 5);
+  CHECK(MatchLength(set, p[3], "we were to blame") == 4);
+  CHECK(set.anchored(p[1]));
+  CHECK_FALSE(set.anchored(p[2]));
+  CHECK(set.CanStartWith(p[2], Vocabulary::kUnknown, "apologize"));
+  CHECK_FALSE(set.CanStartWith(p[2], Vocabulary::kUnknown, "sorry"));
+  REQUIRE(set.required_count(p[3]) == 3);  // we, to, blame
+  CHECK(set.required(p[3], 0).size() == 1);
 }

@@ -33,14 +33,20 @@ bool FoldCodePoint(char32_t cp, std::string* out) {
 }
 
 std::string FoldText(std::string_view s) {
-  // Most lexicon words are already folded: lower-case ASCII, no spaces.
+  // Most lexicon words and names are ASCII without runs of whitespace:
+  // folding them is lower-casing.
   bool plain = !s.empty() && s.front() != ' ' && s.back() != ' ';
   for (size_t i = 0; plain && i < s.size(); ++i) {
     auto c = static_cast<unsigned char>(s[i]);
-    plain = c < 0x80 && !(c >= 'A' && c <= 'Z') && c != '\t' && c != '\n' && c != '\r' &&
-            c != '\f' && c != '\v' && !(c == ' ' && s[i - 1] == ' ');
+    plain = c < 0x80 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' &&
+            !(c == ' ' && s[i - 1] == ' ');
   }
-  if (plain) return std::string(s);
+  if (plain) {
+    std::string out(s);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    return out;
+  }
   std::string out;
   std::string piece;
   bool pending_space = false;
