@@ -1,11 +1,13 @@
 #include "analyzer/analyzer.h"
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "input/source.h"
+#include "util/binary_io.h"
 #include "util/utf8.h"
 
 namespace amends {
@@ -18,6 +20,39 @@ Segmenter& ThreadSegmenter() {
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// An image starts with this, then the format version, the number of files
+// it was made from and their hash.
+constexpr std::string_view kImageMagic = "amends-lexicon-image";
+constexpr uint32_t kImageVersion = 1;
+
+// Identifies the files an image was made from (names and contents). A
+// 64-bit multiply-xorshift over 8-byte words: not cryptographic, only to
+// tell a stale image from a current one.
+uint64_t HashFiles(const std::vector<LexiconFile>& files, size_t count) {
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ count;
+  auto mix = [&h](uint64_t v) {
+    h = (h ^ v) * 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 31;
+  };
+  auto add = [&](std::string_view s) {
+    mix(s.size());
+    size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+      uint64_t v;
+      std::memcpy(&v, s.data() + i, 8);
+      mix(v);
+    }
+    uint64_t tail = 0;
+    if (i < s.size()) std::memcpy(&tail, s.data() + i, s.size() - i);
+    mix(tail);
+  };
+  for (size_t i = 0; i < count; ++i) {
+    add(files[i].name);
+    add(files[i].content);
+  }
+  return h;
 }
 
 }  // namespace
@@ -60,11 +95,38 @@ bool ReadLexiconDir(const std::string& dir, std::vector<LexiconFile>* out, std::
 }
 
 std::unique_ptr<Analyzer> Analyzer::Load(const std::vector<LexiconFile>& files,
-                                         std::string* error) {
+                                         std::string* error, std::string_view image) {
   std::unique_ptr<Analyzer> a(new Analyzer());
   std::vector<BlockFile> rule_files;
   bool have_checks = false;
-  for (const LexiconFile& f : files) {
+  size_t first = 0;  // the first file to compile
+  if (!image.empty()) {
+    BinaryReader in(image);
+    size_t count = 0;
+    if (in.Str() == kImageMagic && in.U32() == kImageVersion) {
+      count = in.U64();
+      if (!in.ok() || count > files.size() || in.U64() != HashFiles(files, count)) count = 0;
+    }
+    if (count > 0 && ReadLexicon(&in, &a->lexicon_) && a->names_.first_names.Load(&in) &&
+        a->names_.name_words.Load(&in) && in.at_end()) {
+      // Made from these very files, so they compiled then: only the
+      // checks are still to parse.
+      for (size_t i = 0; i < count; ++i) {
+        if (!EndsWith(files[i].name, "checks.def")) continue;
+        BlockFile parsed;
+        if (!ParseBlockFile(files[i].name, files[i].content, &parsed, error) ||
+            !ParseCheckSet(parsed, &a->checks_, error))
+          return nullptr;
+        have_checks = true;
+      }
+      first = count;
+      a->from_image_ = true;
+    } else {
+      a.reset(new Analyzer());  // a stale or foreign image: compile everything
+    }
+  }
+  for (size_t i = first; i < files.size(); ++i) {
+    const LexiconFile& f = files[i];
     // Every later stage (folding, matching, the JSON report) assumes
     // well-formed UTF-8; a team's file is checked here, with its location.
     if (FindInvalidUtf8(f.content) != kValidUtf8) {
@@ -105,6 +167,22 @@ std::unique_ptr<Analyzer> Analyzer::Load(const std::vector<LexiconFile>& files,
     return nullptr;
   }
   return a;
+}
+
+bool WriteLexiconImage(const std::vector<LexiconFile>& files, std::string* image,
+                       std::string* error) {
+  auto analyzer = Analyzer::Load(files, error);
+  if (!analyzer) return false;
+  image->clear();
+  BinaryWriter out(image);
+  out.Str(kImageMagic);
+  out.U32(kImageVersion);
+  out.U64(files.size());
+  out.U64(HashFiles(files, files.size()));
+  WriteLexicon(analyzer->lexicon(), &out);
+  analyzer->names().first_names.Save(&out);
+  analyzer->names().name_words.Save(&out);
+  return true;
 }
 
 std::vector<Hit> Analyzer::Hits(std::string_view text, RuleScope scope) const {

@@ -58,8 +58,14 @@ class Analyzer {
  public:
   // Parses and compiles `files` (one must be named checks.def). Returns null
   // and sets `*error` to file:line diagnostics when anything is wrong.
+  //
+  // `image`, when not empty, is a compiled form of the first files (see
+  // WriteLexiconImage): their rules and name lists are read from it
+  // instead of being compiled again, and only checks.def is parsed. An
+  // image made from other files than those is ignored (from_image() then
+  // says false). The files after them are compiled as usual.
   static std::unique_ptr<Analyzer> Load(const std::vector<LexiconFile>& files,
-                                        std::string* error);
+                                        std::string* error, std::string_view image = {});
 
   // Applies a team configuration's check overrides. Call before the first
   // Analyze; returns false and sets `*error` for an unknown check id.
@@ -75,6 +81,8 @@ class Analyzer {
   const CheckSet& checks() const { return checks_; }
   const Lexicon& lexicon() const { return lexicon_; }
   const NameLists& names() const { return names_; }
+  // Whether Load took the rules from an image.
+  bool from_image() const { return from_image_; }
 
  private:
   Analyzer() = default;
@@ -82,7 +90,17 @@ class Analyzer {
   Lexicon lexicon_;
   NameLists names_;
   std::unique_ptr<Matcher> matcher_;
+  bool from_image_ = false;
 };
+
+// Compiles `files` as Analyzer::Load does and writes the result as an
+// image for Load. Returns false with `*error` set when they do not load.
+bool WriteLexiconImage(const std::vector<LexiconFile>& files, std::string* image,
+                       std::string* error);
+
+// The image of EmbeddedLexiconFiles(), made when amends is built; defined
+// in the generated embedded_lexicon_image.cc (target amends_lexicon_image).
+std::string_view EmbeddedLexiconImage();
 
 // Runs every rule's `fire` and `pass` examples. Appends one line per
 // failure ("file:line: rule ID: …") to `*failures`; returns the number of

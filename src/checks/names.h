@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "text/document.h"
+#include "util/binary_io.h"
 
 namespace amends {
 
@@ -21,6 +22,18 @@ class NameSet {
     return std::binary_search(names_.begin(), names_.end(), folded, std::less<>());
   }
   size_t size() const { return names_.size(); }
+
+  // As bytes and back (see util/binary_io.h); Load replaces the contents.
+  void Save(BinaryWriter* out) const {
+    out->U64(names_.size());
+    for (const std::string& n : names_) out->Str(n);
+  }
+  bool Load(BinaryReader* in) {
+    names_.clear();
+    uint64_t n = in->U64();
+    for (uint64_t i = 0; i < n && in->ok(); ++i) names_.emplace_back(in->Str());
+    return in->ok() && std::is_sorted(names_.begin(), names_.end());
+  }
 
  private:
   std::vector<std::string> names_;  // sorted, unique

@@ -14,8 +14,10 @@ std::unique_ptr<Analyzer> LoadAnalyzer(const CommonOptions& options) {
     std::fprintf(stderr, "%s\n", what.c_str());
     return nullptr;
   };
+  std::string_view image;
   if (options.lexicons.empty()) {
     files = EmbeddedLexiconFiles();
+    image = EmbeddedLexiconImage();
   } else if (!ReadLexiconDir(options.lexicons, &files, &error)) {
     return fail("amends: " + error);
   }
@@ -33,7 +35,7 @@ std::unique_ptr<Analyzer> LoadAnalyzer(const CommonOptions& options) {
       files.push_back(std::move(f));
     }
   }
-  auto analyzer = Analyzer::Load(files, &error);
+  auto analyzer = Analyzer::Load(files, &error, image);
   if (!analyzer) return fail(error + "\namends: the lexicon did not load");
   if (!analyzer->Configure(config, &error)) return fail(error);
   return analyzer;

@@ -16,9 +16,18 @@ constexpr int64_t kRegexMaxMem = 2 << 20;
 const std::vector<std::string> kRuleFields = {"tag",     "kind",    "match", "unless", "text",
                                               "applies", "message", "suggest", "fire", "pass"};
 
+std::unique_ptr<RE2> CompileRuleRegex(std::string_view pattern) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(kRegexMaxMem);
+  return std::make_unique<RE2>(re2::StringPiece(pattern.data(), pattern.size()), options);
+}
+
 class RuleCompiler {
  public:
-  RuleCompiler(const std::vector<std::string>& tags, Lexicon* out) : tags_(tags), out_(out) {}
+  RuleCompiler(const std::vector<std::string>& tags, Lexicon* out) : tags_(tags), out_(out) {
+    for (const Rule& r : out->rules) seen_.emplace(r.id, r.file + ":" + std::to_string(r.line));
+  }
 
   void CompileFile(const BlockFile& file) {
     out_->phrases.ClearMacros();  // macros are per file
@@ -62,10 +71,7 @@ class RuleCompiler {
   }
 
   std::unique_ptr<RE2> CompileRegex(const BlockFile& file, const BlockField& f) {
-    RE2::Options options;
-    options.set_log_errors(false);
-    options.set_max_mem(kRegexMaxMem);
-    auto re = std::make_unique<RE2>(f.value, options);
+    auto re = CompileRuleRegex(f.value);
     if (!re->ok()) {
       Error(file.Error(f.line, f.value_column, "bad regex: " + re->error()));
       return nullptr;
@@ -171,6 +177,74 @@ class RuleCompiler {
 };
 
 }  // namespace
+
+void WriteLexicon(const Lexicon& lexicon, BinaryWriter* out) {
+  lexicon.phrases.Save(out);
+  out->U64(lexicon.rules.size());
+  for (const Rule& r : lexicon.rules) {
+    out->Str(r.id);
+    out->U32(static_cast<uint32_t>(r.tag));
+    out->U32(static_cast<uint32_t>(r.kind));
+    out->U32(static_cast<uint32_t>(r.scope));
+    out->U32(r.regex_on_original);
+    out->Array(r.phrases);
+    out->Array(r.phrase_unless);
+    for (const auto* regexes : {&r.regexes, &r.regex_unless}) {
+      out->U64(regexes->size());
+      for (const auto& re : *regexes) out->Str(re->pattern());
+    }
+    out->Str(r.message);
+    out->Str(r.suggestion);
+    for (const auto* examples : {&r.fire, &r.pass}) {
+      out->U64(examples->size());
+      for (const RuleExample& e : *examples) {
+        out->Str(e.text);
+        out->U32(static_cast<uint32_t>(e.line));
+      }
+    }
+    out->Str(r.file);
+    out->U32(static_cast<uint32_t>(r.line));
+  }
+}
+
+bool ReadLexicon(BinaryReader* in, Lexicon* lexicon) {
+  if (!lexicon->phrases.Load(in)) return false;
+  lexicon->rules.clear();
+  uint64_t count = in->U64();
+  for (uint64_t i = 0; i < count && in->ok(); ++i) {
+    Rule r;
+    r.id = in->Str();
+    r.tag = static_cast<int>(in->U32());
+    r.kind = static_cast<RuleKind>(in->U32());
+    r.scope = static_cast<RuleScope>(in->U32());
+    r.regex_on_original = in->U32() != 0;
+    in->Array(&r.phrases);
+    in->Array(&r.phrase_unless);
+    for (auto* regexes : {&r.regexes, &r.regex_unless}) {
+      uint64_t n = in->U64();
+      for (uint64_t k = 0; k < n && in->ok(); ++k) {
+        auto re = CompileRuleRegex(in->Str());
+        if (!re->ok()) return false;
+        regexes->push_back(std::move(re));
+      }
+    }
+    r.message = in->Str();
+    r.suggestion = in->Str();
+    for (auto* examples : {&r.fire, &r.pass}) {
+      uint64_t n = in->U64();
+      for (uint64_t k = 0; k < n && in->ok(); ++k) {
+        RuleExample e;
+        e.text = in->Str();
+        e.line = static_cast<int>(in->U32());
+        examples->push_back(std::move(e));
+      }
+    }
+    r.file = in->Str();
+    r.line = static_cast<int>(in->U32());
+    lexicon->rules.push_back(std::move(r));
+  }
+  return in->ok();
+}
 
 bool LoadRules(const std::vector<BlockFile>& files, const std::vector<std::string>& tags,
                Lexicon* out, std::string* error) {

@@ -54,10 +54,19 @@ struct Lexicon {
   PhraseSet phrases;  // every rule's phrase patterns, and the words they name
 };
 
-// Compiles every `rule` block of `files`. Tags must be among `tags`.
-// Returns false and sets `*error` to one diagnostic per problem found
-// (file:line:column, caret), at most 20, newline-separated.
+// Compiles every `rule` block of `files` and appends the rules to `*out`
+// (which may hold rules already: a rule id must not repeat one of them).
+// Tags must be among `tags`. Returns false and sets `*error` to one
+// diagnostic per problem found (file:line:column, caret), at most 20,
+// newline-separated.
 bool LoadRules(const std::vector<BlockFile>& files, const std::vector<std::string>& tags,
                Lexicon* out, std::string* error);
+
+// The compiled lexicon as bytes, and back; regexes are compiled again on
+// reading. ReadLexicon returns false when `in` is cut short or a regex no
+// longer compiles. Only for bytes this build of amends wrote (see
+// PhraseSet::Load).
+void WriteLexicon(const Lexicon& lexicon, BinaryWriter* out);
+bool ReadLexicon(BinaryReader* in, Lexicon* lexicon);
 
 }  // namespace amends

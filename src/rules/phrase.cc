@@ -280,7 +280,7 @@ uint32_t PhraseSet::AddGroup(const Range* alternatives, size_t count) {
   g.min_length = UINT32_MAX;
   g.unanchored.begin = static_cast<uint32_t>(unanchored_.size());
   StartScratch all, alt;
-  std::vector<std::pair<uint32_t, uint32_t>> by_first;
+  std::vector<FirstId> by_first;
   for (uint32_t a = 0; a < count; ++a) {
     alt.ids.clear();
     alt.prefixes.clear();
@@ -298,7 +298,7 @@ uint32_t PhraseSet::AddGroup(const Range* alternatives, size_t count) {
       continue;
     }
     SortUnique(&alt.ids);
-    for (uint32_t id : alt.ids) by_first.emplace_back(id, a);
+    for (uint32_t id : alt.ids) by_first.push_back({id, a});
   }
   g.unanchored.end = static_cast<uint32_t>(unanchored_.size());
   std::sort(by_first.begin(), by_first.end());
@@ -377,6 +377,39 @@ bool PhraseSet::DefineMacro(const std::string& name, std::string_view text, std:
   return true;
 }
 
+void PhraseSet::Save(BinaryWriter* out) const {
+  out->U64(vocabulary_.size());
+  for (uint32_t id = 0; id < vocabulary_.size(); ++id) out->Str(vocabulary_.Word(id));
+  out->U64(prefixes_.size());
+  for (const std::string& p : prefixes_) out->Str(p);
+  out->Array(elements_);
+  out->Array(sequences_);
+  out->Array(groups_);
+  out->Array(patterns_);
+  out->Array(ids_);
+  out->Array(by_first_id_);
+  out->Array(unanchored_);
+  out->Array(required_);
+}
+
+bool PhraseSet::Load(BinaryReader* in) {
+  *this = PhraseSet();
+  uint64_t words = in->U64();
+  for (uint64_t i = 0; i < words && in->ok(); ++i)
+    if (vocabulary_.Intern(in->Str()) != i) return false;  // duplicate word
+  uint64_t prefixes = in->U64();
+  for (uint64_t i = 0; i < prefixes && in->ok(); ++i) prefixes_.emplace_back(in->Str());
+  in->Array(&elements_);
+  in->Array(&sequences_);
+  in->Array(&groups_);
+  in->Array(&patterns_);
+  in->Array(&ids_);
+  in->Array(&by_first_id_);
+  in->Array(&unanchored_);
+  in->Array(&required_);
+  return in->ok();
+}
+
 bool PhraseSet::MatchesWord(const Element& e, uint32_t id, std::string_view word) const {
   if (e.any) return true;
   if (id != Vocabulary::kUnknown) {
@@ -440,9 +473,9 @@ struct PhraseSet::Runner {
       if (pos >= count || ids[pos] == Vocabulary::kUnknown) return;
       auto first = set.by_first_id_.begin() + g.by_first_id.begin;
       auto last = set.by_first_id_.begin() + g.by_first_id.end;
-      auto it = std::lower_bound(first, last, std::make_pair(ids[pos], 0u));
-      for (; it != last && it->first == ids[pos]; ++it) {
-        Range alt = set.sequences_[g.alternatives.begin + it->second];
+      auto it = std::lower_bound(first, last, FirstId{ids[pos], 0});
+      for (; it != last && it->id == ids[pos]; ++it) {
+        Range alt = set.sequences_[g.alternatives.begin + it->alternative];
         Continuation inner{alt.begin, alt.end, &rest};
         Run(&inner, pos);
       }

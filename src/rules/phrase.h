@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "rules/vocabulary.h"
+#include "util/binary_io.h"
 
 namespace amends {
 
@@ -41,6 +42,13 @@ class PhraseSet {
 
   size_t size() const { return patterns_.size(); }
   const Vocabulary& vocabulary() const { return vocabulary_; }
+
+  // The compiled set as bytes, and back (macros are not kept). Load
+  // replaces the contents and returns false when `in` is cut short; it
+  // does not check the indexes inside, so it is only for bytes this build
+  // of amends saved (the lexicon image embedded in the binary).
+  void Save(BinaryWriter* out) const;
+  bool Load(BinaryReader* in);
 
   // The end (exclusive) of the longest match of `pattern` that starts at
   // `words[start]`, or `start` when there is none. `words` are the folded
@@ -85,6 +93,7 @@ class PhraseSet {
     uint32_t group = kNoGroup;
     uint8_t min = 1, max = 1;
     bool any = false;
+    uint8_t unused = 0;  // no padding: the set is saved byte for byte
   };
   // What a sequence (or a group) can begin with.
   struct Start {
@@ -92,6 +101,7 @@ class PhraseSet {
     Range prefixes;  // into prefixes_
     bool any = false;       // any word ('_' comes first)
     bool nullable = false;  // it can match no word at all
+    uint16_t unused = 0;
   };
   struct Group {
     Range alternatives;  // into sequences_
@@ -138,7 +148,13 @@ class PhraseSet {
   std::vector<Pattern> patterns_;
   std::vector<uint32_t> ids_;
   std::vector<std::string> prefixes_;
-  std::vector<std::pair<uint32_t, uint32_t>> by_first_id_;
+  struct FirstId {
+    uint32_t id, alternative;
+    bool operator<(const FirstId& o) const {
+      return id != o.id ? id < o.id : alternative < o.alternative;
+    }
+  };
+  std::vector<FirstId> by_first_id_;
   std::vector<uint32_t> unanchored_;
   std::vector<Range> required_;
   std::map<std::string, uint32_t, std::less<>> macros_;  // name -> group

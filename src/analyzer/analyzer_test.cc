@@ -1,0 +1,94 @@
+#include "analyzer/analyzer.h"
+
+#include <catch2/catch.hpp>
+
+using namespace amends;
+
+namespace {
+
+// Every hit of every rule on `text`, as comparable tuples.
+std::vector<std::tuple<uint32_t, uint32_t, uint32_t>> AllHits(const Analyzer& a,
+                                                              const std::string& text) {
+  std::vector<std::tuple<uint32_t, uint32_t, uint32_t>> out;
+  for (RuleScope scope : {RuleScope::kDraft, RuleScope::kCustomer})
+    for (const Hit& h : a.Hits(text, scope)) out.emplace_back(h.rule, h.span.start, h.span.end);
+  return out;
+}
+
+const char kExtraRule[] =
+    "rule team.sorry_for_wait\n"
+    "  tag: apology\n"
+    "  match: sorry for the (long|endless) wait\n"
+    "  fire: We're sorry for the long wait.\n"
+    "  pass: Thanks for waiting.\n";
+
+}  // namespace
+
+TEST_CASE("the embedded lexicon image is current and gives what compiling gives", "[image]") {
+  std::string error;
+  auto compiled = Analyzer::Load(EmbeddedLexiconFiles(), &error);
+  REQUIRE(compiled);
+  auto imaged = Analyzer::Load(EmbeddedLexiconFiles(), &error, EmbeddedLexiconImage());
+  REQUIRE(imaged);
+  CHECK_FALSE(compiled->from_image());
+  REQUIRE(imaged->from_image());
+  REQUIRE(imaged->lexicon().rules.size() == compiled->lexicon().rules.size());
+  CHECK(imaged->lexicon().phrases.size() == compiled->lexicon().phrases.size());
+  CHECK(imaged->names().first_names.size() == compiled->names().first_names.size());
+  CHECK(imaged->checks().checks.size() == compiled->checks().checks.size());
+  // Every rule's examples hit the same rules at the same spans.
+  size_t texts = 0;
+  for (const Rule& r : compiled->lexicon().rules) {
+    for (const auto* examples : {&r.fire, &r.pass}) {
+      for (const RuleExample& e : *examples) {
+        INFO(r.id << ": " << e.text);
+        CHECK(AllHits(*imaged, e.text) == AllHits(*compiled, e.text));
+        ++texts;
+      }
+    }
+  }
+  CHECK(texts > 900);
+  std::vector<std::string> failures;
+  CHECK(RunRuleExamples(*imaged, &failures) == static_cast<int>(texts));
+  CHECK(failures.empty());
+}
+
+TEST_CASE("an image made from other files is ignored", "[image]") {
+  std::vector<LexiconFile> files = EmbeddedLexiconFiles();
+  for (LexiconFile& f : files)
+    if (f.name.find("apology.rules") != std::string::npos) f.content += "\n" + std::string(kExtraRule);
+  std::string error;
+  auto a = Analyzer::Load(files, &error, EmbeddedLexiconImage());
+  REQUIRE(a);
+  CHECK_FALSE(a->from_image());
+  CHECK(AllHits(*a, "We are sorry for the endless wait.").size() >= 1);
+  std::string damaged(EmbeddedLexiconImage().substr(0, EmbeddedLexiconImage().size() / 2));
+  auto b = Analyzer::Load(EmbeddedLexiconFiles(), &error, damaged);
+  REQUIRE(b);
+  CHECK_FALSE(b->from_image());
+  CHECK(b->lexicon().rules.size() > 100);
+}
+
+TEST_CASE("team rule files compile on top of an image", "[image]") {
+  std::vector<LexiconFile> files = EmbeddedLexiconFiles();
+  files.push_back({"team/extra.rules", kExtraRule});
+  std::string error;
+  auto a = Analyzer::Load(files, &error, EmbeddedLexiconImage());
+  REQUIRE(a);
+  CHECK(a->from_image());
+  const auto& rules = a->lexicon().rules;
+  REQUIRE(rules.back().id == "team.sorry_for_wait");
+  auto hits = a->Hits("We're so sorry for the long wait.", RuleScope::kDraft);
+  CHECK(std::any_of(hits.begin(), hits.end(),
+                    [&](const Hit& h) { return h.rule == rules.size() - 1; }));
+  std::vector<std::string> failures;
+  RunRuleExamples(*a, &failures);
+  CHECK(failures.empty());
+
+  // A team rule may not take a built-in rule's id.
+  files.push_back({"team/dup.rules", "rule apology.sorry\n  tag: apology\n  match: soz\n"
+                                     "  fire: soz\n  pass: fine\n"});
+  CHECK_FALSE(Analyzer::Load(files, &error, EmbeddedLexiconImage()));
+  CHECK(error.find("duplicate rule id 'apology.sorry' (first defined at lexicons/en/apology.rules:") !=
+        std::string::npos);
+}
