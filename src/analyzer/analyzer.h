@@ -63,7 +63,9 @@ class Analyzer {
   // WriteLexiconImage): their rules and name lists are read from it
   // instead of being compiled again, and only checks.def is parsed. An
   // image made from other files than those is ignored (from_image() then
-  // says false). The files after them are compiled as usual.
+  // says false). The files after them are compiled as usual. The image's
+  // arrays are used in place: it must outlive the Analyzer (the embedded
+  // one does) and start at an address aligned to 8.
   static std::unique_ptr<Analyzer> Load(const std::vector<LexiconFile>& files,
                                         std::string* error, std::string_view image = {});
 

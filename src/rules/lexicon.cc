@@ -16,13 +16,6 @@ constexpr int64_t kRegexMaxMem = 2 << 20;
 const std::vector<std::string> kRuleFields = {"tag",     "kind",    "match", "unless", "text",
                                               "applies", "message", "suggest", "fire", "pass"};
 
-std::unique_ptr<RE2> CompileRuleRegex(std::string_view pattern) {
-  RE2::Options options;
-  options.set_log_errors(false);
-  options.set_max_mem(kRegexMaxMem);
-  return std::make_unique<RE2>(re2::StringPiece(pattern.data(), pattern.size()), options);
-}
-
 class RuleCompiler {
  public:
   RuleCompiler(const std::vector<std::string>& tags, Lexicon* out) : tags_(tags), out_(out) {
@@ -155,7 +148,8 @@ class RuleCompiler {
           }
           (is_match ? r.phrases : r.phrase_unless).push_back(static_cast<uint32_t>(p));
         } else if (auto re = CompileRegex(file, *f)) {
-          (is_match ? r.regexes : r.regex_unless).push_back(std::move(re));
+          (is_match ? r.regexes : r.regex_unless)
+              .push_back(std::make_unique<RuleRegex>(std::move(re)));
         }
       }
     }
@@ -177,6 +171,23 @@ class RuleCompiler {
 };
 
 }  // namespace
+
+std::unique_ptr<RE2> CompileRuleRegex(std::string_view pattern) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(kRegexMaxMem);
+  return std::make_unique<RE2>(re2::StringPiece(pattern.data(), pattern.size()), options);
+}
+
+const RE2& RuleRegex::re() const {
+  // A pattern that compiled when the lexicon was built compiles again; if
+  // it somehow did not, the RE2 matches nothing (RE2's behaviour when
+  // !ok()), which is the safe side.
+  std::call_once(once_, [this] {
+    if (!re_) re_ = CompileRuleRegex(pattern_);
+  });
+  return *re_;
+}
 
 void WriteLexicon(const Lexicon& lexicon, BinaryWriter* out) {
   lexicon.phrases.Save(out);
@@ -207,8 +218,8 @@ void WriteLexicon(const Lexicon& lexicon, BinaryWriter* out) {
   }
 }
 
-bool ReadLexicon(BinaryReader* in, Lexicon* lexicon) {
-  if (!lexicon->phrases.Load(in)) return false;
+bool ReadLexicon(BinaryReader* in, Lexicon* lexicon, bool in_place) {
+  if (!lexicon->phrases.Load(in, in_place)) return false;
   lexicon->rules.clear();
   uint64_t count = in->U64();
   for (uint64_t i = 0; i < count && in->ok(); ++i) {
@@ -222,11 +233,8 @@ bool ReadLexicon(BinaryReader* in, Lexicon* lexicon) {
     in->Array(&r.phrase_unless);
     for (auto* regexes : {&r.regexes, &r.regex_unless}) {
       uint64_t n = in->U64();
-      for (uint64_t k = 0; k < n && in->ok(); ++k) {
-        auto re = CompileRuleRegex(in->Str());
-        if (!re->ok()) return false;
-        regexes->push_back(std::move(re));
-      }
+      for (uint64_t k = 0; k < n && in->ok(); ++k)
+        regexes->push_back(std::make_unique<RuleRegex>(std::string(in->Str())));
     }
     r.message = in->Str();
     r.suggestion = in->Str();

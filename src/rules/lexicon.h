@@ -5,6 +5,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,28 @@ enum class RuleScope {
   kCustomer,  // the customer's message (situation evidence only)
 };
 
+// A rule's regex. The built-in lexicon's are read from its image as text
+// and compiled on first use: most drafts need few of them, and a process
+// that checks one draft should not pay for the rest.
+class RuleRegex {
+ public:
+  explicit RuleRegex(std::string pattern) : pattern_(std::move(pattern)) {}
+  explicit RuleRegex(std::unique_ptr<RE2> compiled)
+      : pattern_(compiled->pattern()), re_(std::move(compiled)) {}
+  const std::string& pattern() const { return pattern_; }
+  // The compiled regex (with CompileRuleRegex's options). Safe to call
+  // from many threads.
+  const RE2& re() const;
+
+ private:
+  std::string pattern_;
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<RE2> re_;
+};
+
+// A regex as rule files get it: a 2 MiB memory budget, errors not logged.
+std::unique_ptr<RE2> CompileRuleRegex(std::string_view pattern);
+
 struct RuleExample {
   std::string text;
   int line = 0;
@@ -37,8 +60,8 @@ struct Rule {
 
   std::vector<uint32_t> phrases;        // kPhrase: patterns in Lexicon::phrases
   std::vector<uint32_t> phrase_unless;  // kPhrase
-  std::vector<std::unique_ptr<RE2>> regexes;       // kRegex
-  std::vector<std::unique_ptr<RE2>> regex_unless;  // kRegex
+  std::vector<std::unique_ptr<RuleRegex>> regexes;       // kRegex
+  std::vector<std::unique_ptr<RuleRegex>> regex_unless;  // kRegex
 
   std::string message;     // may be empty: the check's message applies
   std::string suggestion;  // may be empty
@@ -62,11 +85,11 @@ struct Lexicon {
 bool LoadRules(const std::vector<BlockFile>& files, const std::vector<std::string>& tags,
                Lexicon* out, std::string* error);
 
-// The compiled lexicon as bytes, and back; regexes are compiled again on
-// reading. ReadLexicon returns false when `in` is cut short or a regex no
-// longer compiles. Only for bytes this build of amends wrote (see
-// PhraseSet::Load).
+// The compiled lexicon as bytes, and back (regexes as their text).
+// ReadLexicon returns false when `in` is cut short. Only for bytes this
+// build of amends wrote (see PhraseSet::Load).
+// `in_place`: see PhraseSet::Load.
 void WriteLexicon(const Lexicon& lexicon, BinaryWriter* out);
-bool ReadLexicon(BinaryReader* in, Lexicon* lexicon);
+bool ReadLexicon(BinaryReader* in, Lexicon* lexicon, bool in_place = false);
 
 }  // namespace amends

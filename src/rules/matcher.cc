@@ -160,10 +160,10 @@ void Matcher::MatchRegexes(const Document& doc, const RE2::Set* set,
     const RegexRef& ref = refs[i];
     const Rule& rule = lexicon_.rules[ref.rule];
     spans.clear();
-    find_all(*rule.regexes[ref.pattern], &spans);
+    find_all(rule.regexes[ref.pattern]->re(), &spans);
     if (spans.empty()) continue;
     unless.clear();
-    for (const auto& re : rule.regex_unless) find_all(*re, &unless);
+    for (const auto& re : rule.regex_unless) find_all(re->re(), &unless);
     for (const Span& s : spans) {
       bool cancelled = std::any_of(unless.begin(), unless.end(),
                                    [&](const Span& u) { return Overlaps(s, u); });

@@ -344,9 +344,31 @@ bool PhraseSet::ParseSequenceText(std::string_view text, Range* out, std::string
   return true;
 }
 
+void PhraseSet::Publish() {
+  view_ = {elements_, sequences_, groups_, patterns_, ids_, by_first_id_, unanchored_, required_};
+  in_place_ = false;
+}
+
+void PhraseSet::Materialize() {
+  if (!in_place_) return;
+  elements_.assign(view_.elements.begin(), view_.elements.end());
+  sequences_.assign(view_.sequences.begin(), view_.sequences.end());
+  groups_.assign(view_.groups.begin(), view_.groups.end());
+  patterns_.assign(view_.patterns.begin(), view_.patterns.end());
+  ids_.assign(view_.ids.begin(), view_.ids.end());
+  by_first_id_.assign(view_.by_first_id.begin(), view_.by_first_id.end());
+  unanchored_.assign(view_.unanchored.begin(), view_.unanchored.end());
+  required_.assign(view_.required.begin(), view_.required.end());
+  Publish();
+}
+
 int64_t PhraseSet::Add(std::string_view text, std::string* error, size_t* error_offset) {
+  Materialize();
   Range sequence;
-  if (!ParseSequenceText(text, &sequence, error, error_offset)) return -1;
+  if (!ParseSequenceText(text, &sequence, error, error_offset)) {
+    Publish();
+    return -1;
+  }
   Pattern p;
   p.sequence = static_cast<uint32_t>(sequences_.size());
   sequences_.push_back(sequence);
@@ -366,14 +388,20 @@ int64_t PhraseSet::Add(std::string_view text, std::string* error, size_t* error_
   std::stable_sort(required_.begin() + p.required_begin, required_.end(),
                    [](Range a, Range b) { return a.size() < b.size(); });
   patterns_.push_back(p);
+  Publish();
   return static_cast<int64_t>(patterns_.size() - 1);
 }
 
 bool PhraseSet::DefineMacro(const std::string& name, std::string_view text, std::string* error,
                             size_t* error_offset) {
+  Materialize();
   Range sequence;
-  if (!ParseSequenceText(text, &sequence, error, error_offset)) return false;
+  if (!ParseSequenceText(text, &sequence, error, error_offset)) {
+    Publish();
+    return false;
+  }
   macros_[name] = AddGroup(&sequence, 1);
+  Publish();
   return true;
 }
 
@@ -382,31 +410,53 @@ void PhraseSet::Save(BinaryWriter* out) const {
   for (uint32_t id = 0; id < vocabulary_.size(); ++id) out->Str(vocabulary_.Word(id));
   out->U64(prefixes_.size());
   for (const std::string& p : prefixes_) out->Str(p);
-  out->Array(elements_);
-  out->Array(sequences_);
-  out->Array(groups_);
-  out->Array(patterns_);
-  out->Array(ids_);
-  out->Array(by_first_id_);
-  out->Array(unanchored_);
-  out->Array(required_);
+  out->Array(view_.elements);
+  out->Array(view_.sequences);
+  out->Array(view_.groups);
+  out->Array(view_.patterns);
+  out->Array(view_.ids);
+  out->Array(view_.by_first_id);
+  out->Array(view_.unanchored);
+  out->Array(view_.required);
 }
 
-bool PhraseSet::Load(BinaryReader* in) {
+std::string PhraseSet::Stats() const {
+  return "elements " + std::to_string(view_.elements.size()) + ", sequences " +
+         std::to_string(view_.sequences.size()) + ", groups " +
+         std::to_string(view_.groups.size()) + ", ids " + std::to_string(view_.ids.size()) +
+         ", prefixes " + std::to_string(prefixes_.size()) + ", first ids " +
+         std::to_string(view_.by_first_id.size()) + ", required " +
+         std::to_string(view_.required.size()) + (in_place_ ? " (in place)" : "");
+}
+
+bool PhraseSet::Load(BinaryReader* in, bool in_place) {
   *this = PhraseSet();
   uint64_t words = in->U64();
   for (uint64_t i = 0; i < words && in->ok(); ++i)
     if (vocabulary_.Intern(in->Str()) != i) return false;  // duplicate word
   uint64_t prefixes = in->U64();
   for (uint64_t i = 0; i < prefixes && in->ok(); ++i) prefixes_.emplace_back(in->Str());
-  in->Array(&elements_);
-  in->Array(&sequences_);
-  in->Array(&groups_);
-  in->Array(&patterns_);
-  in->Array(&ids_);
-  in->Array(&by_first_id_);
-  in->Array(&unanchored_);
-  in->Array(&required_);
+  if (in_place) {
+    view_.elements = in->ArrayView<Element>();
+    view_.sequences = in->ArrayView<Range>();
+    view_.groups = in->ArrayView<Group>();
+    view_.patterns = in->ArrayView<Pattern>();
+    view_.ids = in->ArrayView<uint32_t>();
+    view_.by_first_id = in->ArrayView<FirstId>();
+    view_.unanchored = in->ArrayView<uint32_t>();
+    view_.required = in->ArrayView<Range>();
+    in_place_ = true;
+  } else {
+    in->Array(&elements_);
+    in->Array(&sequences_);
+    in->Array(&groups_);
+    in->Array(&patterns_);
+    in->Array(&ids_);
+    in->Array(&by_first_id_);
+    in->Array(&unanchored_);
+    in->Array(&required_);
+    Publish();
+  }
   return in->ok();
 }
 
@@ -422,16 +472,16 @@ bool PhraseSet::MatchesWord(const Element& e, uint32_t id, std::string_view word
 }
 
 bool PhraseSet::anchored(uint32_t pattern) const {
-  const Start& s = patterns_[pattern].start;
+  const Start& s = view_.patterns[pattern].start;
   return !s.any && s.prefixes.size() == 0;
 }
 
 std::span<const uint32_t> PhraseSet::first_ids(uint32_t pattern) const {
-  return Ids(patterns_[pattern].start.ids);
+  return Ids(view_.patterns[pattern].start.ids);
 }
 
 bool PhraseSet::CanStartWith(uint32_t pattern, uint32_t id, std::string_view word) const {
-  const Start& s = patterns_[pattern].start;
+  const Start& s = view_.patterns[pattern].start;
   if (s.any) return true;
   auto ids = Ids(s.ids);
   if (id != Vocabulary::kUnknown && std::binary_search(ids.begin(), ids.end(), id)) return true;
@@ -460,22 +510,22 @@ struct PhraseSet::Runner {
       best = std::max(best, pos);
       return;
     }
-    const Element& e = set.elements_[k->element];
+    const Element& e = set.view_.elements[k->element];
     Continuation rest{k->element + 1, k->end, k->next};
     if (e.group != kNoGroup) {
       if (e.min == 0) Run(&rest, pos);
-      const Group& g = set.groups_[e.group];
+      const Group& g = set.view_.groups[e.group];
       for (uint32_t u = g.unanchored.begin; u < g.unanchored.end; ++u) {
-        Range alt = set.sequences_[g.alternatives.begin + set.unanchored_[u]];
+        Range alt = set.view_.sequences[g.alternatives.begin + set.view_.unanchored[u]];
         Continuation inner{alt.begin, alt.end, &rest};
         Run(&inner, pos);
       }
       if (pos >= count || ids[pos] == Vocabulary::kUnknown) return;
-      auto first = set.by_first_id_.begin() + g.by_first_id.begin;
-      auto last = set.by_first_id_.begin() + g.by_first_id.end;
+      auto first = set.view_.by_first_id.begin() + g.by_first_id.begin;
+      auto last = set.view_.by_first_id.begin() + g.by_first_id.end;
       auto it = std::lower_bound(first, last, FirstId{ids[pos], 0});
       for (; it != last && it->id == ids[pos]; ++it) {
-        Range alt = set.sequences_[g.alternatives.begin + it->alternative];
+        Range alt = set.view_.sequences[g.alternatives.begin + it->alternative];
         Continuation inner{alt.begin, alt.end, &rest};
         Run(&inner, pos);
       }
@@ -493,7 +543,7 @@ struct PhraseSet::Runner {
 size_t PhraseSet::LongestMatch(uint32_t pattern, const uint32_t* ids,
                                const std::string_view* words, size_t count, size_t start) const {
   Runner runner{*this, ids, words, count, start};
-  Range seq = sequences_[patterns_[pattern].sequence];
+  Range seq = view_.sequences[view_.patterns[pattern].sequence];
   Runner::Continuation k{seq.begin, seq.end, nullptr};
   runner.Run(&k, start);
   return runner.best;

@@ -40,15 +40,20 @@ class PhraseSet {
   // added keep their expansions.
   void ClearMacros() { macros_.clear(); }
 
-  size_t size() const { return patterns_.size(); }
+  size_t size() const { return view_.patterns.size(); }
   const Vocabulary& vocabulary() const { return vocabulary_; }
 
   // The compiled set as bytes, and back (macros are not kept). Load
   // replaces the contents and returns false when `in` is cut short; it
   // does not check the indexes inside, so it is only for bytes this build
-  // of amends saved (the lexicon image embedded in the binary).
+  // of amends saved (the lexicon image embedded in the binary). With
+  // `in_place`, the arrays are used where they lie in the reader's buffer,
+  // which must then outlive the set and be aligned to 8 (else Load fails);
+  // a later Add or DefineMacro copies them first.
   void Save(BinaryWriter* out) const;
-  bool Load(BinaryReader* in);
+  bool Load(BinaryReader* in, bool in_place = false);
+  // Sizes of the arrays, for benchmarks and tests.
+  std::string Stats() const;
 
   // The end (exclusive) of the longest match of `pattern` that starts at
   // `words[start]`, or `start` when there is none. `words` are the folded
@@ -69,10 +74,10 @@ class PhraseSet {
   // its ids (sorted): a sentence can only match when it holds a word of
   // every one of these sets. Smallest sets first; none when there are none.
   size_t required_count(uint32_t pattern) const {
-    return patterns_[pattern].required_end - patterns_[pattern].required_begin;
+    return view_.patterns[pattern].required_end - view_.patterns[pattern].required_begin;
   }
   std::span<const uint32_t> required(uint32_t pattern, size_t i) const {
-    return Ids(required_[patterns_[pattern].required_begin + i]);
+    return Ids(view_.required[view_.patterns[pattern].required_begin + i]);
   }
 
  private:
@@ -119,7 +124,7 @@ class PhraseSet {
     uint32_t required_begin, required_end;  // into required_
   };
 
-  std::span<const uint32_t> Ids(Range r) const { return {ids_.data() + r.begin, r.size()}; }
+  std::span<const uint32_t> Ids(Range r) const { return view_.ids.subspan(r.begin, r.size()); }
   bool MatchesWord(const Element& e, uint32_t id, std::string_view word) const;
   // A Start being collected: ids and indexes into prefixes_, unsorted.
   struct StartScratch {
@@ -141,19 +146,37 @@ class PhraseSet {
   bool ParseSequenceText(std::string_view text, Range* out, std::string* error,
                          size_t* error_offset);
 
-  Vocabulary vocabulary_;
-  std::vector<Element> elements_;
-  std::vector<Range> sequences_;  // element ranges
-  std::vector<Group> groups_;
-  std::vector<Pattern> patterns_;
-  std::vector<uint32_t> ids_;
-  std::vector<std::string> prefixes_;
   struct FirstId {
     uint32_t id, alternative;
     bool operator<(const FirstId& o) const {
       return id != o.id ? id < o.id : alternative < o.alternative;
     }
   };
+  // Matching reads the arrays through view_: they are either the vectors
+  // below (Publish after every change) or a loaded image's bytes.
+  struct View {
+    std::span<const Element> elements;
+    std::span<const Range> sequences;
+    std::span<const Group> groups;
+    std::span<const Pattern> patterns;
+    std::span<const uint32_t> ids;
+    std::span<const FirstId> by_first_id;
+    std::span<const uint32_t> unanchored;
+    std::span<const Range> required;
+  };
+  void Publish();
+  void Materialize();  // copies an image's arrays into the vectors
+
+  View view_;
+  bool in_place_ = false;
+  Vocabulary vocabulary_;
+  // Compiling appends to these.
+  std::vector<Element> elements_;
+  std::vector<Range> sequences_;  // element ranges
+  std::vector<Group> groups_;
+  std::vector<Pattern> patterns_;
+  std::vector<uint32_t> ids_;
+  std::vector<std::string> prefixes_;
   std::vector<FirstId> by_first_id_;
   std::vector<uint32_t> unanchored_;
   std::vector<Range> required_;

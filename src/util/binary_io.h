@@ -1,11 +1,14 @@
 // A minimal binary encoding for data compiled at build time and read back
-// by the same build of amends (see analyzer/lexicon_image.h): integers in
+// by the same build of amends (Analyzer::Load's lexicon image): integers in
 // the machine's byte order, strings and arrays of plain structs with their
-// length first. Not a file format for exchange.
+// length first. An array's elements start at an offset aligned for their
+// type, so a reader over a buffer aligned to 8 can use them in place
+// (ArrayView). Not a file format for exchange.
 #pragma once
 
 #include <cstdint>
 #include <cstring>
+#include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -27,8 +30,14 @@ class BinaryWriter {
   void Array(const std::vector<T>& v) {
     // No padding, so the same data always gives the same bytes.
     static_assert(std::has_unique_object_representations_v<T>);
+    static_assert(alignof(T) <= 8);
     U64(v.size());
+    out_->append((alignof(T) - out_->size() % alignof(T)) % alignof(T), '\0');
     Raw(v.data(), v.size() * sizeof(T));
+  }
+  template <typename T>
+  void Array(std::span<const T> v) {
+    Array(std::vector<T>(v.begin(), v.end()));
   }
 
  private:
@@ -66,13 +75,35 @@ class BinaryReader {
   template <typename T>
   void Array(std::vector<T>* v) {
     static_assert(std::is_trivially_copyable_v<T>);
-    uint64_t n = U64();
-    if (!ok_ || n > (in_.size() - pos_) / sizeof(T)) return Fail();
+    uint64_t n = ArrayStart<T>();
     v->resize(n);
     Raw(v->data(), n * sizeof(T));
   }
+  // The array in place: no copy, valid as long as the buffer. Fails
+  // (ok() false) when the elements are not aligned for T in memory.
+  template <typename T>
+  std::span<const T> ArrayView() {
+    static_assert(std::is_trivially_copyable_v<T>);
+    uint64_t n = ArrayStart<T>();
+    const char* p = in_.data() + pos_;
+    if (!ok_ || reinterpret_cast<uintptr_t>(p) % alignof(T) != 0) return Fail(), std::span<const T>();
+    pos_ += n * sizeof(T);
+    return {reinterpret_cast<const T*>(p), n};
+  }
 
  private:
+  // Reads an array's length and skips the padding before its elements.
+  template <typename T>
+  uint64_t ArrayStart() {
+    uint64_t n = U64();
+    size_t pad = (alignof(T) - pos_ % alignof(T)) % alignof(T);
+    if (!ok_ || pad > in_.size() - pos_ || n > (in_.size() - pos_ - pad) / sizeof(T)) {
+      Fail();
+      return 0;
+    }
+    pos_ += pad;
+    return n;
+  }
   void Fail() { ok_ = false; }
   void Raw(void* p, size_t n) {
     if (!ok_ || n > in_.size() - pos_) return Fail();
