@@ -85,7 +85,7 @@ std::vector<std::string> JsonlOfSize(size_t bytes) {
   size_t total = 0;
   for (size_t i = 0, n = 0; total < bytes; i = (i + 1) % c.replies.size(), ++n) {
     nlohmann::ordered_json j;
-    j["id"] = "b" + std::to_string(n);
+    j["id"] = std::string("b").append(std::to_string(n));
     j["text"] = c.replies[i];
     if (!c.customer_messages[i].empty()) j["customer_message"] = c.customer_messages[i];
     lines.push_back(j.dump());

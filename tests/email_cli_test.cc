@@ -34,7 +34,7 @@ std::string Essence(const nlohmann::json& j) {
     out += c["id"].get<std::string>() + " " + c["status"].get<std::string>() + ":";
     for (const auto& f : c["findings"]) {
       std::string text = f["text"].get<std::string>();
-      for (size_t p; (p = text.find("\u2019")) != std::string::npos;) text.replace(p, 3, "'");
+      for (size_t p; (p = text.find("\u2019")) != std::string::npos;) text.replace(p, 3, 1, '\'');
       out += " [" + f.value("rule", std::string("-")) + " " + text + " line " +
              std::to_string(f["line"].get<int>()) + "]";
     }

@@ -28,13 +28,16 @@ std::string ReadFile(const std::string& path) {
   return s.str();
 }
 
-Run Amends(const std::string& args, const std::string& stdin_bytes) {
+Run Shell(const std::string& command, const std::string& stdin_bytes) {
   std::string in = TempPath("stdin"), out = TempPath("stdout"), err = TempPath("stderr");
   WriteFile(in, stdin_bytes);
-  std::string cmd = std::string("'") + AMENDS_BINARY + "' " + args + " <'" + in + "' >'" + out +
-                    "' 2>'" + err + "'";
+  std::string cmd = "(" + command + ") <'" + in + "' >'" + out + "' 2>'" + err + "'";
   int status = std::system(cmd.c_str());
   return Run{WIFEXITED(status) ? WEXITSTATUS(status) : -1, ReadFile(out), ReadFile(err)};
+}
+
+Run Amends(const std::string& args, const std::string& stdin_bytes) {
+  return Shell(std::string("'") + AMENDS_BINARY + "' " + args, stdin_bytes);
 }
 
 }  // namespace amends::testing

@@ -19,5 +19,7 @@ std::string ReadFile(const std::string& path);
 // Runs `amends ARGS` through the shell (ARGS may quote) with `stdin_bytes`
 // on stdin; captures stdout, stderr and the exit code.
 Run Amends(const std::string& args, const std::string& stdin_bytes = "");
+// The same for any shell command.
+Run Shell(const std::string& command, const std::string& stdin_bytes = "");
 
 }  // namespace amends::testing

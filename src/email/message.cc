@@ -261,26 +261,4 @@ bool ParseMessage(std::string_view bytes, const std::string& name, const Message
   return true;
 }
 
-bool HasOverrideHeader(std::string_view bytes) {
-  std::string_view rest = bytes.substr(0, 256 * 1024);
-  std::string_view field = "x-amends-override:";
-  while (!rest.empty()) {
-    size_t nl = rest.find('\n');
-    std::string_view line = rest.substr(0, nl);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty()) return false;  // end of the header block
-    if (line.size() >= field.size() && Lower(line.substr(0, field.size())) == field) {
-      std::string_view value = line.substr(field.size());
-      size_t v = value.find_first_not_of(" \t");
-      if (v != std::string_view::npos) {
-        std::string lv = Lower(value.substr(v));
-        return lv != "no" && lv != "0" && lv != "false";
-      }
-    }
-    if (nl == std::string_view::npos) return false;
-    rest.remove_prefix(nl + 1);
-  }
-  return false;
-}
-
 }  // namespace amends::email

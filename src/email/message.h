@@ -47,8 +47,21 @@ struct Message {
 // usable can be read (not a message at all, too many nested containers);
 // damage inside a part (truncated base64, a missing closing boundary, a
 // bad charset) becomes a warning and a best-effort body.
+//
+// Two libraries define it: amends_mime parses with GMime directly
+// (tests, fuzzers, benchmarks); amends_mime_loader, which the `amends`
+// program links, loads amends_mime as the module amends-mime.so the first
+// time a message is read, so that GLib and GMime (a good part of start-up
+// time) are loaded only when there is email. Without the module it fails
+// with an error that says where it looked.
 bool ParseMessage(std::string_view bytes, const std::string& name, const MessageLimits& limits,
                   Message* out, std::string* error);
+
+// What amends-mime.so exports, by the C name "amends_mime_module_v1".
+struct MimeModule {
+  bool (*parse_message)(std::string_view bytes, const std::string& name,
+                        const MessageLimits& limits, Message* out, std::string* error);
+};
 
 // True when the header block of `bytes` has an X-Amends-Override field with
 // a non-empty value. A plain scan that needs no MIME parser, so an override

@@ -29,7 +29,8 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 
 // True when the first line mentions "KEY": as a JSON key.
 bool HasKey(std::string_view line, std::string_view key) {
-  std::string quoted = "\"" + std::string(key) + "\"";
+  std::string quoted(1, '"');
+  quoted.append(key).push_back('"');
   for (size_t at = line.find(quoted); at != std::string_view::npos;
        at = line.find(quoted, at + 1)) {
     size_t i = at + quoted.size();

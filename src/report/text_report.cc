@@ -54,7 +54,13 @@ std::string TextReport(const Analyzer& analyzer, const Analysis& analysis,
       std::string where = std::to_string(p.line) + ":" + std::to_string(p.column);
       std::string text(doc.Original(f.span));
       body += "      " + where + "  ";
-      body += f.span.empty() ? "(here)" : "\"" + paint("1", Snippet(text)) + "\"";
+      if (f.span.empty()) {
+        body += "(here)";
+      } else {
+        body += '"';
+        body += paint("1", Snippet(text));
+        body += '"';
+      }
       body += "\n";
       if (flagged) {
         // Messages can quote the customer's name as given: escape them too.

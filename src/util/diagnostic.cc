@@ -9,8 +9,14 @@ namespace amends {
 std::string FormatDiagnostic(std::string_view file, int line, int column,
                              std::string_view message, std::string_view line_text) {
   std::string out(file);
-  out += ":" + std::to_string(line);
-  if (column > 0) out += ":" + std::to_string(column);
+  // Appended piece by piece: "…" + std::to_string(…) trips a false
+  // -Wrestrict in GCC 12.
+  out += ':';
+  out += std::to_string(line);
+  if (column > 0) {
+    out += ':';
+    out += std::to_string(column);
+  }
   out += ": ";
   out += message;
   if (!line_text.empty()) {
