@@ -107,8 +107,9 @@ std::unique_ptr<Analyzer> Analyzer::Load(const std::vector<LexiconFile>& files,
       count = in.U64();
       if (!in.ok() || count > files.size() || in.U64() != HashFiles(files, count)) count = 0;
     }
-    if (count > 0 && ReadLexicon(&in, &a->lexicon_, /*in_place=*/true) && a->names_.first_names.Load(&in) &&
-        a->names_.name_words.Load(&in) && in.at_end()) {
+    if (count > 0 && ReadLexicon(&in, &a->lexicon_, /*in_place=*/true) &&
+        a->names_.first_names.Load(&in, /*in_place=*/true) &&
+        a->names_.name_words.Load(&in, /*in_place=*/true) && in.at_end()) {
       // Made from these very files, so they compiled then: only the
       // checks are still to parse.
       for (size_t i = 0; i < count; ++i) {

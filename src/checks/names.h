@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,31 +13,36 @@
 
 namespace amends {
 
-// A set of folded names, kept as one sorted array (thousands of short
-// strings load faster this way than into a hash set).
+// A set of folded names: one string of all of them, sorted, and where
+// each begins (thousands of short strings load faster this way than into a
+// hash set, and an image's copy can be used in place).
 class NameSet {
  public:
   // Adds the entries of a .list file (one per line, '#' comments).
   void AddList(std::string_view content);
-  bool Contains(std::string_view folded) const {
-    return std::binary_search(names_.begin(), names_.end(), folded, std::less<>());
-  }
-  size_t size() const { return names_.size(); }
+  bool Contains(std::string_view folded) const;
+  size_t size() const { return offsets().empty() ? 0 : offsets().size() - 1; }
 
   // As bytes and back (see util/binary_io.h); Load replaces the contents.
-  void Save(BinaryWriter* out) const {
-    out->U64(names_.size());
-    for (const std::string& n : names_) out->Str(n);
-  }
-  bool Load(BinaryReader* in) {
-    names_.clear();
-    uint64_t n = in->U64();
-    for (uint64_t i = 0; i < n && in->ok(); ++i) names_.emplace_back(in->Str());
-    return in->ok() && std::is_sorted(names_.begin(), names_.end());
-  }
+  // With `in_place` the set reads the reader's buffer, which must outlive
+  // it (see PhraseSet::Load).
+  void Save(BinaryWriter* out) const;
+  bool Load(BinaryReader* in, bool in_place = false);
 
  private:
-  std::vector<std::string> names_;  // sorted, unique
+  std::string_view blob() const { return in_place_ ? image_blob_ : std::string_view(blob_); }
+  std::span<const uint32_t> offsets() const {
+    return in_place_ ? image_offsets_ : std::span<const uint32_t>(offsets_);
+  }
+  std::string_view Name(size_t i) const {
+    return blob().substr(offsets()[i], offsets()[i + 1] - offsets()[i]);
+  }
+
+  std::string blob_;
+  std::vector<uint32_t> offsets_;  // size() + 1 of them, the last at the end
+  bool in_place_ = false;
+  std::string_view image_blob_;
+  std::span<const uint32_t> image_offsets_;
 };
 
 struct NameLists {

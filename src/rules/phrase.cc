@@ -406,8 +406,7 @@ bool PhraseSet::DefineMacro(const std::string& name, std::string_view text, std:
 }
 
 void PhraseSet::Save(BinaryWriter* out) const {
-  out->U64(vocabulary_.size());
-  for (uint32_t id = 0; id < vocabulary_.size(); ++id) out->Str(vocabulary_.Word(id));
+  vocabulary_.Save(out);
   out->U64(prefixes_.size());
   for (const std::string& p : prefixes_) out->Str(p);
   out->Array(view_.elements);
@@ -431,9 +430,7 @@ std::string PhraseSet::Stats() const {
 
 bool PhraseSet::Load(BinaryReader* in, bool in_place) {
   *this = PhraseSet();
-  uint64_t words = in->U64();
-  for (uint64_t i = 0; i < words && in->ok(); ++i)
-    if (vocabulary_.Intern(in->Str()) != i) return false;  // duplicate word
+  if (!vocabulary_.Load(in, in_place)) return false;
   uint64_t prefixes = in->U64();
   for (uint64_t i = 0; i < prefixes && in->ok(); ++i) prefixes_.emplace_back(in->Str());
   if (in_place) {

@@ -24,6 +24,14 @@ namespace amends {
 
 class PhraseSet {
  public:
+  PhraseSet() = default;
+  // Moves keep the arrays where they are; a copy would have to re-point
+  // the views, and nothing needs one.
+  PhraseSet(PhraseSet&&) = default;
+  PhraseSet& operator=(PhraseSet&&) = default;
+  PhraseSet(const PhraseSet&) = delete;
+  PhraseSet& operator=(const PhraseSet&) = delete;
+
   // Parses `text` as a new pattern and gives every literal word its id in
   // vocabulary(). Returns the pattern's index, or -1 with `*error` and
   // `*error_offset` (byte offset into `text`) set; a failed pattern leaves

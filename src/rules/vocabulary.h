@@ -1,13 +1,19 @@
 // Every literal word the lexicon's phrase patterns name, as a small integer,
 // so matching compares integers instead of strings.
+//
+// The words are kept in one string with their offsets, found through an
+// open-addressing hash table of ids; all three are plain arrays, so a
+// vocabulary saved in the lexicon image is used in place, without building
+// anything at start-up.
 #pragma once
 
-#include <atomic>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include "util/binary_io.h"
 
 namespace amends {
 
@@ -15,40 +21,55 @@ class Vocabulary {
  public:
   static constexpr uint32_t kUnknown = UINT32_MAX;  // a word no pattern names
 
-  // The id of `word` (folded), adding it when new.
+  // The id of `word` (folded), adding it when new. Ids are 0, 1, 2… in
+  // the order words are first added.
   uint32_t Intern(std::string_view word);
   // The id of `word`, or kUnknown.
   uint32_t Find(std::string_view word) const {
-    auto it = ids_.find(word);
-    return it == ids_.end() ? kUnknown : it->second;
+    auto slots = Slots();
+    if (slots.empty()) return kUnknown;
+    const size_t mask = slots.size() - 1;
+    for (size_t i = Hash(word) & mask;; i = (i + 1) & mask) {
+      uint32_t id = slots[i];
+      if (id == kUnknown || Word(id) == word) return id;
+    }
   }
-  size_t size() const { return words_.size(); }
+  size_t size() const { return Offsets().empty() ? 0 : Offsets().size() - 1; }
   // The word of an id that Intern returned.
-  std::string_view Word(uint32_t id) const { return *words_[id]; }
-  // Unique to this vocabulary for the life of the process (an address may
-  // be reused by the next one).
-  uint64_t serial() const { return serial_; }
+  std::string_view Word(uint32_t id) const {
+    auto offsets = Offsets();
+    return Blob().substr(offsets[id], offsets[id + 1] - offsets[id]);
+  }
+
+  // As bytes and back (see util/binary_io.h). With `in_place` the
+  // vocabulary reads the reader's buffer, which must outlive it; a later
+  // Intern copies it first. Load returns false when `in` is cut short or
+  // does not hold a vocabulary.
+  void Save(BinaryWriter* out) const;
+  bool Load(BinaryReader* in, bool in_place = false);
 
  private:
-  static uint64_t NextSerial() {
-    static std::atomic<uint64_t> next{1};
-    return next++;
+  // FNV-1a: words are short, and this is cheap for them.
+  static uint64_t Hash(std::string_view s) {
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+    return h;
   }
-  uint64_t serial_ = NextSerial();
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
-  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> ids_;
-  std::vector<const std::string*> words_;  // by id; map keys do not move
-};
+  std::string_view Blob() const { return in_place_ ? image_blob_ : std::string_view(blob_); }
+  std::span<const uint32_t> Offsets() const {
+    return in_place_ ? image_offsets_ : std::span<const uint32_t>(offsets_);
+  }
+  std::span<const uint32_t> Slots() const {
+    return in_place_ ? image_slots_ : std::span<const uint32_t>(slots_);
+  }
+  void Rehash(size_t slot_count);
 
-inline uint32_t Vocabulary::Intern(std::string_view word) {
-  auto it = ids_.find(word);
-  if (it != ids_.end()) return it->second;
-  auto id = static_cast<uint32_t>(words_.size());
-  words_.push_back(&ids_.emplace(std::string(word), id).first->first);
-  return id;
-}
+  std::string blob_;               // every word, one after another
+  std::vector<uint32_t> offsets_;  // where each begins, then the end
+  std::vector<uint32_t> slots_;    // ids by hash; kUnknown when empty; a power of 2
+  bool in_place_ = false;
+  std::string_view image_blob_;
+  std::span<const uint32_t> image_offsets_, image_slots_;
+};
 
 }  // namespace amends

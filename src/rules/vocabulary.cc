@@ -1,0 +1,77 @@
+#include "rules/vocabulary.h"
+
+#include <algorithm>
+
+namespace amends {
+
+uint32_t Vocabulary::Intern(std::string_view word) {
+  uint32_t id = Find(word);
+  if (id != kUnknown) return id;
+  if (in_place_) {  // an image's words: copy them before adding
+    blob_ = std::string(Blob());
+    auto offsets = Offsets();
+    offsets_.assign(offsets.begin(), offsets.end());
+    auto slots = Slots();
+    slots_.assign(slots.begin(), slots.end());
+    in_place_ = false;
+  }
+  if (offsets_.empty()) offsets_.push_back(0);
+  id = static_cast<uint32_t>(size());
+  blob_.append(word);
+  offsets_.push_back(static_cast<uint32_t>(blob_.size()));
+  // At most half full, so probes stay short.
+  if (slots_.size() < 2 * (size_t{id} + 1)) {
+    Rehash(std::max<size_t>(64, slots_.size() * 2));
+  } else {
+    const size_t mask = slots_.size() - 1;
+    size_t i = Hash(word) & mask;
+    while (slots_[i] != kUnknown) i = (i + 1) & mask;
+    slots_[i] = id;
+  }
+  return id;
+}
+
+void Vocabulary::Rehash(size_t slot_count) {
+  slots_.assign(slot_count, kUnknown);
+  const size_t mask = slot_count - 1;
+  for (uint32_t id = 0; id < size(); ++id) {
+    size_t i = Hash(Word(id)) & mask;
+    while (slots_[i] != kUnknown) i = (i + 1) & mask;
+    slots_[i] = id;
+  }
+}
+
+void Vocabulary::Save(BinaryWriter* out) const {
+  out->Str(Blob());
+  out->Array(Offsets());
+  out->Array(Slots());
+}
+
+bool Vocabulary::Load(BinaryReader* in, bool in_place) {
+  *this = Vocabulary();
+  if (in_place) {
+    image_blob_ = in->Str();
+    image_offsets_ = in->ArrayView<uint32_t>();
+    image_slots_ = in->ArrayView<uint32_t>();
+    in_place_ = true;
+  } else {
+    blob_ = in->Str();
+    in->Array(&offsets_);
+    in->Array(&slots_);
+  }
+  if (!in->ok()) return false;
+  // What Find relies on: offsets that rise to the end of the words, a
+  // power-of-2 table with a free slot, and only ids that exist in it.
+  auto offsets = Offsets();
+  auto slots = Slots();
+  if (!offsets.empty() &&
+      (offsets.front() != 0 || offsets.back() != Blob().size() ||
+       !std::is_sorted(offsets.begin(), offsets.end())))
+    return false;
+  if (!slots.empty() && ((slots.size() & (slots.size() - 1)) != 0 || slots.size() <= size()))
+    return false;
+  return std::all_of(slots.begin(), slots.end(),
+                     [&](uint32_t id) { return id == kUnknown || id < size(); });
+}
+
+}  // namespace amends
