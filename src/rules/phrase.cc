@@ -272,6 +272,19 @@ PhraseSet::Start PhraseSet::StoreStart(StartScratch* s) {
   return out;
 }
 
+bool PhraseSet::ElementRequires(const Element& e, Range* ids) const {
+  if (e.min == 0) return false;
+  if (e.group != kNoGroup) {
+    const Group& g = groups_[e.group];
+    if (!g.has_required) return false;
+    *ids = g.required;
+    return true;
+  }
+  if (e.any || e.prefixes.size() > 0 || e.ids.size() == 0) return false;
+  *ids = e.ids;
+  return true;
+}
+
 uint32_t PhraseSet::AddGroup(const Range* alternatives, size_t count) {
   Group g;
   g.alternatives.begin = static_cast<uint32_t>(sequences_.size());
@@ -301,6 +314,29 @@ uint32_t PhraseSet::AddGroup(const Range* alternatives, size_t count) {
     for (uint32_t id : alt.ids) by_first.push_back({id, a});
   }
   g.unanchored.end = static_cast<uint32_t>(unanchored_.size());
+  // The group's required words: the union over alternatives of each one's
+  // narrowest requirement; none when one alternative has none.
+  std::vector<uint32_t> required;
+  g.has_required = 1;
+  for (uint32_t a = 0; a < count && g.has_required; ++a) {
+    Range best;
+    bool found = false;
+    for (uint32_t i = alternatives[a].begin; i < alternatives[a].end; ++i) {
+      Range r;
+      if (ElementRequires(elements_[i], &r) && (!found || r.size() < best.size())) {
+        best = r;
+        found = true;
+      }
+    }
+    if (!found) g.has_required = 0;
+    else required.insert(required.end(), ids_.begin() + best.begin, ids_.begin() + best.end);
+  }
+  if (g.has_required) {
+    SortUnique(&required);
+    g.required.begin = static_cast<uint32_t>(ids_.size());
+    ids_.insert(ids_.end(), required.begin(), required.end());
+    g.required.end = static_cast<uint32_t>(ids_.size());
+  }
   std::sort(by_first.begin(), by_first.end());
   g.by_first_id.begin = static_cast<uint32_t>(by_first_id_.size());
   by_first_id_.insert(by_first_id_.end(), by_first.begin(), by_first.end());
@@ -375,13 +411,12 @@ int64_t PhraseSet::Add(std::string_view text, std::string* error, size_t* error_
   StartScratch start;
   CollectStart(sequence, &start);
   p.start = StoreStart(&start);
-  // The required words: every mandatory plain-word element at the top
-  // level (any match contains a word of each).
+  // The required words: of every mandatory top-level element that needs
+  // one (any match contains a word of each).
   p.required_begin = static_cast<uint32_t>(required_.size());
   for (uint32_t i = sequence.begin; i < sequence.end; ++i) {
-    const Element& e = elements_[i];
-    if (e.group == kNoGroup && e.min > 0 && !e.any && e.prefixes.size() == 0 && e.ids.size() > 0)
-      required_.push_back(e.ids);
+    Range r;
+    if (ElementRequires(elements_[i], &r)) required_.push_back(r);
   }
   p.required_end = static_cast<uint32_t>(required_.size());
   // Smallest sets first: they fail fastest.

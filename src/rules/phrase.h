@@ -78,9 +78,11 @@ class PhraseSet {
   // Whether a match could begin at this word (its id and folded text).
   bool CanStartWith(uint32_t pattern, uint32_t id, std::string_view word) const;
 
-  // For each mandatory plain-word element at the top level of `pattern`,
-  // its ids (sorted): a sentence can only match when it holds a word of
-  // every one of these sets. Smallest sets first; none when there are none.
+  // For each mandatory element at the top level of `pattern` that needs
+  // one of some words (a plain word, or a group whose every alternative
+  // does), those ids (sorted): a sentence can only match when it holds a
+  // word of every one of these sets. Smallest sets first; none when there
+  // are none.
   size_t required_count(uint32_t pattern) const {
     return view_.patterns[pattern].required_end - view_.patterns[pattern].required_begin;
   }
@@ -125,6 +127,12 @@ class PhraseSet {
     Range by_first_id;  // into by_first_id_
     Range unanchored;   // into unanchored_
     uint32_t min_length = 0;  // words in the shortest match
+    // Words of which every match holds one (into ids_), when
+    // has_required: from each alternative, its mandatory word (or nested
+    // group) with the fewest ids. A sentence without any of them cannot
+    // match the group.
+    Range required;
+    uint32_t has_required = 0;
   };
   struct Pattern {
     uint32_t sequence;
@@ -142,6 +150,8 @@ class PhraseSet {
   void CollectStart(Range sequence, StartScratch* out) const;
   Start StoreStart(StartScratch* s);
   uint32_t MinLength(Range sequence) const;
+  // The fewest ids of which every match of the element holds one, if any.
+  bool ElementRequires(const Element& e, Range* ids) const;
   // Appends a group of the given alternatives, with its index; returns it.
   uint32_t AddGroup(const Range* alternatives, size_t count);
   // Sizes of the arrays, to drop what a failed parse appended.

@@ -159,6 +159,13 @@ TEST_CASE("patterns in one set keep their own matches", "[phrase]") {
   CHECK_FALSE(set.anchored(p[2]));
   CHECK(set.CanStartWith(p[2], Vocabulary::kUnknown, "apologize"));
   CHECK_FALSE(set.CanStartWith(p[2], Vocabulary::kUnknown, "sorry"));
-  REQUIRE(set.required_count(p[3]) == 3);  // we, to, blame
+  // we, (are|were), to, blame; not the optional (not|never)
+  REQUIRE(set.required_count(p[3]) == 4);
   CHECK(set.required(p[3], 0).size() == 1);
+  CHECK(set.required(p[3], 3).size() == 2);
+  // A group needs a word only when every alternative does.
+  int64_t q = set.Add("(so|very _) (sorry|apologi*)", &error, &at);
+  REQUIRE(q >= 0);
+  CHECK(set.required_count(q) == 1);  // (so|very _); not (sorry|apologi*)
+  CHECK(set.required(q, 0).size() == 2);
 }
