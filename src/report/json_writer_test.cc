@@ -29,3 +29,43 @@ TEST_CASE("the JSON writer escapes hostile text and nests correctly", "[json]") 
   auto j = nlohmann::json::parse(out);
   CHECK(j["text"] == "a\"b\\c\n\t\x01\x1b caf\xC3\xA9 \xF0\x9F\x98\x80");
 }
+
+TEST_CASE("escaping finds a special byte wherever it falls in an 8-byte word", "[json]") {
+  // The byte-at-a-time definition the fast path must agree with.
+  auto reference = [](std::string_view s) {
+    std::string out = "\"";
+    for (unsigned char c : s) {
+      if (c == '"') out += "\\\"";
+      else if (c == '\\') out += "\\\\";
+      else if (c == '\n') out += "\\n";
+      else if (c == '\r') out += "\\r";
+      else if (c == '\t') out += "\\t";
+      else if (c == '\b') out += "\\b";
+      else if (c == '\f') out += "\\f";
+      else if (c < 0x20) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out += buf;
+      } else out += static_cast<char>(c);
+    }
+    return out + "\"";
+  };
+  const std::string specials = std::string("\"\\\n\r\t\b\f\x01\x1f", 9) + std::string(1, '\0');
+  for (size_t len = 0; len <= 24; ++len) {
+    for (size_t at = 0; at < len; ++at) {
+      for (char special : specials) {
+        std::string s(len, 'a');
+        s[at] = special;
+        if (len > 3) s[len - 1] = '\xc3';  // a UTF-8 lead byte is no special
+        std::string got;
+        amends::JsonWriter::Escape(s, &got);
+        INFO("len " << len << " at " << at << " byte " << int(special));
+        REQUIRE(got == reference(s));
+      }
+    }
+  }
+  std::string plain(100, 'x');
+  std::string got;
+  amends::JsonWriter::Escape(plain, &got);
+  CHECK(got == "\"" + plain + "\"");
+}

@@ -61,13 +61,21 @@ Matcher::~Matcher() = default;
 
 void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
                            std::vector<Hit>* raw) const {
-  std::vector<std::string_view> words;
-  std::vector<uint32_t> ids;
-  std::vector<uint32_t> present;  // the sentence's ids, sorted
-  // Per pattern, for the current sentence: 0 unknown, 1 its required words
-  // occur, 2 they do not (skip it).
+  // Scratch kept per thread: audits call this for every reply, most of
+  // them a few sentences long, so per-call allocation would dominate.
+  struct Scratch {
+    std::vector<std::string_view> words;
+    std::vector<uint32_t> ids;
+    std::vector<uint32_t> present;  // the sentence's ids, sorted
+    // Per pattern: whether its required words occur in the sentence, as
+    // 2 * sentence stamp + 1 (yes) or + 0 (no); any other value is stale.
+    std::vector<uint64_t> possible;
+    uint64_t stamp = 0;
+  };
+  thread_local Scratch scratch;
+  auto& [words, ids, present, possible, stamp] = scratch;
   const PhraseSet& phrases = lexicon_.phrases;
-  std::vector<uint8_t> possible(phrases.size());
+  if (possible.size() < phrases.size()) possible.resize(phrases.size(), 0);
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
     words.clear();
@@ -79,10 +87,10 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
     const size_t n = words.size();
     present.assign(ids.begin(), ids.end());
     std::sort(present.begin(), present.end());
-    std::fill(possible.begin(), possible.end(), 0);
+    ++stamp;
     auto can_match = [&](const PhraseRef& ref) {
-      uint8_t& state = possible[ref.pattern];
-      if (state == 0) {
+      uint64_t& state = possible[ref.pattern];
+      if (state >> 1 != stamp) {
         bool all = true;
         for (size_t r = 0; r < phrases.required_count(ref.pattern); ++r) {
           auto required = phrases.required(ref.pattern, r);
@@ -97,9 +105,9 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
             break;
           }
         }
-        state = all ? 1 : 2;
+        state = stamp * 2 + (all ? 1 : 0);
       }
-      return state == 1;
+      return (state & 1) != 0;
     };
     auto span_of = [&](size_t a, size_t b) {
       return Span{doc.tokens[doc.words[sentence.first_word + a]].start,
