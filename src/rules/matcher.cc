@@ -66,16 +66,20 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
   struct Scratch {
     std::vector<std::string_view> words;
     std::vector<uint32_t> ids;
-    std::vector<uint32_t> present;  // the sentence's ids, sorted
+    std::vector<uint32_t> present;  // the sentence's known ids, sorted, unique
+    std::vector<uint64_t> bits;     // the same as a bit per vocabulary id
     // Per pattern: whether its required words occur in the sentence, as
     // 2 * sentence stamp + 1 (yes) or + 0 (no); any other value is stale.
     std::vector<uint64_t> possible;
     uint64_t stamp = 0;
   };
   thread_local Scratch scratch;
-  auto& [words, ids, present, possible, stamp] = scratch;
+  auto& [words, ids, present, bits, possible, stamp] = scratch;
   const PhraseSet& phrases = lexicon_.phrases;
   if (possible.size() < phrases.size()) possible.resize(phrases.size(), 0);
+  if (bits.size() < phrases.vocabulary().size() / 64 + 1)
+    bits.resize(phrases.vocabulary().size() / 64 + 1, 0);
+  auto has = [&](uint32_t id) { return (bits[id / 64] >> (id % 64)) & 1; };
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
     words.clear();
@@ -87,6 +91,9 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
     const size_t n = words.size();
     present.assign(ids.begin(), ids.end());
     std::sort(present.begin(), present.end());
+    present.erase(std::unique(present.begin(), present.end()), present.end());
+    if (!present.empty() && present.back() == Vocabulary::kUnknown) present.pop_back();
+    for (uint32_t id : present) bits[id / 64] |= uint64_t{1} << (id % 64);
     ++stamp;
     auto can_match = [&](const PhraseRef& ref) {
       uint64_t& state = possible[ref.pattern];
@@ -94,11 +101,14 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
         bool all = true;
         for (size_t r = 0; r < phrases.required_count(ref.pattern); ++r) {
           auto required = phrases.required(ref.pattern, r);
+          // Look the few words up in the sentence's bits, or the
+          // sentence's words up in a long list (a macro's union).
           bool any = false;
-          for (size_t i = 0, j = 0; !any && i < required.size() && j < present.size();) {
-            if (required[i] == present[j]) any = true;
-            else if (required[i] < present[j]) ++i;
-            else ++j;
+          if (required.size() <= 2 * present.size()) {
+            for (size_t i = 0; !any && i < required.size(); ++i) any = has(required[i]);
+          } else {
+            for (size_t j = 0; !any && j < present.size(); ++j)
+              any = std::binary_search(required.begin(), required.end(), present[j]);
           }
           if (!any) {
             all = false;
@@ -135,6 +145,7 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
       if (ids[p] == Vocabulary::kUnknown) continue;
       for (const PhraseRef& ref : index.by_first[ids[p]]) try_at(p, ref);
     }
+    for (uint32_t id : present) bits[id / 64] = 0;  // only this sentence's bits are set
   }
 }
 
