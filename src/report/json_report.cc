@@ -1,9 +1,37 @@
 #include "report/json_report.h"
 
+#include <unordered_map>
+
 #include "report/json_writer.h"
 #include "report/positions.h"
 
 namespace amends {
+namespace {
+
+// A check's title and why, already escaped: an audit writes them into
+// every record (about 4 KB of its 7), so they are escaped once per thread
+// and reused while the check's text is unchanged.
+struct EscapedCheckText {
+  std::string title, why;            // what was escaped
+  std::string title_json, why_json;  // as JSON string literals
+};
+
+const EscapedCheckText& Escaped(const CheckDef& check) {
+  thread_local std::unordered_map<const CheckDef*, EscapedCheckText> cache;
+  EscapedCheckText& e = cache[&check];
+  // Compared, not trusted: another CheckDef may later live at this address.
+  if (e.title != check.title || e.why != check.why || e.title_json.empty()) {
+    e.title = check.title;
+    e.why = check.why;
+    e.title_json.clear();
+    e.why_json.clear();
+    JsonWriter::Escape(check.title, &e.title_json);
+    JsonWriter::Escape(check.why, &e.why_json);
+  }
+  return e;
+}
+
+}  // namespace
 
 void AppendChecklistJson(const Analyzer& analyzer, const Analysis& analysis, std::string* out,
                          std::string_view id_json) {
@@ -58,10 +86,11 @@ void AppendChecklistJson(const Analyzer& analyzer, const Analysis& analysis, std
     w.String(r.check->id);
     w.Key("status");
     w.String(StatusName(r.status));
+    const EscapedCheckText& text = Escaped(*r.check);
     w.Key("title");
-    w.String(r.check->title);
+    w.Raw(text.title_json);
     w.Key("why");
-    w.String(r.check->why);
+    w.Raw(text.why_json);
     w.Key("findings");
     w.BeginArray();
     for (const Finding& f : r.findings) {
