@@ -19,10 +19,14 @@ class JsonWriter {
   void BeginArray() { Value(); out_->push_back('['); first_.push_back(true); }
   void EndArray() { out_->push_back(']'); first_.pop_back(); }
 
+  // `key` is a name from the schema, never input text: it is written as
+  // is (a record writes hundreds of keys, and escaping them showed up in
+  // audit profiles).
   void Key(std::string_view key) {
     Comma();
-    AppendString(key);
-    out_->push_back(':');
+    out_->push_back('"');
+    out_->append(key);
+    out_->append("\":", 2);
     after_key_ = true;
   }
   void String(std::string_view s) { Value(); AppendString(s); }

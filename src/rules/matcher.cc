@@ -72,9 +72,16 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
     // 2 * sentence stamp + 1 (yes) or + 0 (no); any other value is stale.
     std::vector<uint64_t> possible;
     uint64_t stamp = 0;
+    // Long required sets are mostly a macro's, shared by many patterns:
+    // the answer for this sentence, by the set's address (direct-mapped).
+    struct Memo {
+      const uint32_t* set = nullptr;
+      uint64_t answer = 0;  // 2 * stamp + (1: present, 0: absent)
+    };
+    std::vector<Memo> memo = std::vector<Memo>(1024);
   };
   thread_local Scratch scratch;
-  auto& [words, ids, present, bits, possible, stamp] = scratch;
+  auto& [words, ids, present, bits, possible, stamp, memo] = scratch;
   const PhraseSet& phrases = lexicon_.phrases;
   if (possible.size() < phrases.size()) possible.resize(phrases.size(), 0);
   if (bits.size() < phrases.vocabulary().size() / 64 + 1)
@@ -104,12 +111,25 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
           // Look the few words up in the sentence's bits, or the
           // sentence's words up in a long list (a macro's union).
           bool any = false;
+          Scratch::Memo* m = nullptr;
+          if (required.size() > 8) {
+            m = &memo[(reinterpret_cast<uintptr_t>(required.data()) / sizeof(uint32_t)) %
+                      memo.size()];
+            if (m->set == required.data() && m->answer >> 1 == stamp) {
+              if (!(m->answer & 1)) {
+                all = false;
+                break;
+              }
+              continue;
+            }
+          }
           if (required.size() <= 2 * present.size()) {
             for (size_t i = 0; !any && i < required.size(); ++i) any = has(required[i]);
           } else {
             for (size_t j = 0; !any && j < present.size(); ++j)
               any = std::binary_search(required.begin(), required.end(), present[j]);
           }
+          if (m) *m = {required.data(), stamp * 2 + (any ? 1 : 0)};
           if (!any) {
             all = false;
             break;
