@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "util/utf8.h"
+#include "util/ascii.h"
 
 namespace amends::email {
 namespace {
@@ -16,12 +17,6 @@ struct ConverterCloser {
 };
 using ConverterPtr = std::unique_ptr<UConverter, ConverterCloser>;
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 // Counts substitutions while still substituting U+FFFD, so a mislabelled
 // part gives a best-effort text and a warning instead of an error.
@@ -60,7 +55,7 @@ std::string RepairUtf8(std::string_view in, size_t* replaced) {
 
 Converted ToUtf8(std::string_view bytes, std::string_view charset) {
   Converted out;
-  std::string label = Lower(charset);
+  std::string label = AsciiLower(charset);
   if (label.empty() || label == "us-ascii" || label == "ascii" || label == "utf-8" ||
       label == "utf8") {
     out.charset = label.empty() ? "us-ascii" : label;

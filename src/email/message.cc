@@ -10,15 +10,10 @@
 #include "email/charset.h"
 #include "email/flowed.h"
 #include "util/utf8.h"
+#include "util/ascii.h"
 
 namespace amends::email {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string Str(const char* s) { return s ? std::string(s) : std::string(); }
 
@@ -199,7 +194,7 @@ bool ParseMessage(std::string_view bytes, const std::string& name, const Message
                   : Mailboxes(g_mime_message_get_from(msg.get())).front();
   out->to = Mailboxes(g_mime_message_get_to(msg.get()));
   out->subject = Str(g_mime_message_get_subject(msg.get()));
-  std::string lower_subject = Lower(out->subject.substr(0, 4));
+  std::string lower_subject = AsciiLower(out->subject.substr(0, 4));
   out->is_reply = g_mime_object_get_header(top, "In-Reply-To") ||
                   g_mime_object_get_header(top, "References") ||
                   lower_subject.rfind("re:", 0) == 0 || lower_subject.rfind("aw:", 0) == 0 ||
@@ -228,7 +223,7 @@ bool ParseMessage(std::string_view bytes, const std::string& name, const Message
   out->has_body = true;
   out->part.path = chosen.path;
   out->part.content_type = walk.plain.part ? "text/plain" : "text/html";
-  out->part.charset = Lower(Str(g_mime_content_type_get_parameter(ct, "charset")));
+  out->part.charset = AsciiLower(Str(g_mime_content_type_get_parameter(ct, "charset")));
   out->part.transfer_encoding =
       Str(g_mime_content_encoding_to_string(g_mime_part_get_content_encoding(chosen.part)));
   if (out->part.transfer_encoding.empty()) out->part.transfer_encoding = "7bit";
@@ -252,9 +247,9 @@ bool ParseMessage(std::string_view bytes, const std::string& name, const Message
                             " and became U+FFFD");
   // A cut multi-byte sequence at the end (the size limit) is already U+FFFD.
   out->body = NormalizeNewlines(text.utf8);
-  std::string format = Lower(Str(g_mime_content_type_get_parameter(ct, "format")));
+  std::string format = AsciiLower(Str(g_mime_content_type_get_parameter(ct, "format")));
   if (walk.plain.part && format == "flowed") {
-    bool delsp = Lower(Str(g_mime_content_type_get_parameter(ct, "delsp"))) == "yes";
+    bool delsp = AsciiLower(Str(g_mime_content_type_get_parameter(ct, "delsp"))) == "yes";
     out->body = DecodeFlowed(out->body, delsp);
     out->part.flowed = true;
   }

@@ -1,20 +1,11 @@
 // HasOverrideHeader (message.h): a plain scan of the header block, kept
 // apart from message.cc so the send gate needs no MIME parser for it.
-#include <cctype>
 #include <string>
 
 #include "email/message.h"
+#include "util/ascii.h"
 
 namespace amends::email {
-namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-}  // namespace
 
 bool HasOverrideHeader(std::string_view bytes) {
   std::string_view rest = bytes.substr(0, 256 * 1024);
@@ -24,11 +15,11 @@ bool HasOverrideHeader(std::string_view bytes) {
     std::string_view line = rest.substr(0, nl);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty()) return false;  // end of the header block
-    if (line.size() >= field.size() && Lower(line.substr(0, field.size())) == field) {
+    if (line.size() >= field.size() && AsciiLower(line.substr(0, field.size())) == field) {
       std::string_view value = line.substr(field.size());
       size_t v = value.find_first_not_of(" \t");
       if (v != std::string_view::npos) {
-        std::string lv = Lower(value.substr(v));
+        std::string lv = AsciiLower(value.substr(v));
         return lv != "no" && lv != "0" && lv != "false";
       }
     }

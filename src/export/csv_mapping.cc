@@ -5,15 +5,10 @@
 #include "export/fields.h"
 #include "input/source.h"
 #include "util/utf8.h"
+#include "util/ascii.h"
 
 namespace amends::exports {
 namespace {
-
-std::string Lower(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
-}
 
 std::string Trim(std::string s) {
   size_t b = s.find_first_not_of(" \t\r");
@@ -37,7 +32,7 @@ bool Find(const std::string& name, const std::vector<std::string>& header, int* 
   for (size_t i = 0; i < header.size(); ++i) {
     std::string h = header[i];
     if (i == 0 && h.rfind("\xEF\xBB\xBF", 0) == 0) h.erase(0, 3);
-    if (Lower(Trim(h)) == Lower(name)) {
+    if (AsciiLower(Trim(h)) == AsciiLower(name)) {
       *index = static_cast<int>(i);
       return true;
     }
@@ -51,7 +46,7 @@ bool Find(const std::string& name, const std::vector<std::string>& header, int* 
 bool CsvMapping::Resolve(const CsvColumns& c, const std::vector<std::string>& header,
                          std::string* error) {
   width_ = header.size();
-  for (const auto& r : c.agent_roles) agent_roles_.push_back(Lower(Trim(r)));
+  for (const auto& r : c.agent_roles) agent_roles_.push_back(AsciiLower(Trim(r)));
   return Find(c.text, header, &text_, error) && Find(c.id, header, &id_, error) &&
          Find(c.customer_name, header, &name_, error) &&
          Find(c.customer_message, header, &message_, error) &&
@@ -92,7 +87,7 @@ void CsvMapping::Row(const CsvRecord& record, std::vector<ExportReply>* out) {
     last_name_.clear();
   }
   if (role_ >= 0) {
-    std::string role = Lower(Trim(get(role_)));
+    std::string role = AsciiLower(Trim(get(role_)));
     if (std::find(agent_roles_.begin(), agent_roles_.end(), role) == agent_roles_.end()) {
       last_message_ = Bounded(get(text_), 1u << 20);
       have_message_ = true;
