@@ -80,7 +80,10 @@ class BinaryReader {
     Raw(v->data(), n * sizeof(T));
   }
   // The array in place: no copy, valid as long as the buffer. Fails
-  // (ok() false) when the elements are not aligned for T in memory.
+  // (ok() false) when the elements are not aligned for T in memory. The
+  // bytes are read as T without an object of type T having been created
+  // there (C++23's start_lifetime_as would say so); T is a plain struct of
+  // integers written by this build, and the buffer is never written.
   template <typename T>
   std::span<const T> ArrayView() {
     static_assert(std::is_trivially_copyable_v<T>);
