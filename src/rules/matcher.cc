@@ -81,7 +81,15 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
     std::vector<Memo> memo = std::vector<Memo>(1024);
   };
   thread_local Scratch scratch;
-  auto& [words, ids, present, bits, possible, stamp, memo] = scratch;
+  // Plain references, not a structured binding: lambdas below capture
+  // them, which clang before 16 does not allow for bindings.
+  auto& words = scratch.words;
+  auto& ids = scratch.ids;
+  auto& present = scratch.present;
+  auto& bits = scratch.bits;
+  auto& possible = scratch.possible;
+  auto& stamp = scratch.stamp;
+  auto& memo = scratch.memo;
   const PhraseSet& phrases = lexicon_.phrases;
   if (possible.size() < phrases.size()) possible.resize(phrases.size(), 0);
   if (bits.size() < phrases.vocabulary().size() / 64 + 1)
