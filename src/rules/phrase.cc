@@ -454,15 +454,6 @@ void PhraseSet::Save(BinaryWriter* out) const {
   out->Array(view_.required);
 }
 
-std::string PhraseSet::Stats() const {
-  return "elements " + std::to_string(view_.elements.size()) + ", sequences " +
-         std::to_string(view_.sequences.size()) + ", groups " +
-         std::to_string(view_.groups.size()) + ", ids " + std::to_string(view_.ids.size()) +
-         ", prefixes " + std::to_string(prefixes_.size()) + ", first ids " +
-         std::to_string(view_.by_first_id.size()) + ", required " +
-         std::to_string(view_.required.size()) + (in_place_ ? " (in place)" : "");
-}
-
 bool PhraseSet::Load(BinaryReader* in, bool in_place) {
   *this = PhraseSet();
   if (!vocabulary_.Load(in, in_place)) return false;

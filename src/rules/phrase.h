@@ -60,8 +60,6 @@ class PhraseSet {
   // a later Add or DefineMacro copies them first.
   void Save(BinaryWriter* out) const;
   bool Load(BinaryReader* in, bool in_place = false);
-  // Sizes of the arrays, for benchmarks and tests.
-  std::string Stats() const;
 
   // The end (exclusive) of the longest match of `pattern` that starts at
   // `words[start]`, or `start` when there is none. `words` are the folded
