@@ -32,7 +32,7 @@ void NameSet::AddList(std::string_view content) {
   }
   std::sort(rest.begin(), rest.end());
   std::vector<std::string> names;
-  for (size_t i = 0; i < size(); ++i) names.emplace_back(Name(i));
+  for (size_t i = 0; i < size(); ++i) names.emplace_back(names_[i]);
   for (std::vector<std::string>* part : {&run, &rest}) {
     std::vector<std::string> merged;
     merged.reserve(names.size() + part->size());
@@ -42,47 +42,20 @@ void NameSet::AddList(std::string_view content) {
     names = std::move(merged);
   }
   names.erase(std::unique(names.begin(), names.end()), names.end());
-  blob_.clear();
-  offsets_.assign(1, 0);
-  for (const std::string& n : names) {
-    blob_ += n;
-    offsets_.push_back(static_cast<uint32_t>(blob_.size()));
-  }
-  in_place_ = false;
+  names_ = StringTable();
+  for (const std::string& n : names) names_.Append(n);
 }
 
 bool NameSet::Contains(std::string_view folded) const {
   size_t lo = 0, hi = size();
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
-    int c = Name(mid).compare(folded);
+    int c = names_[mid].compare(folded);
     if (c == 0) return true;
     if (c < 0) lo = mid + 1;
     else hi = mid;
   }
   return false;
-}
-
-void NameSet::Save(BinaryWriter* out) const {
-  out->Str(blob());
-  out->Array(offsets());
-}
-
-bool NameSet::Load(BinaryReader* in, bool in_place) {
-  *this = NameSet();
-  if (in_place) {
-    image_blob_ = in->Str();
-    image_offsets_ = in->ArrayView<uint32_t>();
-    in_place_ = true;
-  } else {
-    blob_ = in->Str();
-    in->Array(&offsets_);
-  }
-  // Offsets must rise to the end of the names, or lookups would read
-  // past them.
-  auto o = offsets();
-  return in->ok() && (o.empty() || (o.front() == 0 && o.back() == blob().size() &&
-                                    std::is_sorted(o.begin(), o.end())));
 }
 
 std::string FoldName(std::string_view name) {

@@ -3,46 +3,34 @@
 #pragma once
 
 #include <algorithm>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "text/document.h"
 #include "util/binary_io.h"
+#include "util/string_table.h"
 
 namespace amends {
 
-// A set of folded names: one string of all of them, sorted, and where
-// each begins (thousands of short strings load faster this way than into a
-// hash set, and an image's copy can be used in place).
+// A set of folded names, sorted in a StringTable (thousands of short
+// strings load faster this way than into a hash set, and an image's copy
+// can be used in place).
 class NameSet {
  public:
   // Adds the entries of a .list file (one per line, '#' comments).
   void AddList(std::string_view content);
   bool Contains(std::string_view folded) const;
-  size_t size() const { return offsets().empty() ? 0 : offsets().size() - 1; }
+  size_t size() const { return names_.size(); }
 
   // As bytes and back (see util/binary_io.h); Load replaces the contents.
   // With `in_place` the set reads the reader's buffer, which must outlive
   // it (see PhraseSet::Load).
-  void Save(BinaryWriter* out) const;
-  bool Load(BinaryReader* in, bool in_place = false);
+  void Save(BinaryWriter* out) const { names_.Save(out); }
+  bool Load(BinaryReader* in, bool in_place = false) { return names_.Load(in, in_place); }
 
  private:
-  std::string_view blob() const { return in_place_ ? image_blob_ : std::string_view(blob_); }
-  std::span<const uint32_t> offsets() const {
-    return in_place_ ? image_offsets_ : std::span<const uint32_t>(offsets_);
-  }
-  std::string_view Name(size_t i) const {
-    return blob().substr(offsets()[i], offsets()[i + 1] - offsets()[i]);
-  }
-
-  std::string blob_;
-  std::vector<uint32_t> offsets_;  // size() + 1 of them, the last at the end
-  bool in_place_ = false;
-  std::string_view image_blob_;
-  std::span<const uint32_t> image_offsets_;
+  StringTable names_;  // sorted, unique
 };
 
 struct NameLists {

@@ -7,18 +7,12 @@ namespace amends {
 uint32_t Vocabulary::Intern(std::string_view word) {
   uint32_t id = Find(word);
   if (id != kUnknown) return id;
-  if (in_place_) {  // an image's words: copy them before adding
-    blob_ = std::string(Blob());
-    auto offsets = Offsets();
-    offsets_.assign(offsets.begin(), offsets.end());
-    auto slots = Slots();
-    slots_.assign(slots.begin(), slots.end());
+  if (in_place_) {  // an image's table: copy it before adding
+    slots_.assign(image_slots_.begin(), image_slots_.end());
     in_place_ = false;
   }
-  if (offsets_.empty()) offsets_.push_back(0);
   id = static_cast<uint32_t>(size());
-  blob_.append(word);
-  offsets_.push_back(static_cast<uint32_t>(blob_.size()));
+  words_.Append(word);
   // At most half full, so probes stay short.
   if (slots_.size() < 2 * (size_t{id} + 1)) {
     Rehash(std::max<size_t>(64, slots_.size() * 2));
@@ -42,32 +36,23 @@ void Vocabulary::Rehash(size_t slot_count) {
 }
 
 void Vocabulary::Save(BinaryWriter* out) const {
-  out->Str(Blob());
-  out->Array(Offsets());
+  words_.Save(out);
   out->Array(Slots());
 }
 
 bool Vocabulary::Load(BinaryReader* in, bool in_place) {
   *this = Vocabulary();
+  if (!words_.Load(in, in_place)) return false;
   if (in_place) {
-    image_blob_ = in->Str();
-    image_offsets_ = in->ArrayView<uint32_t>();
     image_slots_ = in->ArrayView<uint32_t>();
     in_place_ = true;
   } else {
-    blob_ = in->Str();
-    in->Array(&offsets_);
     in->Array(&slots_);
   }
   if (!in->ok()) return false;
-  // What Find relies on: offsets that rise to the end of the words, a
-  // power-of-2 table with a free slot, and only ids that exist in it.
-  auto offsets = Offsets();
+  // What Find relies on besides the words: a power-of-2 table with a free
+  // slot, and only ids that exist in it.
   auto slots = Slots();
-  if (!offsets.empty() &&
-      (offsets.front() != 0 || offsets.back() != Blob().size() ||
-       !std::is_sorted(offsets.begin(), offsets.end())))
-    return false;
   if (!slots.empty() && ((slots.size() & (slots.size() - 1)) != 0 || slots.size() <= size()))
     return false;
   return std::all_of(slots.begin(), slots.end(),

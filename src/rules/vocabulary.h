@@ -1,10 +1,9 @@
 // Every literal word the lexicon's phrase patterns name, as a small integer,
 // so matching compares integers instead of strings.
 //
-// The words are kept in one string with their offsets, found through an
-// open-addressing hash table of ids; all three are plain arrays, so a
-// vocabulary saved in the lexicon image is used in place, without building
-// anything at start-up.
+// The words are kept in a StringTable, found through an open-addressing
+// hash table of ids; both are plain arrays, so a vocabulary saved in the
+// lexicon image is used in place, without building anything at start-up.
 #pragma once
 
 #include <cstdint>
@@ -14,6 +13,7 @@
 #include <vector>
 
 #include "util/binary_io.h"
+#include "util/string_table.h"
 
 namespace amends {
 
@@ -34,12 +34,9 @@ class Vocabulary {
       if (id == kUnknown || Word(id) == word) return id;
     }
   }
-  size_t size() const { return Offsets().empty() ? 0 : Offsets().size() - 1; }
+  size_t size() const { return words_.size(); }
   // The word of an id that Intern returned.
-  std::string_view Word(uint32_t id) const {
-    auto offsets = Offsets();
-    return Blob().substr(offsets[id], offsets[id + 1] - offsets[id]);
-  }
+  std::string_view Word(uint32_t id) const { return words_[id]; }
 
   // As bytes and back (see util/binary_io.h). With `in_place` the
   // vocabulary reads the reader's buffer, which must outlive it; a later
@@ -55,21 +52,15 @@ class Vocabulary {
     for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
     return h;
   }
-  std::string_view Blob() const { return in_place_ ? image_blob_ : std::string_view(blob_); }
-  std::span<const uint32_t> Offsets() const {
-    return in_place_ ? image_offsets_ : std::span<const uint32_t>(offsets_);
-  }
   std::span<const uint32_t> Slots() const {
     return in_place_ ? image_slots_ : std::span<const uint32_t>(slots_);
   }
   void Rehash(size_t slot_count);
 
-  std::string blob_;               // every word, one after another
-  std::vector<uint32_t> offsets_;  // where each begins, then the end
-  std::vector<uint32_t> slots_;    // ids by hash; kUnknown when empty; a power of 2
-  bool in_place_ = false;
-  std::string_view image_blob_;
-  std::span<const uint32_t> image_offsets_, image_slots_;
+  StringTable words_;            // by id
+  std::vector<uint32_t> slots_;  // ids by hash; kUnknown when empty; a power of 2
+  bool in_place_ = false;        // the slots are an image's
+  std::span<const uint32_t> image_slots_;
 };
 
 }  // namespace amends
