@@ -1,9 +1,20 @@
 #include "rules/matcher.h"
 
 #include <algorithm>
+#include <span>
 
 namespace amends {
 namespace {
+
+// The most frequent words of English prose and of support replies: a
+// pattern is looked up by a rarer word it needs when it has one.
+constexpr std::string_view kCommonWords[] = {
+    "the", "to", "i", "you", "a", "and", "of", "we", "is", "it", "for", "your", "in", "that",
+    "this", "be", "have", "on", "with", "are", "will", "can", "please", "my", "me", "our", "us",
+    "as", "at", "if", "not", "so", "do", "all", "an", "or", "was", "they", "but", "from", "there",
+    "any", "by", "what", "about", "get", "just", "know", "let", "here", "out", "up", "been",
+    "has", "had", "would", "could", "should", "more", "no", "one", "help", "thanks", "thank",
+    "hi", "hello", "i'm", "we're", "you're", "it's", "don't", "can't", "we'll", "i'll", "am"};
 
 bool Overlaps(Span a, Span b) { return a.start < b.end && b.start < a.end; }
 bool Inside(Span inner, Span outer) {
@@ -13,12 +24,14 @@ bool Inside(Span inner, Span outer) {
 }  // namespace
 
 Matcher::Matcher(const Lexicon& lexicon) : lexicon_(lexicon) {
+  IndexRequirements();
   RE2::Options options;
   options.set_log_errors(false);
   options.set_max_mem(64 << 20);
   for (int s = 0; s < 2; ++s) {
     ScopeIndex& index = scopes_[s];
     index.by_first.resize(lexicon.phrases.vocabulary().size());
+    index.by_key.resize(set_count_);
     index.folded_set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
     index.original_set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   }
@@ -26,12 +39,27 @@ Matcher::Matcher(const Lexicon& lexicon) : lexicon_(lexicon) {
     const Rule& rule = lexicon.rules[r];
     ScopeIndex& index = scopes_[static_cast<int>(rule.scope)];
     for (uint32_t pattern : rule.phrases) {
+      const PhraseSet& phrases = lexicon.phrases;
       PhraseRef ref{r, pattern};
-      if (!lexicon.phrases.anchored(pattern)) {
-        index.unanchored.push_back(ref);
+      if (key_set_[pattern] != kNoSet) {
+        index.by_key[key_set_[pattern]].push_back(ref);
         continue;
       }
-      for (uint32_t id : lexicon.phrases.first_ids(pattern)) index.by_first[id].push_back(ref);
+      if (phrases.starts_with_any_word(pattern)) {
+        index.any_start.push_back(ref);
+        continue;
+      }
+      for (uint32_t id : phrases.first_ids(pattern)) index.by_first[id].push_back(ref);
+      bool bytes[256] = {};
+      for (const std::string& prefix : phrases.start_prefixes(pattern)) {
+        if (prefix.empty()) {
+          index.any_start.push_back(ref);
+          break;
+        }
+        bool& listed = bytes[static_cast<unsigned char>(prefix[0])];
+        if (!listed) index.by_prefix_byte[static_cast<unsigned char>(prefix[0])].push_back(ref);
+        listed = true;
+      }
     }
     for (uint32_t p = 0; p < rule.regexes.size(); ++p) {
       RE2::Set& set = rule.regex_on_original ? *index.original_set : *index.folded_set;
@@ -59,6 +87,97 @@ Matcher::Matcher(const Lexicon& lexicon) : lexicon_(lexicon) {
 
 Matcher::~Matcher() = default;
 
+void Matcher::IndexRequirements() {
+  const PhraseSet& phrases = lexicon_.phrases;
+  // Number the distinct sets, so that a word shared by many patterns ("you")
+  // marks one set, not one per pattern. Patterns that use one macro share
+  // its span, so most lookups stop at the span's address.
+  struct SpanHash {
+    size_t operator()(std::span<const uint32_t> ids) const {
+      uint64_t h = 1469598103934665603ull;
+      for (uint32_t id : ids) h = (h ^ id) * 1099511628211ull;
+      return static_cast<size_t>(h);
+    }
+  };
+  struct SpanEqual {
+    bool operator()(std::span<const uint32_t> a, std::span<const uint32_t> b) const {
+      return std::equal(a.begin(), a.end(), b.begin(), b.end());
+    }
+  };
+  std::unordered_map<std::span<const uint32_t>, uint32_t, SpanHash, SpanEqual> set_of;
+  std::unordered_map<const uint32_t*, std::pair<size_t, uint32_t>> by_address;
+  std::vector<std::span<const uint32_t>> sets;
+  requirement_begin_.assign(1, 0);
+  for (uint32_t p = 0; p < phrases.size(); ++p) {
+    for (size_t i = 0; i < phrases.required_count(p); ++i) {
+      std::span<const uint32_t> ids = phrases.required(p, i);
+      if (ids.empty()) continue;
+      auto known = by_address.find(ids.data());
+      uint32_t set;
+      if (known != by_address.end() && known->second.first == ids.size()) {
+        set = known->second.second;
+      } else {
+        auto [it, added] = set_of.try_emplace(ids, static_cast<uint32_t>(sets.size()));
+        if (added) sets.push_back(ids);
+        set = it->second;
+        by_address[ids.data()] = {ids.size(), set};
+      }
+      requirements_.push_back({set, phrases.required_offset(p, i)});
+    }
+    requirement_begin_.push_back(static_cast<uint32_t>(requirements_.size()));
+  }
+  // Each pattern's key: the requirement least likely to hold in a
+  // sentence, judged by its words (very common words weigh most).
+  std::vector<bool> common(phrases.vocabulary().size(), false);
+  for (std::string_view word : kCommonWords) {
+    uint32_t id = phrases.vocabulary().Find(word);
+    if (id != Vocabulary::kUnknown) common[id] = true;
+  }
+  auto weight = [&](std::span<const uint32_t> ids) {
+    uint64_t w = 0;
+    for (uint32_t id : ids) w += common[id] ? 64 : 1;
+    return w;
+  };
+  key_set_.assign(phrases.size(), kNoSet);
+  for (uint32_t p = 0; p < phrases.size(); ++p) {
+    uint64_t best = UINT64_MAX;
+    for (uint32_t r = requirement_begin_[p]; r < requirement_begin_[p + 1]; ++r) {
+      uint64_t w = weight(sets[requirements_[r].set]);
+      if (w < best) best = w, key_set_[p] = requirements_[r].set;
+    }
+  }
+  set_count_ = static_cast<uint32_t>(sets.size());
+  set_ids_ = std::move(sets);
+  set_is_key_.assign(set_count_, 0);
+  for (uint32_t set : key_set_)
+    if (set != kNoSet) set_is_key_[set] = 1;
+  // Per scope, the postings of the sets its patterns need, by counting
+  // sort on the id; a key set's entry has kKeyBit.
+  std::vector<uint8_t> used(set_count_);
+  for (int scope = 0; scope < 2; ++scope) {
+    std::fill(used.begin(), used.end(), 0);
+    for (uint32_t r = 0; r < lexicon_.rules.size(); ++r) {
+      if (static_cast<int>(lexicon_.rules[r].scope) != scope) continue;
+      for (uint32_t p : lexicon_.rules[r].phrases)
+        for (uint32_t q = requirement_begin_[p]; q < requirement_begin_[p + 1]; ++q)
+          used[requirements_[q].set] = 1;
+    }
+    ScopeIndex& index = scopes_[scope];
+    index.posting_begin.assign(phrases.vocabulary().size() + 1, 0);
+    for (uint32_t s = 0; s < set_count_; ++s)
+      if (used[s])
+        for (uint32_t id : set_ids_[s]) ++index.posting_begin[id + 1];
+    for (size_t id = 1; id < index.posting_begin.size(); ++id)
+      index.posting_begin[id] += index.posting_begin[id - 1];
+    index.postings.resize(index.posting_begin.back());
+    std::vector<uint32_t> fill(index.posting_begin.begin(), index.posting_begin.end() - 1);
+    for (uint32_t s = 0; s < set_count_; ++s)
+      if (used[s])
+        for (uint32_t id : set_ids_[s])
+          index.postings[fill[id]++] = s | (set_is_key_[s] ? kKeyBit : 0);
+  }
+}
+
 void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
                            std::vector<Hit>* raw) const {
   // Scratch kept per thread: audits call this for every reply, most of
@@ -66,114 +185,100 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
   struct Scratch {
     std::vector<std::string_view> words;
     std::vector<uint32_t> ids;
-    std::vector<uint32_t> present;  // the sentence's known ids, sorted, unique
-    std::vector<uint64_t> bits;     // the same as a bit per vocabulary id
-    // Per pattern: whether its required words occur in the sentence, as
-    // 2 * sentence stamp + 1 (yes) or + 0 (no); any other value is stale.
-    std::vector<uint64_t> possible;
-    uint64_t stamp = 0;
-    // Long required sets are mostly a macro's, shared by many patterns:
-    // the answer for this sentence, by the set's address (direct-mapped).
-    struct Memo {
-      const uint32_t* set = nullptr;
-      uint64_t answer = 0;  // 2 * stamp + (1: present, 0: absent)
-    };
-    std::vector<Memo> memo = std::vector<Memo>(1024);
+    // Per required set: the sentence's stamp in the high half and the
+    // last word that belongs to the set in the low half; any other stamp
+    // means the sentence holds no word of the set.
+    std::vector<uint64_t> sets;
+    std::vector<uint32_t> marked;  // the sets the sentence holds a word of
+    uint32_t stamp = 0;
   };
   thread_local Scratch scratch;
-  // Plain references, not a structured binding: lambdas below capture
-  // them, which clang before 16 does not allow for bindings.
   auto& words = scratch.words;
   auto& ids = scratch.ids;
-  auto& present = scratch.present;
-  auto& bits = scratch.bits;
-  auto& possible = scratch.possible;
-  auto& stamp = scratch.stamp;
-  auto& memo = scratch.memo;
+  auto& sets = scratch.sets;
+  auto& marked = scratch.marked;
   const PhraseSet& phrases = lexicon_.phrases;
-  if (possible.size() < phrases.size()) possible.resize(phrases.size(), 0);
-  if (bits.size() < phrases.vocabulary().size() / 64 + 1)
-    bits.resize(phrases.vocabulary().size() / 64 + 1, 0);
-  auto has = [&](uint32_t id) { return (bits[id / 64] >> (id % 64)) & 1; };
+  if (sets.size() < set_count_) sets.resize(set_count_, 0);
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
     words.clear();
     ids.clear();
+    if (++scratch.stamp == 0) {  // wrapped: forget every old stamp
+      std::fill(sets.begin(), sets.end(), 0);
+      scratch.stamp = 1;
+    }
+    const uint64_t stamp = uint64_t{scratch.stamp} << 32;
+    marked.clear();
     for (uint32_t w = sentence.first_word; w < sentence.end_word; ++w) {
       words.push_back(doc.Folded(doc.tokens[doc.words[w]]));
-      ids.push_back(phrases.vocabulary().Find(words.back()));
+      uint32_t id = phrases.vocabulary().Find(words.back());
+      if (id != Vocabulary::kUnknown) {
+        for (uint32_t i = index.posting_begin[id]; i < index.posting_begin[id + 1]; ++i) {
+          uint32_t set = index.postings[i] & ~kKeyBit;
+          uint64_t& state = sets[set];
+          if ((index.postings[i] & kKeyBit) && (state & ~uint64_t{0xffffffff}) != stamp)
+            marked.push_back(set);
+          state = stamp | (w - sentence.first_word);
+        }
+      }
+      ids.push_back(id);
     }
     const size_t n = words.size();
-    present.assign(ids.begin(), ids.end());
-    std::sort(present.begin(), present.end());
-    present.erase(std::unique(present.begin(), present.end()), present.end());
-    if (!present.empty() && present.back() == Vocabulary::kUnknown) present.pop_back();
-    for (uint32_t id : present) bits[id / 64] |= uint64_t{1} << (id % 64);
-    ++stamp;
-    auto can_match = [&](const PhraseRef& ref) {
-      uint64_t& state = possible[ref.pattern];
-      if (state >> 1 != stamp) {
-        bool all = true;
-        for (size_t r = 0; r < phrases.required_count(ref.pattern); ++r) {
-          auto required = phrases.required(ref.pattern, r);
-          // Look the few words up in the sentence's bits, or the
-          // sentence's words up in a long list (a macro's union).
-          bool any = false;
-          Scratch::Memo* m = nullptr;
-          if (required.size() > 8) {
-            m = &memo[(reinterpret_cast<uintptr_t>(required.data()) / sizeof(uint32_t)) %
-                      memo.size()];
-            if (m->set == required.data() && m->answer >> 1 == stamp) {
-              if (!(m->answer & 1)) {
-                all = false;
-                break;
-              }
-              continue;
-            }
-          }
-          if (required.size() <= 2 * present.size()) {
-            for (size_t i = 0; !any && i < required.size(); ++i) any = has(required[i]);
-          } else {
-            for (size_t j = 0; !any && j < present.size(); ++j)
-              any = std::binary_search(required.begin(), required.end(), present[j]);
-          }
-          if (m) *m = {required.data(), stamp * 2 + (any ? 1 : 0)};
-          if (!any) {
-            all = false;
-            break;
-          }
-        }
-        state = stamp * 2 + (all ? 1 : 0);
+    // A set's state for this sentence: the stamp, and the last word in the
+    // set; any other stamp means the sentence holds none of its words.
+    constexpr uint64_t kAbsent = 0xffffffff;
+    auto state_of = [&](uint32_t set) {
+      uint64_t state = sets[set];
+      return (state & ~kAbsent) == stamp ? state : stamp | kAbsent;
+    };
+    // The last word a match of `pattern` may start at for its
+    // requirements to hold, or -1 when they cannot.
+    auto last_start = [&](uint32_t pattern) {
+      int64_t last = INT64_MAX;
+      for (uint32_t r = requirement_begin_[pattern]; r < requirement_begin_[pattern + 1]; ++r) {
+        uint64_t state = state_of(requirements_[r].set);
+        if ((state & kAbsent) == kAbsent) return int64_t{-1};
+        last = std::min(last, static_cast<int64_t>(state & kAbsent) - requirements_[r].offset);
       }
-      return (state & 1) != 0;
+      return last;
     };
     auto span_of = [&](size_t a, size_t b) {
       return Span{doc.tokens[doc.words[sentence.first_word + a]].start,
                   doc.tokens[doc.words[sentence.first_word + b - 1]].end};
     };
     auto try_at = [&](size_t p, const PhraseRef& ref) {
-        if (!can_match(ref)) return;
-        const Rule& rule = lexicon_.rules[ref.rule];
-        size_t end = phrases.LongestMatch(ref.pattern, ids.data(), words.data(), n, p);
-        if (end <= p) return;
-        // An antipattern anywhere in the sentence that overlaps cancels it.
-        for (uint32_t unless : rule.phrase_unless) {
-          for (size_t q = 0; q < end; ++q) {
-            if (!phrases.CanStartWith(unless, ids[q], words[q])) continue;
-            size_t e = phrases.LongestMatch(unless, ids.data(), words.data(), n, q);
-            if (e > q && p < e) return;
-          }
+      const Rule& rule = lexicon_.rules[ref.rule];
+      size_t end = phrases.LongestMatch(ref.pattern, ids.data(), words.data(), n, p);
+      if (end <= p) return;
+      // An antipattern anywhere in the sentence that overlaps cancels it.
+      for (uint32_t unless : rule.phrase_unless) {
+        for (size_t q = 0; q < end; ++q) {
+          if (!phrases.CanStartWith(unless, ids[q], words[q])) continue;
+          size_t e = phrases.LongestMatch(unless, ids.data(), words.data(), n, q);
+          if (e > q && p < e) return;
         }
-        raw->push_back({ref.rule, rule.tag, span_of(p, end), s});
+      }
+      raw->push_back({ref.rule, rule.tag, span_of(p, end), s});
     };
+    // Patterns with a key: only those whose key set the sentence holds.
+    for (uint32_t set : marked) {
+      for (const PhraseRef& ref : index.by_key[set]) {
+        int64_t last = last_start(ref.pattern);
+        for (int64_t p = 0; p <= last && p < static_cast<int64_t>(n); ++p)
+          if (phrases.CanStartWith(ref.pattern, ids[p], words[p])) try_at(p, ref);
+      }
+    }
+    // The others (they need no particular word), by the word they begin
+    // with.
     for (size_t p = 0; p < n; ++p) {
-      for (const PhraseRef& ref : index.unanchored)
-        if (phrases.CanStartWith(ref.pattern, ids[p], words[p]))
-          try_at(p, ref);
+      for (const PhraseRef& ref : index.any_start) try_at(p, ref);
+      if (!words[p].empty())
+        for (const PhraseRef& ref : index.by_prefix_byte[static_cast<unsigned char>(words[p][0])])
+          // The prefixes only: a word it begins with is in by_first.
+          if (phrases.CanStartWith(ref.pattern, Vocabulary::kUnknown, words[p])) try_at(p, ref);
       if (ids[p] == Vocabulary::kUnknown) continue;
       for (const PhraseRef& ref : index.by_first[ids[p]]) try_at(p, ref);
     }
-    for (uint32_t id : present) bits[id / 64] = 0;  // only this sentence's bits are set
   }
 }
 

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -53,18 +54,49 @@ class Matcher {
     uint32_t pattern;
   };
   struct ScopeIndex {
+    // Patterns by the words they can begin with: a vocabulary id, the
+    // first byte of a prefix ("apologi*"), or any word at all.
     std::vector<std::vector<PhraseRef>> by_first;  // indexed by vocabulary id
-    std::vector<PhraseRef> unanchored;
+    std::vector<PhraseRef> by_prefix_byte[256];
+    std::vector<PhraseRef> any_start;
+    // Patterns with requirements are not in the lists above but here,
+    // under their key set (see key_set_).
+    std::vector<std::vector<PhraseRef>> by_key;
+    // Per vocabulary id, the requirement sets of this scope's patterns
+    // that hold it: postings[posting_begin[id] .. posting_begin[id + 1]),
+    // a set's index, with kKeyBit when it is some pattern's key.
+    std::vector<uint32_t> posting_begin;
+    std::vector<uint32_t> postings;
     std::unique_ptr<RE2::Set> folded_set, original_set;
     std::vector<RegexRef> folded_refs, original_refs;
   };
+  // A word every match of a pattern holds: one of required set `set`, at
+  // least `offset` words after the match's start. A sentence is only tried
+  // at a start when each of the pattern's requirements holds there.
+  struct Requirement {
+    uint32_t set;
+    uint32_t offset;
+  };
 
+  void IndexRequirements();
   void MatchPhrases(const Document& doc, const ScopeIndex& index, std::vector<Hit>* raw) const;
   void MatchRegexes(const Document& doc, const RE2::Set* set, const std::vector<RegexRef>& refs,
                     bool original, std::vector<Hit>* raw) const;
 
   const Lexicon& lexicon_;
   ScopeIndex scopes_[2];
+  // Requirements of pattern p: requirements_[requirement_begin_[p] ..
+  // requirement_begin_[p + 1]). Sets shared by patterns (a macro's) are
+  // numbered once.
+  std::vector<uint32_t> requirement_begin_;
+  std::vector<Requirement> requirements_;
+  static constexpr uint32_t kKeyBit = 0x80000000;  // see ScopeIndex::postings
+  uint32_t set_count_ = 0;
+  std::vector<std::span<const uint32_t>> set_ids_;  // each set's ids, sorted
+  std::vector<uint8_t> set_is_key_;
+  // Per pattern, the requirement set it is looked up by, or kNoSet.
+  static constexpr uint32_t kNoSet = UINT32_MAX;
+  std::vector<uint32_t> key_set_;
   std::string error_;
 };
 

@@ -416,12 +416,13 @@ int64_t PhraseSet::Add(std::string_view text, std::string* error, size_t* error_
   p.required_begin = static_cast<uint32_t>(required_.size());
   for (uint32_t i = sequence.begin; i < sequence.end; ++i) {
     Range r;
-    if (ElementRequires(elements_[i], &r)) required_.push_back(r);
+    if (ElementRequires(elements_[i], &r))
+      required_.push_back({r, MinLength({sequence.begin, i})});
   }
   p.required_end = static_cast<uint32_t>(required_.size());
   // Smallest sets first: they fail fastest.
   std::stable_sort(required_.begin() + p.required_begin, required_.end(),
-                   [](Range a, Range b) { return a.size() < b.size(); });
+                   [](const Required& a, const Required& b) { return a.ids.size() < b.ids.size(); });
   patterns_.push_back(p);
   Publish();
   return static_cast<int64_t>(patterns_.size() - 1);
@@ -467,7 +468,7 @@ bool PhraseSet::Load(BinaryReader* in, bool in_place) {
     view_.ids = in->ArrayView<uint32_t>();
     view_.by_first_id = in->ArrayView<FirstId>();
     view_.unanchored = in->ArrayView<uint32_t>();
-    view_.required = in->ArrayView<Range>();
+    view_.required = in->ArrayView<Required>();
     in_place_ = true;
   } else {
     in->Array(&elements_);

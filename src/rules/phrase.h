@@ -81,12 +81,26 @@ class PhraseSet {
   // does), those ids (sorted): a sentence can only match when it holds a
   // word of every one of these sets. Smallest sets first; none when there
   // are none.
+  // The spans of patterns that share a set (a macro's) are the same: the
+  // same data() and size().
   size_t required_count(uint32_t pattern) const {
     return view_.patterns[pattern].required_end - view_.patterns[pattern].required_begin;
   }
   std::span<const uint32_t> required(uint32_t pattern, size_t i) const {
-    return Ids(view_.required[view_.patterns[pattern].required_begin + i]);
+    return Ids(view_.required[view_.patterns[pattern].required_begin + i].ids);
   }
+  // How many words at least come before that word in any match: it lies
+  // at or after start + required_offset.
+  uint32_t required_offset(uint32_t pattern, size_t i) const {
+    return view_.required[view_.patterns[pattern].required_begin + i].offset;
+  }
+  // The prefixes a match may begin with ("apologi" of "apologi*"), and
+  // whether it may begin with any word at all.
+  std::span<const std::string> start_prefixes(uint32_t pattern) const {
+    const Range& r = view_.patterns[pattern].start.prefixes;
+    return std::span<const std::string>(prefixes_).subspan(r.begin, r.size());
+  }
+  bool starts_with_any_word(uint32_t pattern) const { return view_.patterns[pattern].start.any; }
 
  private:
   class Parser;
@@ -137,6 +151,10 @@ class PhraseSet {
     Start start;
     uint32_t required_begin, required_end;  // into required_
   };
+  struct Required {
+    Range ids;        // into ids_
+    uint32_t offset;  // words before it in the shortest match
+  };
 
   std::span<const uint32_t> Ids(Range r) const { return view_.ids.subspan(r.begin, r.size()); }
   bool MatchesWord(const Element& e, uint32_t id, std::string_view word) const;
@@ -178,7 +196,7 @@ class PhraseSet {
     std::span<const uint32_t> ids;
     std::span<const FirstId> by_first_id;
     std::span<const uint32_t> unanchored;
-    std::span<const Range> required;
+    std::span<const Required> required;
   };
   void Publish();
   void Materialize();  // copies an image's arrays into the vectors
@@ -195,7 +213,7 @@ class PhraseSet {
   std::vector<std::string> prefixes_;
   std::vector<FirstId> by_first_id_;
   std::vector<uint32_t> unanchored_;
-  std::vector<Range> required_;
+  std::vector<Required> required_;
   std::map<std::string, uint32_t, std::less<>> macros_;  // name -> group
 };
 
