@@ -1,5 +1,6 @@
 #include "run_amends.h"
 
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -32,7 +33,14 @@ Run Shell(const std::string& command, const std::string& stdin_bytes) {
   std::string in = TempPath("stdin"), out = TempPath("stdout"), err = TempPath("stderr");
   WriteFile(in, stdin_bytes);
   std::string cmd = "(" + command + ") <'" + in + "' >'" + out + "' 2>'" + err + "'";
+  // Run it with SIGPIPE at its default, as from a login shell: children
+  // inherit an ignored signal, and GLib ignores SIGPIPE in this process
+  // once a test has parsed mail.
+  struct sigaction default_action {}, saved {};
+  default_action.sa_handler = SIG_DFL;
+  sigaction(SIGPIPE, &default_action, &saved);
   int status = std::system(cmd.c_str());
+  sigaction(SIGPIPE, &saved, nullptr);
   return Run{WIFEXITED(status) ? WEXITSTATUS(status) : -1, ReadFile(out), ReadFile(err)};
 }
 
