@@ -12,6 +12,8 @@
 #include <regex>
 #include <sstream>
 
+#include "run_amends.h"
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -36,7 +38,7 @@ std::string ReadFile(const std::string& path) {
 
 Run Shell(const std::string& cmd) {
   std::string out = Temp("stdout"), err = Temp("stderr");
-  int status = std::system((cmd + " >'" + out + "' 2>'" + err + "'").c_str());
+  int status = amends::testing::System(cmd + " >'" + out + "' 2>'" + err + "'");
   return Run{WIFEXITED(status) ? WEXITSTATUS(status) : -1, ReadFile(out), ReadFile(err)};
 }
 

@@ -82,7 +82,7 @@ Run Shell(std::string command, const std::string& stdin_bytes = "") {
   std::string cmd = "bash '" + script + "' <'" + in + "' >'" + out + "' 2>'" + err + "'";
   auto start = std::chrono::steady_clock::now();
   double cpu_start = ChildrenCpuSeconds();
-  int status = std::system(cmd.c_str());
+  int status = amends::testing::System(cmd);
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   Run r{-1, 0, ReadFile(out), ReadFile(err), seconds, ChildrenCpuSeconds() - cpu_start};

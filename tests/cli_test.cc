@@ -221,7 +221,7 @@ TEST_CASE("a team config in the working directory re-grades checks and adds rule
   Run with = Amends("check --format json '" + draft + "'");  // cwd: no config
   std::string cd = "cd '" + dir.string() + "' && ";
   std::string cmd = cd + "'" + AMENDS_BINARY + "' check --format json draft.txt > out.json";
-  std::system(cmd.c_str());
+  amends::testing::System(cmd);
   auto j = nlohmann::json::parse(ReadFile((dir / "out.json").string()));
   bool has_name_check = false, blamed = false;
   for (const auto& c : j["checklist"]) {
@@ -233,7 +233,7 @@ TEST_CASE("a team config in the working directory re-grades checks and adds rule
   CHECK(blamed);
   // --no-config ignores it.
   cmd = cd + "'" + AMENDS_BINARY + "' --no-config check --format json draft.txt > out2.json";
-  std::system(cmd.c_str());
+  amends::testing::System(cmd);
   auto k = nlohmann::json::parse(ReadFile((dir / "out2.json").string()));
   bool name_back = false;
   for (const auto& c : k["checklist"]) name_back = name_back || c["id"] == "name.missing";

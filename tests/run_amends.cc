@@ -1,5 +1,6 @@
 #include "run_amends.h"
 
+#include <pthread.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -29,18 +30,25 @@ std::string ReadFile(const std::string& path) {
   return s.str();
 }
 
+int System(const std::string& command) {
+  struct sigaction default_action {}, saved_action {};
+  default_action.sa_handler = SIG_DFL;
+  sigaction(SIGPIPE, &default_action, &saved_action);
+  sigset_t pipe_only, saved_mask;
+  sigemptyset(&pipe_only);
+  sigaddset(&pipe_only, SIGPIPE);
+  pthread_sigmask(SIG_UNBLOCK, &pipe_only, &saved_mask);
+  int status = std::system(command.c_str());
+  pthread_sigmask(SIG_SETMASK, &saved_mask, nullptr);
+  sigaction(SIGPIPE, &saved_action, nullptr);
+  return status;
+}
+
 Run Shell(const std::string& command, const std::string& stdin_bytes) {
   std::string in = TempPath("stdin"), out = TempPath("stdout"), err = TempPath("stderr");
   WriteFile(in, stdin_bytes);
   std::string cmd = "(" + command + ") <'" + in + "' >'" + out + "' 2>'" + err + "'";
-  // Run it with SIGPIPE at its default, as from a login shell: children
-  // inherit an ignored signal, and GLib ignores SIGPIPE in this process
-  // once a test has parsed mail.
-  struct sigaction default_action {}, saved {};
-  default_action.sa_handler = SIG_DFL;
-  sigaction(SIGPIPE, &default_action, &saved);
-  int status = std::system(cmd.c_str());
-  sigaction(SIGPIPE, &saved, nullptr);
+  int status = System(cmd);
   return Run{WIFEXITED(status) ? WEXITSTATUS(status) : -1, ReadFile(out), ReadFile(err)};
 }
 

@@ -16,6 +16,11 @@ std::string TempPath(const std::string& name);
 void WriteFile(const std::string& path, const std::string& bytes);
 std::string ReadFile(const std::string& path);
 
+// std::system(command), with SIGPIPE at its default and unblocked as from
+// a login shell: children inherit both, and once a test has parsed mail in
+// this process GLib ignores SIGPIPE here. Returns the wait status.
+int System(const std::string& command);
+
 // Runs `amends ARGS` through the shell (ARGS may quote) with `stdin_bytes`
 // on stdin; captures stdout, stderr and the exit code.
 Run Amends(const std::string& args, const std::string& stdin_bytes = "");
