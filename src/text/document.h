@@ -76,9 +76,11 @@ struct Document {
   uint32_t SentenceAt(uint32_t offset) const;
 };
 
-// Cuts text into a Document with ICU word and sentence break iterators.
-// Creating one is costly (ICU rule tables), segmenting is cheap: keep one per
-// thread. Not thread-safe.
+// Cuts text into a Document: plain ASCII text with the rules of
+// ascii_breaks.h, other text with ICU's break iterators (the same
+// boundaries). ICU's rule tables are loaded on the first text that is not
+// ASCII (costly; a std::runtime_error if ICU's data is missing), so keep
+// one Segmenter per thread. Not thread-safe.
 class Segmenter {
  public:
   Segmenter();

@@ -1,31 +1,26 @@
-#include <unicode/brkiter.h>
+#include <unicode/ubrk.h>
 #include <unicode/uchar.h>
-#include <unicode/utext.h>
 
 #include <algorithm>
 #include <array>
 #include <stdexcept>
 
+#include "text/ascii_breaks.h"
 #include "text/document.h"
 #include "text/fold.h"
+#include "text/icu_breaks.h"
 #include "util/utf8.h"
 
 namespace amends {
 
 struct Segmenter::Impl {
-  std::unique_ptr<icu::BreakIterator> words;
-  std::unique_ptr<icu::BreakIterator> sentences;
+  std::unique_ptr<IcuBreaker> icu;  // made on the first text that is not ASCII
+  // Kept between calls: their capacity is reused.
+  std::vector<WordBreak> word_breaks;
+  std::vector<uint32_t> sentence_breaks;
 };
 
-Segmenter::Segmenter() : impl_(std::make_unique<Impl>()) {
-  UErrorCode status = U_ZERO_ERROR;
-  impl_->words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), status));
-  impl_->sentences.reset(
-      icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
-  if (U_FAILURE(status) || !impl_->words || !impl_->sentences)
-    throw std::runtime_error(std::string("ICU break iterators unavailable: ") +
-                             u_errorName(status));
-}
+Segmenter::Segmenter() : impl_(std::make_unique<Impl>()) {}
 
 Segmenter::~Segmenter() = default;
 
@@ -61,14 +56,25 @@ uint32_t Document::SentenceAt(uint32_t offset) const {
 
 namespace {
 
-TokenKind Classify(std::string_view text, uint32_t start, int32_t rule_status) {
-  if (rule_status >= UBRK_WORD_LETTER) return TokenKind::kWord;
-  if (rule_status >= UBRK_WORD_NUMBER) return TokenKind::kNumber;
-  size_t i = start;
-  auto cp = static_cast<UChar32>(DecodeUtf8(text, &i));
+TokenKind ClassifyCodePoint(UChar32 cp) {
   if (u_isUWhiteSpace(cp)) return TokenKind::kSpace;
   if (u_ispunct(cp)) return TokenKind::kPunct;
   return TokenKind::kSymbol;
+}
+
+// A token that is not a word or number, by its first character.
+TokenKind Classify(std::string_view text, uint32_t start, int32_t rule_status) {
+  if (rule_status >= UBRK_WORD_LETTER) return TokenKind::kWord;
+  if (rule_status >= UBRK_WORD_NUMBER) return TokenKind::kNumber;
+  static const std::array<TokenKind, 128> kAscii = [] {
+    std::array<TokenKind, 128> t{};
+    for (UChar32 c = 0; c < 128; ++c) t[c] = ClassifyCodePoint(c);
+    return t;
+  }();
+  auto c = static_cast<unsigned char>(text[start]);
+  if (c < 0x80) return kAscii[c];
+  size_t i = start;
+  return ClassifyCodePoint(static_cast<UChar32>(DecodeUtf8(text, &i)));
 }
 
 bool IsLineSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
@@ -123,25 +129,47 @@ Document Segmenter::Segment(std::string_view text, uint32_t begin) {
   doc.folded_origin.reserve(body.size());
   doc.tokens.reserve(body.size() / 3 + 4);
 
-  UErrorCode status = U_ZERO_ERROR;
-  UText* ut = utext_openUTF8(nullptr, body.data(), static_cast<int64_t>(body.size()), &status);
-  if (U_FAILURE(status)) throw std::runtime_error("utext_openUTF8 failed");
+  // Word and sentence boundaries, relative to `body`: from the ASCII fast
+  // path when it applies (the same as ICU's, see ascii_breaks.h), else from
+  // ICU.
+  std::vector<WordBreak>& word_breaks = impl_->word_breaks;
+  std::vector<uint32_t>& sentence_breaks = impl_->sentence_breaks;
+  word_breaks.clear();
+  sentence_breaks.clear();
+  const bool ascii = AsciiBreaksApply(body);
+  if (ascii) {
+    AsciiWordBreaks(body, &word_breaks);
+    AsciiSentenceBreaks(body, &sentence_breaks);
+  } else {
+    if (!impl_->icu) impl_->icu = std::make_unique<IcuBreaker>();
+    impl_->icu->Breaks(body, &word_breaks, &sentence_breaks);
+  }
 
   // Words, folded as we go.
-  icu::BreakIterator& wb = *impl_->words;
-  wb.setText(ut, status);
-  int32_t prev = wb.first();
-  for (int32_t pos = wb.next(); pos != icu::BreakIterator::DONE; prev = pos, pos = wb.next()) {
+  uint32_t prev = 0;
+  for (const WordBreak& wb : word_breaks) {
     Token t;
-    t.start = begin + static_cast<uint32_t>(prev);
-    t.end = begin + static_cast<uint32_t>(pos);
-    t.kind = Classify(text, t.start, wb.getRuleStatus());
+    t.start = begin + prev;
+    t.end = begin + wb.end;
+    prev = wb.end;
+    t.kind = Classify(text, t.start, wb.status);
     t.sentence = 0;
     t.folded_start = static_cast<uint32_t>(doc.folded.size());
     if (t.kind == TokenKind::kSpace) {
       if (!doc.folded.empty() && doc.folded.back() != ' ') {
         doc.folded.push_back(' ');
         doc.folded_origin.push_back(t.start);
+      }
+    } else if (ascii) {
+      // ASCII outside a space token is never whitespace: folding is
+      // lower-casing, byte for byte.
+      size_t at = doc.folded.size(), length = t.end - t.start;
+      doc.folded.resize(at + length);
+      doc.folded_origin.resize(at + length);
+      for (size_t k = 0; k < length; ++k) {
+        char c = text[t.start + k];
+        doc.folded[at + k] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        doc.folded_origin[at + k] = static_cast<uint32_t>(t.start + k);
       }
     } else {
       size_t i = t.start;
@@ -150,7 +178,6 @@ Document Segmenter::Segment(std::string_view text, uint32_t begin) {
         char32_t cp = DecodeUtf8(text, &i);
         if (!FoldCodePoint(cp, &doc.folded)) doc.folded.push_back(' ');
         doc.folded_origin.resize(doc.folded.size(), at);
-
       }
     }
     t.folded_end = static_cast<uint32_t>(doc.folded.size());
@@ -172,14 +199,13 @@ Document Segmenter::Segment(std::string_view text, uint32_t begin) {
   }
 
   // Sentences.
-  icu::BreakIterator& sb = *impl_->sentences;
-  sb.setText(ut, status);
-  prev = sb.first();
+  prev = 0;
   size_t tok = 0, word = 0, brk = 0;
-  for (int32_t pos = sb.next(); pos != icu::BreakIterator::DONE; prev = pos, pos = sb.next()) {
+  for (uint32_t pos : sentence_breaks) {
     Sentence s;
-    s.start = begin + static_cast<uint32_t>(prev);
-    s.end = begin + static_cast<uint32_t>(pos);
+    s.start = begin + prev;
+    s.end = begin + pos;
+    prev = pos;
     // A blank line can come out as a sentence of its own: its space tokens
     // join the previous sentence instead.
     bool blank = true;
@@ -209,7 +235,6 @@ Document Segmenter::Segment(std::string_view text, uint32_t begin) {
     s.paragraph = static_cast<uint32_t>(brk);
     doc.sentences.push_back(s);
   }
-  utext_close(ut);
 
   // Quoted passages: "> " lines, and double quotes paired within a paragraph.
   {

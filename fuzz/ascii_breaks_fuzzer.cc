@@ -1,0 +1,44 @@
+// ASCII word and sentence breaks (src/text/ascii_breaks.h) against ICU:
+// for every input the fast path applies to, the boundaries and word rule
+// statuses must be exactly ICU's, as segmenter.cc computes them. Input: the
+// text itself.
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "text/ascii_breaks.h"
+#include "text/icu_breaks.h"
+
+namespace {
+
+void Differ(const char* what, std::string_view text) {
+  std::fprintf(stderr, "ascii_breaks: %s differ from ICU for %zu bytes:\n", what, text.size());
+  for (unsigned char c : text) {
+    if (c >= 0x20 && c < 0x7F && c != '\\')
+      std::fputc(c, stderr);
+    else
+      std::fprintf(stderr, "\\x%02X", c);
+  }
+  std::fputc('\n', stderr);
+  std::abort();
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace amends;
+  std::string_view text(reinterpret_cast<const char*>(data), size);
+  if (!AsciiBreaksApply(text)) return 0;
+  static IcuBreaker icu;
+  std::vector<WordBreak> want_words, got_words;
+  std::vector<uint32_t> want_sentences, got_sentences;
+  icu.Breaks(text, &want_words, &want_sentences);
+  AsciiWordBreaks(text, &got_words);
+  if (got_words != want_words) Differ("word breaks", text);
+  AsciiSentenceBreaks(text, &got_sentences);
+  if (got_sentences != want_sentences) Differ("sentence breaks", text);
+  return 0;
+}
