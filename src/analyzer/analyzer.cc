@@ -1,6 +1,7 @@
 #include "analyzer/analyzer.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -92,6 +93,11 @@ bool ReadLexiconDir(const std::string& dir, std::vector<LexiconFile>* out, std::
     out->push_back({p.string(), content.str()});
   }
   return true;
+}
+
+uint64_t Analyzer::NextSerial() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
 }
 
 std::unique_ptr<Analyzer> Analyzer::Load(const std::vector<LexiconFile>& files,

@@ -72,6 +72,7 @@ class Analyzer {
   // Applies a team configuration's check overrides. Call before the first
   // Analyze; returns false and sets `*error` for an unknown check id.
   bool Configure(const Config& config, std::string* error) {
+    serial_ = NextSerial();
     return ApplyOverrides(config, &checks_, error);
   }
 
@@ -85,9 +86,15 @@ class Analyzer {
   const NameLists& names() const { return names_; }
   // Whether Load took the rules from an image.
   bool from_image() const { return from_image_; }
+  // A number that names this analyzer's current checks and rules: no other
+  // Analyzer of the process, and no earlier state of this one (before
+  // Configure), has it. Caches derived from them key on it.
+  uint64_t serial() const { return serial_; }
 
  private:
-  Analyzer() = default;
+  Analyzer() : serial_(NextSerial()) {}
+  static uint64_t NextSerial();
+  uint64_t serial_;
   CheckSet checks_;
   Lexicon lexicon_;
   NameLists names_;

@@ -1,6 +1,6 @@
 #include "report/json_report.h"
 
-#include <unordered_map>
+#include <vector>
 
 #include "report/json_writer.h"
 #include "report/positions.h"
@@ -8,27 +8,43 @@
 namespace amends {
 namespace {
 
-// A check's title and why, already escaped: an audit writes them into
-// every record (about 4 KB of its 7), so they are escaped once per thread
-// and reused while the check's text is unchanged.
-struct EscapedCheckText {
-  std::string title, why;            // what was escaped
-  std::string title_json, why_json;  // as JSON string literals
-};
-
-const EscapedCheckText& Escaped(const CheckDef& check) {
-  thread_local std::unordered_map<const CheckDef*, EscapedCheckText> cache;
-  EscapedCheckText& e = cache[&check];
-  // Compared, not trusted: another CheckDef may later live at this address.
-  if (e.title != check.title || e.why != check.why || e.title_json.empty()) {
-    e.title = check.title;
-    e.why = check.why;
-    e.title_json.clear();
-    e.why_json.clear();
-    JsonWriter::Escape(check.title, &e.title_json);
-    JsonWriter::Escape(check.why, &e.why_json);
+// The start of a check's object for each status, up to its findings:
+// {"id":…,"status":…,"title":…,"why":…,"findings":
+// An audit writes these into every record (about 4 KB of its 7), so they
+// are rendered once per thread for the analyzer in use.
+const std::string& CheckHead(const Analyzer& analyzer, const CheckResult& r) {
+  constexpr size_t kStatuses = 4;
+  struct Cache {
+    uint64_t serial = 0;
+    std::vector<std::string> heads;  // check * kStatuses + status
+  };
+  thread_local Cache cache;
+  const std::vector<CheckDef>& checks = analyzer.checks().checks;
+  if (cache.serial != analyzer.serial()) {
+    cache.serial = analyzer.serial();
+    cache.heads.assign(checks.size() * kStatuses, std::string());
   }
-  return e;
+  size_t check = static_cast<size_t>(r.check - checks.data());
+  thread_local std::string uncached;
+  // A result of another check set (not from this analyzer) is rendered
+  // each time.
+  std::string& head = check < checks.size()
+                          ? cache.heads[check * kStatuses + static_cast<size_t>(r.status)]
+                          : (uncached.clear(), uncached);
+  if (head.empty()) {
+    JsonWriter w(&head);
+    w.BeginObject();
+    w.Key("id");
+    w.String(r.check->id);
+    w.Key("status");
+    w.String(StatusName(r.status));
+    w.Key("title");
+    w.String(r.check->title);
+    w.Key("why");
+    w.String(r.check->why);
+    w.Key("findings");
+  }
+  return head;
 }
 
 }  // namespace
@@ -81,49 +97,40 @@ void AppendChecklistJson(const Analyzer& analyzer, const Analysis& analysis, std
   w.Key("checklist");
   w.BeginArray();
   for (const CheckResult& r : analysis.checklist) {
-    w.BeginObject();
-    w.Key("id");
-    w.String(r.check->id);
-    w.Key("status");
-    w.String(StatusName(r.status));
-    const EscapedCheckText& text = Escaped(*r.check);
-    w.Key("title");
-    w.Raw(text.title_json);
-    w.Key("why");
-    w.Raw(text.why_json);
-    w.Key("findings");
-    w.BeginArray();
-    for (const Finding& f : r.findings) {
-      Position a = index.At(f.span.start);
-      Position b = index.At(f.span.end);
-      w.BeginObject();
-      w.Key("start");
-      w.Uint(f.span.start);
-      w.Key("end");
-      w.Uint(f.span.end);
-      w.Key("line");
-      w.Uint(a.line);
-      w.Key("column");
-      w.Uint(a.column);
-      w.Key("utf16_start");
-      w.Uint(a.utf16);
-      w.Key("utf16_end");
-      w.Uint(b.utf16);
-      w.Key("text");
-      w.String(doc.Original(f.span));
-      w.Key("message");
-      w.String(f.message);
-      w.Key("suggestion");
-      if (f.suggestion.empty()) w.Null();
-      else w.String(f.suggestion);
-      if (f.rule >= 0) {
-        w.Key("rule");
-        w.String(rules[f.rule].id);
+    w.Raw(CheckHead(analyzer, r));  // an object left open at "findings":
+    JsonWriter f(out);
+    f.BeginArray();
+    for (const Finding& finding : r.findings) {
+      Position a = index.At(finding.span.start);
+      Position b = index.At(finding.span.end);
+      f.BeginObject();
+      f.Key("start");
+      f.Uint(finding.span.start);
+      f.Key("end");
+      f.Uint(finding.span.end);
+      f.Key("line");
+      f.Uint(a.line);
+      f.Key("column");
+      f.Uint(a.column);
+      f.Key("utf16_start");
+      f.Uint(a.utf16);
+      f.Key("utf16_end");
+      f.Uint(b.utf16);
+      f.Key("text");
+      f.String(doc.Original(finding.span));
+      f.Key("message");
+      f.String(finding.message);
+      f.Key("suggestion");
+      if (finding.suggestion.empty()) f.Null();
+      else f.String(finding.suggestion);
+      if (finding.rule >= 0) {
+        f.Key("rule");
+        f.String(rules[finding.rule].id);
       }
-      w.EndObject();
+      f.EndObject();
     }
-    w.EndArray();
-    w.EndObject();
+    f.EndArray();
+    out->push_back('}');
   }
   w.EndArray();
   w.EndObject();

@@ -1,12 +1,14 @@
 // A minimal streaming JSON writer: appends to a string, no intermediate
 // tree, no allocation beyond the output. Callers produce well-formed
-// structure (keys only inside objects); strings must be valid UTF-8.
+// structure (keys only inside objects, at most 64 levels deep); strings
+// must be valid UTF-8.
 #pragma once
 
+#include <charconv>
 #include <cstdint>
+#include <cstdlib>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace amends {
 
@@ -14,10 +16,10 @@ class JsonWriter {
  public:
   explicit JsonWriter(std::string* out) : out_(out) {}
 
-  void BeginObject() { Value(); out_->push_back('{'); first_.push_back(true); }
-  void EndObject() { out_->push_back('}'); first_.pop_back(); }
-  void BeginArray() { Value(); out_->push_back('['); first_.push_back(true); }
-  void EndArray() { out_->push_back(']'); first_.pop_back(); }
+  void BeginObject() { Value(); out_->push_back('{'); Push(); }
+  void EndObject() { out_->push_back('}'); --depth_; }
+  void BeginArray() { Value(); out_->push_back('['); Push(); }
+  void EndArray() { out_->push_back(']'); --depth_; }
 
   // `key` is a name from the schema, never input text: it is written as
   // is (a record writes hundreds of keys, and escaping them showed up in
@@ -30,7 +32,11 @@ class JsonWriter {
     after_key_ = true;
   }
   void String(std::string_view s) { Value(); AppendString(s); }
-  void Uint(uint64_t v) { Value(); out_->append(std::to_string(v)); }
+  void Uint(uint64_t v) {
+    Value();
+    char digits[20];
+    out_->append(digits, std::to_chars(digits, digits + sizeof digits, v).ptr);
+  }
   void Double(double v);
   void Bool(bool v) { Value(); out_->append(v ? "true" : "false"); }
   void Null() { Value(); out_->append("null"); }
@@ -41,11 +47,17 @@ class JsonWriter {
   static void Escape(std::string_view s, std::string* out);
 
  private:
+  // Bit d of first_ is set while the container at depth d + 1 has no
+  // element yet.
+  void Push() {
+    if (depth_ == 64) std::abort();  // deeper than the contract allows
+    first_ |= uint64_t{1} << depth_++;
+  }
   void Comma() {
-    if (!first_.empty()) {
-      if (!first_.back()) out_->push_back(',');
-      first_.back() = false;
-    }
+    if (depth_ == 0) return;
+    uint64_t bit = uint64_t{1} << (depth_ - 1);
+    if (!(first_ & bit)) out_->push_back(',');
+    first_ &= ~bit;
   }
   void Value() {
     if (after_key_) after_key_ = false;
@@ -54,7 +66,8 @@ class JsonWriter {
   void AppendString(std::string_view s) { Escape(s, out_); }
 
   std::string* out_;
-  std::vector<bool> first_;
+  uint64_t first_ = 0;
+  int depth_ = 0;
   bool after_key_ = false;
 };
 

@@ -69,3 +69,22 @@ TEST_CASE("escaping finds a special byte wherever it falls in an 8-byte word", "
   amends::JsonWriter::Escape(plain, &got);
   CHECK(got == "\"" + plain + "\"");
 }
+
+TEST_CASE("the JSON writer nests 64 levels with commas at each", "[json]") {
+  std::string out;
+  JsonWriter w(&out);
+  for (int d = 0; d < 64; ++d) {
+    w.BeginArray();
+    w.Uint(static_cast<uint64_t>(d));
+  }
+  for (int d = 0; d < 64; ++d) w.EndArray();
+  auto j = nlohmann::json::parse(out);
+  for (int d = 0; d < 63; ++d) {
+    REQUIRE(j.size() == 2);
+    CHECK(j[0] == d);
+    nlohmann::json inner = j[1];
+    j = inner;
+  }
+  CHECK(j == nlohmann::json::array({63}));
+  CHECK(out.size() == 2 * 64 + 63 + 10 + 54 * 2);  // brackets, commas, digits
+}
