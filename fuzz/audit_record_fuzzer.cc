@@ -1,4 +1,5 @@
-// One `amends audit` line: ParseAuditRecord → analyze → the JSON line out.
+// One `amends audit` line: ParseAuditRecord (checked against the full
+// parser) → analyze → the JSON line out.
 #include "fuzz_common.h"
 #include "input/jsonl_record.h"
 #include "input/source.h"
@@ -7,9 +8,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace amends;
   const Analyzer& analyzer = fuzz::EmbeddedAnalyzer();
   std::string_view line(reinterpret_cast<const char*>(data), size);
-  AuditRecord record;
-  std::string error;
-  if (!ParseAuditRecord(line, &record, &error)) {
+  AuditRecord record, full;
+  std::string error, full_error;
+  bool ok = ParseAuditRecord(line, &record, &error);
+  // The fast path must agree with the full parser: the same record, or
+  // the same error.
+  if (ParseAuditRecordFully(line, &full, &full_error) != ok || error != full_error) std::abort();
+  if (ok && !(record == full)) std::abort();
+  if (!ok) {
     if (error.empty()) std::abort();  // a bad record must say why
     return 0;
   }

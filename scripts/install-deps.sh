@@ -8,6 +8,7 @@ packages=(
   libicu-dev libre2-dev nlohmann-json3-dev libcli11-dev catch2
   libgmime-3.0-dev libgumbo-dev
   libtbb-dev  # amends audit: the parallel pipeline (oneTBB)
+  libsimdjson-dev  # amends audit: reading JSON lines
   clang libclang-rt-14-dev  # scripts/sanitize.sh: ASan + UBSan and libFuzzer
 )
 

@@ -1,10 +1,86 @@
 #include "input/jsonl_record.h"
 
+#include <simdjson.h>
+
 #include "input/source.h"
 
 namespace amends {
+namespace {
+
+// The common case through simdjson: a valid object whose "id" is absent,
+// null, a string or an integer, whose other fields have the types they
+// should, and that names none of them twice. Anything else returns false
+// without a word, and the full parser below decides, so results and
+// messages are the full parser's whichever path a line takes.
+bool ParseCommonRecord(std::string_view line, AuditRecord* out) {
+  thread_local simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  // realloc_if_needed: the line is copied into the parser's padded buffer.
+  if (parser.parse(line.data(), line.size(), true).get(root)) return false;
+  simdjson::dom::object object;
+  if (root.get(object)) return false;
+  bool seen_id = false, seen_text = false, seen_message = false, seen_name = false;
+  for (simdjson::dom::key_value_pair field : object) {
+    std::string_view key = field.key;
+    simdjson::dom::element value = field.value;
+    auto optional_string = [&](bool* seen, std::string* target, bool* present) {
+      if (*seen) return false;  // a repeated key: the full parser keeps the last
+      *seen = true;
+      if (value.is_null()) return true;
+      std::string_view text;
+      if (value.get(text)) return false;
+      target->assign(text);
+      if (present) *present = true;
+      return true;
+    };
+    if (key == "id") {
+      if (seen_id) return false;
+      seen_id = true;
+      std::string_view text;
+      int64_t signed_id;
+      uint64_t unsigned_id;
+      if (value.is_null()) {
+      } else if (!value.get(text)) {
+        out->id = std::string(text);
+      } else if (value.is_int64() && !value.get(signed_id)) {
+        out->id = signed_id;
+      } else if (value.is_uint64() && !value.get(unsigned_id)) {
+        out->id = unsigned_id;
+      } else {
+        return false;  // a float, or a type the full parser refuses
+      }
+    } else if (key == "text") {
+      if (seen_text) return false;
+      seen_text = true;
+      std::string_view text;
+      if (value.get(text)) return false;
+      out->text.assign(text);
+    } else if (key == "customer_message") {
+      std::string message;
+      bool present = false;
+      if (!optional_string(&seen_message, &message, &present)) return false;
+      if (present) out->customer_message = std::move(message);
+    } else if (key == "customer_name") {
+      if (!optional_string(&seen_name, &out->customer_name, nullptr)) return false;
+    }
+  }
+  return seen_text;
+}
+
+}  // namespace
 
 bool ParseAuditRecord(std::string_view line, AuditRecord* out, std::string* error) {
+  *out = AuditRecord{};
+  if (ParseCommonRecord(line, out)) return true;
+  return ParseAuditRecordFully(line, out, error);
+}
+
+bool operator==(const AuditRecord& a, const AuditRecord& b) {
+  return a.id == b.id && a.text == b.text && a.customer_message == b.customer_message &&
+         a.customer_name == b.customer_name;
+}
+
+bool ParseAuditRecordFully(std::string_view line, AuditRecord* out, std::string* error) {
   *out = AuditRecord{};
   nlohmann::json j;
   try {

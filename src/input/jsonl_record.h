@@ -20,6 +20,16 @@ struct AuditRecord {
 // Parses one line. On failure returns false, sets `*error` to a message
 // naming the byte (1-based column) where that is known, and sets `*id` when
 // the line was an object with a usable "id".
+//
+// Most lines take a fast path (simdjson); any line it does not fully
+// accept goes through the complete parser (nlohmann::json), which alone
+// writes errors, so the result is the same either way.
 bool ParseAuditRecord(std::string_view line, AuditRecord* out, std::string* error);
+
+// The same without the fast path: tests and the audit_record fuzzer check
+// that the two agree.
+bool ParseAuditRecordFully(std::string_view line, AuditRecord* out, std::string* error);
+
+bool operator==(const AuditRecord& a, const AuditRecord& b);
 
 }  // namespace amends
