@@ -1,6 +1,7 @@
 #include "rules/matcher.h"
 
 #include <algorithm>
+#include <bit>
 #include <span>
 
 namespace amends {
@@ -107,24 +108,28 @@ void Matcher::IndexRequirements() {
   std::unordered_map<std::span<const uint32_t>, uint32_t, SpanHash, SpanEqual> set_of;
   std::unordered_map<const uint32_t*, std::pair<size_t, uint32_t>> by_address;
   std::vector<std::span<const uint32_t>> sets;
+  auto number = [&](std::span<const uint32_t> ids) {
+    auto known = by_address.find(ids.data());
+    if (known != by_address.end() && known->second.first == ids.size())
+      return known->second.second;
+    auto [it, added] = set_of.try_emplace(ids, static_cast<uint32_t>(sets.size()));
+    if (added) sets.push_back(ids);
+    by_address[ids.data()] = {ids.size(), it->second};
+    return it->second;
+  };
   requirement_begin_.assign(1, 0);
+  start_set_.assign(phrases.size(), kNoSet);
   for (uint32_t p = 0; p < phrases.size(); ++p) {
     for (size_t i = 0; i < phrases.required_count(p); ++i) {
       std::span<const uint32_t> ids = phrases.required(p, i);
-      if (ids.empty()) continue;
-      auto known = by_address.find(ids.data());
-      uint32_t set;
-      if (known != by_address.end() && known->second.first == ids.size()) {
-        set = known->second.second;
-      } else {
-        auto [it, added] = set_of.try_emplace(ids, static_cast<uint32_t>(sets.size()));
-        if (added) sets.push_back(ids);
-        set = it->second;
-        by_address[ids.data()] = {ids.size(), set};
-      }
-      requirements_.push_back({set, phrases.required_offset(p, i)});
+      if (!ids.empty()) requirements_.push_back({number(ids), phrases.required_offset(p, i)});
     }
     requirement_begin_.push_back(static_cast<uint32_t>(requirements_.size()));
+    // The words a match begins with, when it can only begin with one of
+    // them (no prefix, not any word).
+    if (requirement_begin_[p] < requirement_begin_[p + 1] && !phrases.starts_with_any_word(p) &&
+        phrases.start_prefixes(p).empty() && !phrases.first_ids(p).empty())
+      start_set_[p] = number(phrases.first_ids(p));
   }
   // Each pattern's key: the requirement least likely to hold in a
   // sentence, judged by its words (very common words weigh most).
@@ -158,9 +163,11 @@ void Matcher::IndexRequirements() {
     std::fill(used.begin(), used.end(), 0);
     for (uint32_t r = 0; r < lexicon_.rules.size(); ++r) {
       if (static_cast<int>(lexicon_.rules[r].scope) != scope) continue;
-      for (uint32_t p : lexicon_.rules[r].phrases)
+      for (uint32_t p : lexicon_.rules[r].phrases) {
         for (uint32_t q = requirement_begin_[p]; q < requirement_begin_[p + 1]; ++q)
           used[requirements_[q].set] = 1;
+        if (start_set_[p] != kNoSet) used[start_set_[p]] = 1;
+      }
     }
     ScopeIndex& index = scopes_[scope];
     index.posting_begin.assign(phrases.vocabulary().size() + 1, 0);
@@ -185,10 +192,12 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
   struct Scratch {
     std::vector<std::string_view> words;
     std::vector<uint32_t> ids;
-    // Per required set: the sentence's stamp in the high half and the
-    // last word that belongs to the set in the low half; any other stamp
-    // means the sentence holds no word of the set.
+    // Per set: the sentence's stamp in the high half and the last word
+    // that belongs to the set in the low half; any other stamp means the
+    // sentence holds no word of the set. With the stamp, `positions` has
+    // a bit for each of the first 64 words in the set.
     std::vector<uint64_t> sets;
+    std::vector<uint64_t> positions;
     std::vector<uint32_t> marked;  // the sets the sentence holds a word of
     uint32_t stamp = 0;
   };
@@ -196,9 +205,13 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
   auto& words = scratch.words;
   auto& ids = scratch.ids;
   auto& sets = scratch.sets;
+  auto& positions = scratch.positions;
   auto& marked = scratch.marked;
   const PhraseSet& phrases = lexicon_.phrases;
-  if (sets.size() < set_count_) sets.resize(set_count_, 0);
+  if (sets.size() < set_count_) {
+    sets.resize(set_count_, 0);
+    positions.resize(set_count_, 0);
+  }
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
     words.clear();
@@ -216,9 +229,13 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
         for (uint32_t i = index.posting_begin[id]; i < index.posting_begin[id + 1]; ++i) {
           uint32_t set = index.postings[i] & ~kKeyBit;
           uint64_t& state = sets[set];
-          if ((index.postings[i] & kKeyBit) && (state & ~uint64_t{0xffffffff}) != stamp)
-            marked.push_back(set);
-          state = stamp | (w - sentence.first_word);
+          if ((state & ~uint64_t{0xffffffff}) != stamp) {
+            positions[set] = 0;
+            if (index.postings[i] & kKeyBit) marked.push_back(set);
+          }
+          uint32_t q = w - sentence.first_word;
+          state = stamp | q;
+          if (q < 64) positions[set] |= uint64_t{1} << q;
         }
       }
       ids.push_back(id);
@@ -264,6 +281,16 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
     for (uint32_t set : marked) {
       for (const PhraseRef& ref : index.by_key[set]) {
         int64_t last = last_start(ref.pattern);
+        if (last < 0) continue;
+        uint32_t start = start_set_[ref.pattern];
+        if (start != kNoSet && n <= 64) {
+          // Where one of its first words is, up to `last`.
+          if ((state_of(start) & kAbsent) == kAbsent) continue;
+          uint64_t at = positions[start];
+          if (last < 63) at &= (uint64_t{2} << last) - 1;
+          for (; at; at &= at - 1) try_at(static_cast<size_t>(std::countr_zero(at)), ref);
+          continue;
+        }
         for (int64_t p = 0; p <= last && p < static_cast<int64_t>(n); ++p)
           if (phrases.CanStartWith(ref.pattern, ids[p], words[p])) try_at(p, ref);
       }

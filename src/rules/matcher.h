@@ -94,9 +94,12 @@ class Matcher {
   uint32_t set_count_ = 0;
   std::vector<std::span<const uint32_t>> set_ids_;  // each set's ids, sorted
   std::vector<uint8_t> set_is_key_;
-  // Per pattern, the requirement set it is looked up by, or kNoSet.
+  // Per pattern, the requirement set it is looked up by, and the set of
+  // the words it begins with (when those are all it can begin with), or
+  // kNoSet.
   static constexpr uint32_t kNoSet = UINT32_MAX;
   std::vector<uint32_t> key_set_;
+  std::vector<uint32_t> start_set_;
   std::string error_;
 };
 
