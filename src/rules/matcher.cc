@@ -192,60 +192,64 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
   struct Scratch {
     std::vector<std::string_view> words;
     std::vector<uint32_t> ids;
-    // Per set: the sentence's stamp in the high half and the last word
-    // that belongs to the set in the low half; any other stamp means the
-    // sentence holds no word of the set. With the stamp, `positions` has
-    // a bit for each of the first 64 words in the set.
-    std::vector<uint64_t> sets;
-    std::vector<uint64_t> positions;
-    std::vector<uint32_t> marked;  // the sets the sentence holds a word of
+    // Per set: the sentence's stamp in the high half of `state` and the
+    // last word that belongs to the set in the low half; any other stamp
+    // means the sentence holds no word of the set. With the stamp,
+    // `positions` has a bit for each of the first 64 words in the set.
+    struct SetState {
+      uint64_t state = 0;
+      uint64_t positions = 0;
+    };
+    std::vector<SetState> sets;
+    std::vector<uint32_t> marked;  // the key sets the sentence holds a word of
     uint32_t stamp = 0;
   };
   thread_local Scratch scratch;
   auto& words = scratch.words;
   auto& ids = scratch.ids;
-  auto& sets = scratch.sets;
-  auto& positions = scratch.positions;
   auto& marked = scratch.marked;
   const PhraseSet& phrases = lexicon_.phrases;
-  if (sets.size() < set_count_) {
-    sets.resize(set_count_, 0);
-    positions.resize(set_count_, 0);
-  }
+  if (scratch.sets.size() < set_count_) scratch.sets.resize(set_count_);
+  // Raw pointers: the loops below write through them, and the compiler
+  // cannot tell that vectors do not alias.
+  Scratch::SetState* const sets = scratch.sets.data();
+  const uint32_t* const posting_begin = index.posting_begin.data();
+  const uint32_t* const postings = index.postings.data();
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
     words.clear();
     ids.clear();
     if (++scratch.stamp == 0) {  // wrapped: forget every old stamp
-      std::fill(sets.begin(), sets.end(), 0);
+      std::fill(scratch.sets.begin(), scratch.sets.end(), Scratch::SetState{});
       scratch.stamp = 1;
     }
     const uint64_t stamp = uint64_t{scratch.stamp} << 32;
     marked.clear();
     for (uint32_t w = sentence.first_word; w < sentence.end_word; ++w) {
-      words.push_back(doc.Folded(doc.tokens[doc.words[w]]));
-      uint32_t id = phrases.vocabulary().Find(words.back());
-      if (id != Vocabulary::kUnknown) {
-        for (uint32_t i = index.posting_begin[id]; i < index.posting_begin[id + 1]; ++i) {
-          uint32_t set = index.postings[i] & ~kKeyBit;
-          uint64_t& state = sets[set];
-          if ((state & ~uint64_t{0xffffffff}) != stamp) {
-            positions[set] = 0;
-            if (index.postings[i] & kKeyBit) marked.push_back(set);
-          }
-          uint32_t q = w - sentence.first_word;
-          state = stamp | q;
-          if (q < 64) positions[set] |= uint64_t{1} << q;
-        }
-      }
+      std::string_view word = doc.Folded(doc.tokens[doc.words[w]]);
+      uint32_t id = phrases.vocabulary().Find(word);
+      words.push_back(word);
       ids.push_back(id);
+      if (id == Vocabulary::kUnknown) continue;
+      const uint32_t q = w - sentence.first_word;
+      const uint64_t bit = q < 64 ? uint64_t{1} << q : 0;
+      for (uint32_t i = posting_begin[id], end = posting_begin[id + 1]; i < end; ++i) {
+        const uint32_t set = postings[i] & ~kKeyBit;
+        Scratch::SetState& st = sets[set];
+        if ((st.state & ~uint64_t{0xffffffff}) != stamp) {
+          st.positions = 0;
+          if (postings[i] & kKeyBit) marked.push_back(set);
+        }
+        st.state = stamp | q;
+        st.positions |= bit;
+      }
     }
     const size_t n = words.size();
     // A set's state for this sentence: the stamp, and the last word in the
     // set; any other stamp means the sentence holds none of its words.
     constexpr uint64_t kAbsent = 0xffffffff;
     auto state_of = [&](uint32_t set) {
-      uint64_t state = sets[set];
+      uint64_t state = sets[set].state;
       return (state & ~kAbsent) == stamp ? state : stamp | kAbsent;
     };
     // The last word a match of `pattern` may start at for its
@@ -286,7 +290,7 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
         if (start != kNoSet && n <= 64) {
           // Where one of its first words is, up to `last`.
           if ((state_of(start) & kAbsent) == kAbsent) continue;
-          uint64_t at = positions[start];
+          uint64_t at = sets[start].positions;
           if (last < 63) at &= (uint64_t{2} << last) - 1;
           for (; at; at &= at - 1) try_at(static_cast<size_t>(std::countr_zero(at)), ref);
           continue;

@@ -77,6 +77,12 @@ TokenKind Classify(std::string_view text, uint32_t start, int32_t rule_status) {
   return ClassifyCodePoint(static_cast<UChar32>(DecodeUtf8(text, &i)));
 }
 
+bool IsAsciiToken(std::string_view text, const Token& t) {
+  for (uint32_t i = t.start; i < t.end; ++i)
+    if (static_cast<unsigned char>(text[i]) >= 0x80) return false;
+  return true;
+}
+
 bool IsLineSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
 // Words that open a greeting line.
@@ -136,8 +142,7 @@ Document Segmenter::Segment(std::string_view text, uint32_t begin) {
   std::vector<uint32_t>& sentence_breaks = impl_->sentence_breaks;
   word_breaks.clear();
   sentence_breaks.clear();
-  const bool ascii = AsciiBreaksApply(body);
-  if (ascii) {
+  if (AsciiBreaksApply(body)) {
     AsciiWordBreaks(body, &word_breaks);
     AsciiSentenceBreaks(body, &sentence_breaks);
   } else {
@@ -160,7 +165,7 @@ Document Segmenter::Segment(std::string_view text, uint32_t begin) {
         doc.folded.push_back(' ');
         doc.folded_origin.push_back(t.start);
       }
-    } else if (ascii) {
+    } else if (IsAsciiToken(text, t)) {
       // ASCII outside a space token is never whitespace: folding is
       // lower-casing, byte for byte.
       size_t at = doc.folded.size(), length = t.end - t.start;
