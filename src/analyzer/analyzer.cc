@@ -193,7 +193,10 @@ bool WriteLexiconImage(const std::vector<LexiconFile>& files, std::string* image
 }
 
 std::vector<Hit> Analyzer::Hits(std::string_view text, RuleScope scope) const {
-  Document doc = ThreadSegmenter().Segment(text, 0);
+  // As Analyze cuts a draft and a customer's message.
+  Segmenter& segmenter = ThreadSegmenter();
+  Document doc =
+      scope == RuleScope::kCustomer ? segmenter.SegmentPlain(text) : segmenter.Segment(text);
   return matcher_->Match(doc, scope);
 }
 
@@ -206,7 +209,7 @@ Analysis Analyzer::Analyze(const Request& request) const {
   std::optional<Document> customer;
   std::vector<Hit> customer_hits;
   if (request.customer_message) {
-    customer = segmenter.Segment(*request.customer_message, 0);
+    customer = segmenter.SegmentPlain(*request.customer_message);
     customer_hits = matcher_->Match(*customer, RuleScope::kCustomer);
   }
   a.customer = ParseCustomerName(request.customer_name);

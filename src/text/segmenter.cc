@@ -124,123 +124,11 @@ bool IsClosingLine(std::string_view folded_line) {
   return std::find(kLines.begin(), kLines.end(), folded_line) != kLines.end();
 }
 
-}  // namespace
-
-Document Segmenter::Segment(std::string_view text, uint32_t begin) {
-  Document doc;
-  doc.text = text;
-  doc.begin = begin;
-  std::string_view body = text.substr(begin);
-  doc.folded.reserve(body.size());
-  doc.folded_origin.reserve(body.size());
-  doc.tokens.reserve(body.size() / 3 + 4);
-
-  // Word and sentence boundaries, relative to `body`: from the ASCII fast
-  // path when it applies (the same as ICU's, see ascii_breaks.h), else from
-  // ICU.
-  std::vector<WordBreak>& word_breaks = impl_->word_breaks;
-  std::vector<uint32_t>& sentence_breaks = impl_->sentence_breaks;
-  word_breaks.clear();
-  sentence_breaks.clear();
-  if (AsciiBreaksApply(body)) {
-    AsciiWordBreaks(body, &word_breaks);
-    AsciiSentenceBreaks(body, &sentence_breaks);
-  } else {
-    if (!impl_->icu) impl_->icu = std::make_unique<IcuBreaker>();
-    impl_->icu->Breaks(body, &word_breaks, &sentence_breaks);
-  }
-
-  // Words, folded as we go.
-  uint32_t prev = 0;
-  for (const WordBreak& wb : word_breaks) {
-    Token t;
-    t.start = begin + prev;
-    t.end = begin + wb.end;
-    prev = wb.end;
-    t.kind = Classify(text, t.start, wb.status);
-    t.sentence = 0;
-    t.folded_start = static_cast<uint32_t>(doc.folded.size());
-    if (t.kind == TokenKind::kSpace) {
-      if (!doc.folded.empty() && doc.folded.back() != ' ') {
-        doc.folded.push_back(' ');
-        doc.folded_origin.push_back(t.start);
-      }
-    } else if (IsAsciiToken(text, t)) {
-      // ASCII outside a space token is never whitespace: folding is
-      // lower-casing, byte for byte.
-      size_t at = doc.folded.size(), length = t.end - t.start;
-      doc.folded.resize(at + length);
-      doc.folded_origin.resize(at + length);
-      for (size_t k = 0; k < length; ++k) {
-        char c = text[t.start + k];
-        doc.folded[at + k] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-        doc.folded_origin[at + k] = static_cast<uint32_t>(t.start + k);
-      }
-    } else {
-      size_t i = t.start;
-      while (i < t.end) {
-        uint32_t at = static_cast<uint32_t>(i);
-        char32_t cp = DecodeUtf8(text, &i);
-        if (!FoldCodePoint(cp, &doc.folded)) doc.folded.push_back(' ');
-        doc.folded_origin.resize(doc.folded.size(), at);
-      }
-    }
-    t.folded_end = static_cast<uint32_t>(doc.folded.size());
-    if (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber)
-      doc.words.push_back(static_cast<uint32_t>(doc.tokens.size()));
-    doc.tokens.push_back(t);
-  }
-
-  // Paragraph breaks: blank lines.
-  std::vector<uint32_t> paragraph_breaks;
-  for (size_t i = begin; i < text.size(); ++i) {
-    if (text[i] != '\n') continue;
-    size_t j = i + 1;
-    while (j < text.size() && IsLineSpace(text[j])) ++j;
-    if (j < text.size() && text[j] == '\n') {
-      paragraph_breaks.push_back(static_cast<uint32_t>(j));
-      i = j - 1;
-    }
-  }
-
-  // Sentences.
-  prev = 0;
-  size_t tok = 0, word = 0, brk = 0;
-  for (uint32_t pos : sentence_breaks) {
-    Sentence s;
-    s.start = begin + prev;
-    s.end = begin + pos;
-    prev = pos;
-    // A blank line can come out as a sentence of its own: its space tokens
-    // join the previous sentence instead.
-    bool blank = true;
-    for (size_t k = tok; k < doc.tokens.size() && doc.tokens[k].start < s.end && blank; ++k)
-      blank = doc.tokens[k].kind == TokenKind::kSpace;
-    if (blank) {
-      auto previous = static_cast<uint32_t>(doc.sentences.empty() ? 0 : doc.sentences.size() - 1);
-      while (tok < doc.tokens.size() && doc.tokens[tok].start < s.end)
-        doc.tokens[tok++].sentence = previous;
-      continue;
-    }
-    auto sentence_index = static_cast<uint32_t>(doc.sentences.size());
-    while (tok < doc.tokens.size() && doc.tokens[tok].start < s.end)
-      doc.tokens[tok++].sentence = sentence_index;
-    s.first_word = static_cast<uint32_t>(word);
-    while (word < doc.words.size() && doc.tokens[doc.words[word]].start < s.end) ++word;
-    s.end_word = static_cast<uint32_t>(word);
-    // Trailing whitespace belongs to no sentence.
-    while (s.end > s.start) {
-      size_t i = s.end - 1;
-      while (i > s.start && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
-      size_t k = i;
-      if (!u_isUWhiteSpace(static_cast<UChar32>(DecodeUtf8(text, &k)))) break;
-      s.end = static_cast<uint32_t>(i);
-    }
-    while (brk < paragraph_breaks.size() && paragraph_breaks[brk] < s.start) ++brk;
-    s.paragraph = static_cast<uint32_t>(brk);
-    doc.sentences.push_back(s);
-  }
-
+// Recognises the layout of a draft: quoted passages, leading @handles, the
+// greeting and the sign-off (see Document).
+void FindLayout(Document& doc) {
+  std::string_view text = doc.text;
+  const uint32_t begin = doc.begin;
   // Quoted passages: "> " lines, and double quotes paired within a paragraph.
   {
     size_t line_start = begin;
@@ -422,6 +310,131 @@ Document Segmenter::Segment(std::string_view text, uint32_t begin) {
       }
     }
   }
+}
+
+}  // namespace
+
+Document Segmenter::Segment(std::string_view text, uint32_t begin) {
+  Document doc = SegmentPlain(text, begin);
+  FindLayout(doc);
+  return doc;
+}
+
+Document Segmenter::SegmentPlain(std::string_view text, uint32_t begin) {
+  Document doc;
+  doc.text = text;
+  doc.begin = begin;
+  std::string_view body = text.substr(begin);
+  doc.folded.reserve(body.size());
+  doc.folded_origin.reserve(body.size());
+  doc.tokens.reserve(body.size() / 3 + 4);
+
+  // Word and sentence boundaries, relative to `body`: from the ASCII fast
+  // path when it applies (the same as ICU's, see ascii_breaks.h), else from
+  // ICU.
+  std::vector<WordBreak>& word_breaks = impl_->word_breaks;
+  std::vector<uint32_t>& sentence_breaks = impl_->sentence_breaks;
+  word_breaks.clear();
+  sentence_breaks.clear();
+  if (AsciiBreaksApply(body)) {
+    AsciiWordBreaks(body, &word_breaks);
+    AsciiSentenceBreaks(body, &sentence_breaks);
+  } else {
+    if (!impl_->icu) impl_->icu = std::make_unique<IcuBreaker>();
+    impl_->icu->Breaks(body, &word_breaks, &sentence_breaks);
+  }
+
+  // Words, folded as we go.
+  uint32_t prev = 0;
+  for (const WordBreak& wb : word_breaks) {
+    Token t;
+    t.start = begin + prev;
+    t.end = begin + wb.end;
+    prev = wb.end;
+    t.kind = Classify(text, t.start, wb.status);
+    t.sentence = 0;
+    t.folded_start = static_cast<uint32_t>(doc.folded.size());
+    if (t.kind == TokenKind::kSpace) {
+      if (!doc.folded.empty() && doc.folded.back() != ' ') {
+        doc.folded.push_back(' ');
+        doc.folded_origin.push_back(t.start);
+      }
+    } else if (IsAsciiToken(text, t)) {
+      // ASCII outside a space token is never whitespace: folding is
+      // lower-casing, byte for byte.
+      size_t at = doc.folded.size(), length = t.end - t.start;
+      doc.folded.resize(at + length);
+      doc.folded_origin.resize(at + length);
+      for (size_t k = 0; k < length; ++k) {
+        char c = text[t.start + k];
+        doc.folded[at + k] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        doc.folded_origin[at + k] = static_cast<uint32_t>(t.start + k);
+      }
+    } else {
+      size_t i = t.start;
+      while (i < t.end) {
+        uint32_t at = static_cast<uint32_t>(i);
+        char32_t cp = DecodeUtf8(text, &i);
+        if (!FoldCodePoint(cp, &doc.folded)) doc.folded.push_back(' ');
+        doc.folded_origin.resize(doc.folded.size(), at);
+      }
+    }
+    t.folded_end = static_cast<uint32_t>(doc.folded.size());
+    if (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber)
+      doc.words.push_back(static_cast<uint32_t>(doc.tokens.size()));
+    doc.tokens.push_back(t);
+  }
+
+  // Paragraph breaks: blank lines.
+  std::vector<uint32_t> paragraph_breaks;
+  for (size_t i = begin; i < text.size(); ++i) {
+    if (text[i] != '\n') continue;
+    size_t j = i + 1;
+    while (j < text.size() && IsLineSpace(text[j])) ++j;
+    if (j < text.size() && text[j] == '\n') {
+      paragraph_breaks.push_back(static_cast<uint32_t>(j));
+      i = j - 1;
+    }
+  }
+
+  // Sentences.
+  prev = 0;
+  size_t tok = 0, word = 0, brk = 0;
+  for (uint32_t pos : sentence_breaks) {
+    Sentence s;
+    s.start = begin + prev;
+    s.end = begin + pos;
+    prev = pos;
+    // A blank line can come out as a sentence of its own: its space tokens
+    // join the previous sentence instead.
+    bool blank = true;
+    for (size_t k = tok; k < doc.tokens.size() && doc.tokens[k].start < s.end && blank; ++k)
+      blank = doc.tokens[k].kind == TokenKind::kSpace;
+    if (blank) {
+      auto previous = static_cast<uint32_t>(doc.sentences.empty() ? 0 : doc.sentences.size() - 1);
+      while (tok < doc.tokens.size() && doc.tokens[tok].start < s.end)
+        doc.tokens[tok++].sentence = previous;
+      continue;
+    }
+    auto sentence_index = static_cast<uint32_t>(doc.sentences.size());
+    while (tok < doc.tokens.size() && doc.tokens[tok].start < s.end)
+      doc.tokens[tok++].sentence = sentence_index;
+    s.first_word = static_cast<uint32_t>(word);
+    while (word < doc.words.size() && doc.tokens[doc.words[word]].start < s.end) ++word;
+    s.end_word = static_cast<uint32_t>(word);
+    // Trailing whitespace belongs to no sentence.
+    while (s.end > s.start) {
+      size_t i = s.end - 1;
+      while (i > s.start && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
+      size_t k = i;
+      if (!u_isUWhiteSpace(static_cast<UChar32>(DecodeUtf8(text, &k)))) break;
+      s.end = static_cast<uint32_t>(i);
+    }
+    while (brk < paragraph_breaks.size() && paragraph_breaks[brk] < s.start) ++brk;
+    s.paragraph = static_cast<uint32_t>(brk);
+    doc.sentences.push_back(s);
+  }
+
   return doc;
 }
 
