@@ -122,7 +122,9 @@ void Matcher::IndexRequirements() {
   for (uint32_t p = 0; p < phrases.size(); ++p) {
     for (size_t i = 0; i < phrases.required_count(p); ++i) {
       std::span<const uint32_t> ids = phrases.required(p, i);
-      if (!ids.empty()) requirements_.push_back({number(ids), phrases.required_offset(p, i)});
+      if (!ids.empty())
+        requirements_.push_back(
+            {number(ids), phrases.required_offset(p, i), phrases.required_max_offset(p, i)});
     }
     requirement_begin_.push_back(static_cast<uint32_t>(requirements_.size()));
     // The words a match begins with, when it can only begin with one of
@@ -263,6 +265,20 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
       }
       return last;
     };
+    // Whether each requirement has a word where a match starting at p
+    // could hold it; only for sentences of at most 64 words, whose
+    // positions all have a bit.
+    auto fits_at = [&](uint32_t pattern, size_t p) {
+      for (uint32_t r = requirement_begin_[pattern]; r < requirement_begin_[pattern + 1]; ++r) {
+        const Requirement& req = requirements_[r];
+        size_t lo = p + req.offset, hi = std::min<size_t>(p + req.max_offset, 63);
+        if (lo > hi) return false;
+        uint64_t window = (hi == 63 ? ~uint64_t{0} : (uint64_t{2} << hi) - 1) &
+                          ~((uint64_t{1} << lo) - 1);
+        if (!(sets[req.set].positions & window)) return false;
+      }
+      return true;
+    };
     auto span_of = [&](size_t a, size_t b) {
       return Span{doc.tokens[doc.words[sentence.first_word + a]].start,
                   doc.tokens[doc.words[sentence.first_word + b - 1]].end};
@@ -292,7 +308,10 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
           if ((state_of(start) & kAbsent) == kAbsent) continue;
           uint64_t at = sets[start].positions;
           if (last < 63) at &= (uint64_t{2} << last) - 1;
-          for (; at; at &= at - 1) try_at(static_cast<size_t>(std::countr_zero(at)), ref);
+          for (; at; at &= at - 1) {
+            auto p = static_cast<size_t>(std::countr_zero(at));
+            if (fits_at(ref.pattern, p)) try_at(p, ref);
+          }
           continue;
         }
         for (int64_t p = 0; p <= last && p < static_cast<int64_t>(n); ++p)

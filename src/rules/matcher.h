@@ -76,6 +76,7 @@ class Matcher {
   struct Requirement {
     uint32_t set;
     uint32_t offset;
+    uint32_t max_offset;  // and at most this many words after it
   };
 
   void IndexRequirements();

@@ -230,6 +230,15 @@ uint32_t PhraseSet::MinLength(Range sequence) const {
   return n;
 }
 
+uint32_t PhraseSet::MaxLength(Range sequence) const {
+  uint32_t n = 0;
+  for (uint32_t i = sequence.begin; i < sequence.end; ++i) {
+    const Element& e = elements_[i];
+    n += e.group == kNoGroup ? e.max : e.max * groups_[e.group].max_length;
+  }
+  return n;
+}
+
 // Groups carry their own Start, so a macro of 150 alternatives is
 // summarised once, not at every use.
 void PhraseSet::CollectStart(Range sequence, StartScratch* out) const {
@@ -304,6 +313,7 @@ uint32_t PhraseSet::AddGroup(const Range* alternatives, size_t count) {
     all.any = all.any || alt.any;
     all.nullable = all.nullable || alt.nullable;
     g.min_length = std::min(g.min_length, MinLength(alternatives[a]));
+    g.max_length = std::max(g.max_length, MaxLength(alternatives[a]));
     // An alternative that may be empty or may begin anywhere is tried at
     // every word.
     if (alt.any || !alt.prefixes.empty() || alt.nullable) {
@@ -417,7 +427,7 @@ int64_t PhraseSet::Add(std::string_view text, std::string* error, size_t* error_
   for (uint32_t i = sequence.begin; i < sequence.end; ++i) {
     Range r;
     if (ElementRequires(elements_[i], &r))
-      required_.push_back({r, MinLength({sequence.begin, i})});
+      required_.push_back({r, MinLength({sequence.begin, i}), MaxLength({sequence.begin, i})});
   }
   p.required_end = static_cast<uint32_t>(required_.size());
   // Smallest sets first: they fail fastest.

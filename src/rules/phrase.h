@@ -94,6 +94,10 @@ class PhraseSet {
   uint32_t required_offset(uint32_t pattern, size_t i) const {
     return view_.required[view_.patterns[pattern].required_begin + i].offset;
   }
+  // And at most this many: it lies at or before start + required_max_offset.
+  uint32_t required_max_offset(uint32_t pattern, size_t i) const {
+    return view_.required[view_.patterns[pattern].required_begin + i].max_offset;
+  }
   // The prefixes a match may begin with ("apologi" of "apologi*"), and
   // whether it may begin with any word at all.
   std::span<const std::string> start_prefixes(uint32_t pattern) const {
@@ -139,6 +143,7 @@ class PhraseSet {
     Range by_first_id;  // into by_first_id_
     Range unanchored;   // into unanchored_
     uint32_t min_length = 0;  // words in the shortest match
+    uint32_t max_length = 0;  // and in the longest
     // Words of which every match holds one (into ids_), when
     // has_required: from each alternative, its mandatory word (or nested
     // group) with the fewest ids. A sentence without any of them cannot
@@ -152,8 +157,9 @@ class PhraseSet {
     uint32_t required_begin, required_end;  // into required_
   };
   struct Required {
-    Range ids;        // into ids_
-    uint32_t offset;  // words before it in the shortest match
+    Range ids;            // into ids_
+    uint32_t offset;      // words before it in the shortest match
+    uint32_t max_offset;  // and in the longest
   };
 
   std::span<const uint32_t> Ids(Range r) const { return view_.ids.subspan(r.begin, r.size()); }
@@ -166,6 +172,7 @@ class PhraseSet {
   void CollectStart(Range sequence, StartScratch* out) const;
   Start StoreStart(StartScratch* s);
   uint32_t MinLength(Range sequence) const;
+  uint32_t MaxLength(Range sequence) const;
   // The fewest ids of which every match of the element holds one, if any.
   bool ElementRequires(const Element& e, Range* ids) const;
   // Appends a group of the given alternatives, with its index; returns it.

@@ -1,11 +1,36 @@
-// ICU's English word and sentence breaks for ASCII text (see ascii_breaks.h).
+// ICU's English word and sentence breaks for ASCII text with a few
+// typographic characters (see ascii_breaks.h).
 //
 // ICU's rules (ICU 72, data/brkitr/rules/word.txt and sent.txt) are regular
 // expressions over character classes that "chain": a rule may start on the
 // last character of the rule before it, and a boundary falls where the
-// longest chain of matches ends. Restricted to ASCII the classes are few and
-// the rules collapse to the small scanners below; each branch names the
-// UAX #29 rule (WBn / SBn) and ICU rule it implements.
+// longest chain of matches ends. Restricted to ASCII and the accepted
+// characters the classes are few and the rules collapse to the small
+// scanners below; each branch names the UAX #29 rule (WBn / SBn) and ICU rule
+// it implements.
+//
+// The accepted non-ASCII characters, their UTF-8, and their Word_Break and
+// Sentence_Break values in ICU 72 (which word.txt and sent.txt use
+// untailored for all of them):
+//
+//   U+2018 ‘  E2 80 98   MidNumLet   Close
+//   U+2019 ’  E2 80 99   MidNumLet   Close
+//   U+201C “  E2 80 9C   Other       Close
+//   U+201D ”  E2 80 9D   Other       Close
+//   U+2026 …  E2 80 A6   Other       Other
+//   U+2013 –  E2 80 93   Other       SContinue
+//   U+2014 —  E2 80 94   Other       SContinue
+//   U+00A0    C2 A0      Other       Sp   (no-break space; not WSegSpace)
+//
+// Each has a class that some ASCII character already has (MidNumLet like
+// '.', Close like '"', SContinue like '-', Sp like '\t', Other like '#'), so
+// the scanners are the ASCII ones, stepping over a whole character wherever
+// it may be one of these. In accepted text the lead byte C2 is always
+// U+00A0, the lead byte E2 is always E2 80 xx, and each final byte xx (and
+// A0) occurs nowhere else. So the class tables are indexed by the byte for
+// ASCII and C2, and by the final byte for E2 (SentenceClassAt; the word
+// scanner resolves E2 where it matters); a character's class is also that
+// of its last byte, for looking back.
 #include "text/ascii_breaks.h"
 
 #include <array>
@@ -14,18 +39,33 @@
 namespace amends {
 namespace {
 
+// The UTF-8 final bytes of the accepted E2 80 xx characters.
+constexpr uint8_t kLsquo = 0x98;   // U+2018 ‘
+constexpr uint8_t kRsquo = 0x99;   // U+2019 ’
+constexpr uint8_t kLdquo = 0x9C;   // U+201C “
+constexpr uint8_t kRdquo = 0x9D;   // U+201D ”
+constexpr uint8_t kHellip = 0xA6;  // U+2026 …
+constexpr uint8_t kNdash = 0x93;   // U+2013 –
+constexpr uint8_t kMdash = 0x94;   // U+2014 —
+constexpr uint8_t kNbspLead = 0xC2, kNbspFinal = 0xA0;  // U+00A0: C2 A0
+constexpr uint8_t kLead3 = 0xE2, kMid3 = 0x80;          // E2 80 xx
+
+// Length in bytes of the accepted character whose first byte is b.
+constexpr size_t CharLength(uint8_t b) { return b < 0x80 ? 1 : b == kNbspLead ? 2 : 3; }
+
 // ---------------------------------------------------------------------------
-// Word break classes (Word_Break property values of ASCII, as ICU's word.txt
-// uses them). Bit flags, so a branch can test several at once.
+// Word break classes (Word_Break property values, as ICU's word.txt uses
+// them). Bit flags, so a branch can test several at once.
 enum : uint8_t {
-  kWOther = 0,         // everything else: one segment per byte, status 0
+  kWOther = 0,         // everything else: one segment per character, status 0
   kWLetter = 1,        // ALetter: A-Z a-z, and '@' (see below)
   kWNumeric = 2,       // Numeric: 0-9
   kWExtendNumLet = 4,  // ExtendNumLet: _
-  kWMidLetter = 8,     // may join letters (WB6/WB7): MidNumLet '.', Single_Quote '\''
-  kWMidNum = 16,       // may join digits (WB11/WB12): MidNum ',' ';', MidNumLet '.', Single_Quote '\''
-  kWSpace = 32,        // WSegSpace: U+0020 only (not tab)
+  kWMidLetter = 8,     // may join letters (WB6/WB7): MidNumLet . ‘ ’, Single_Quote '
+  kWMidNum = 16,       // may join digits (WB11/WB12): MidNum , ;  MidNumLet . ‘ ’, Single_Quote '
+  kWSpace = 32,        // WSegSpace: U+0020 only (not tab, not U+00A0)
   kWCR = 64,           // CR (LF and Newline \v \f are single-byte segments, like Other)
+  kWLead3 = 128,       // byte E2: the class is that of the final byte, E2 80 xx
 };
 constexpr uint8_t kWWordChar = kWLetter | kWNumeric | kWExtendNumLet;
 
@@ -48,6 +88,12 @@ constexpr std::array<uint8_t, 256> MakeWordClasses() {
   // which only joins Hebrew letters (WB7b/c): Other too.
   t[' '] = kWSpace;
   t['\r'] = kWCR;
+  // ‘ ’ are MidNumLet like '.': "I’m", "3’5" are one word. “ ” … – — and
+  // U+00A0 are Other (U+00A0 is not WSegSpace, so WB3d does not join it to
+  // spaces); the lead byte C2 of U+00A0 stays Other.
+  t[kLead3] = kWLead3;
+  t[kLsquo] = kWMidLetter | kWMidNum;
+  t[kRsquo] = kWMidLetter | kWMidNum;
   return t;
 }
 constexpr std::array<uint8_t, 256> kWordClass = MakeWordClasses();
@@ -58,19 +104,19 @@ constexpr int32_t kStatusNumber = 100;
 constexpr int32_t kStatusLetter = 200;
 
 // ---------------------------------------------------------------------------
-// Sentence break classes (Sentence_Break property values of ASCII).
+// Sentence break classes (Sentence_Break property values).
 enum : uint8_t {
-  kSOther = 0,      // control bytes other than below, ; # $ % & * + / < = > @ \ ^ _ ` | ~ DEL
-  kSUpper,          // A-Z
-  kSLower,          // a-z
-  kSNumeric,        // 0-9
-  kSATerm,          // .
-  kSSTerm,          // ! ?
-  kSClose,          // " ' ( ) [ ] { }
-  kSSp,             // \t \v \f space
-  kSSContinue,      // , - :
-  kSCR,             // \r
-  kSLF,             // \n
+  kSOther,       // control bytes other than below, ; # $ % & * + / < = > @ \ ^ _ ` | ~ DEL, …
+  kSUpper,       // A-Z
+  kSLower,       // a-z
+  kSNumeric,     // 0-9
+  kSATerm,       // .
+  kSSTerm,       // ! ?
+  kSClose,       // " ' ( ) [ ] { } ‘ ’ “ ”
+  kSSp,          // \t \v \f space U+00A0
+  kSSContinue,   // , - : – —
+  kSCR,          // \r
+  kSLF,          // \n
 };
 constexpr uint32_t Bit(uint8_t c) { return 1u << c; }
 // What ends the body of a sentence (sent.txt rule 998's "any character"
@@ -95,11 +141,31 @@ constexpr std::array<uint8_t, 256> MakeSentenceClasses() {
   t[':'] = kSSContinue;
   t['\r'] = kSCR;
   t['\n'] = kSLF;
+  // The accepted non-ASCII characters: by lead byte C2 and final byte A0 for
+  // U+00A0, by final byte for E2 80 xx (the bytes E2 and 80 stay Other).
+  // U+2026 … is Other, not ATerm (only U+2024 ONE DOT LEADER is): "wait… what"
+  // has no sentence break.
+  t[kNbspLead] = kSSp;
+  t[kNbspFinal] = kSSp;
+  t[kLsquo] = kSClose;
+  t[kRsquo] = kSClose;
+  t[kLdquo] = kSClose;
+  t[kRdquo] = kSClose;
+  t[kNdash] = kSSContinue;
+  t[kMdash] = kSSContinue;
+  t[kHellip] = kSOther;
   return t;
 }
 constexpr std::array<uint8_t, 256> kSentenceClass = MakeSentenceClasses();
 
+// The sentence class of the character starting at p[i].
+inline uint8_t SentenceClassAt(const unsigned char* p, size_t i) {
+  return kSentenceClass[p[i] == kLead3 ? p[i + 2] : p[i]];
+}
+
 // The bytes of kSBodyStop classes, for the tight loop over a sentence body.
+// All of them are ASCII, and no byte of an accepted non-ASCII character is
+// one, so the loop may go byte by byte.
 constexpr std::array<bool, 256> MakeBodyStops() {
   std::array<bool, 256> t{};
   for (int c = 0; c < 256; ++c) t[c] = (Bit(kSentenceClass[c]) & kSBodyStop) != 0;
@@ -113,7 +179,6 @@ constexpr std::array<bool, 256> kSBodyStopByte = MakeBodyStops();
 // of text (the {bof} of sent.txt rule 998), so a sentence may begin with
 // Close and Sp characters.
 size_t SentenceEnd(const unsigned char* p, size_t n, size_t start) {
-  auto cls = [p](size_t i) { return kSentenceClass[p[i]]; };
   size_t i = start;
   for (;;) {
     // Body (rule 998: [^STerm ATerm Close Sp Sep LF CR]|{bof}, then
@@ -121,7 +186,7 @@ size_t SentenceEnd(const unsigned char* p, size_t n, size_t start) {
     // paragraph separator.
     while (i < n && !kSBodyStopByte[p[i]]) ++i;
     if (i >= n) return n;
-    uint8_t c = cls(i);
+    uint8_t c = kSentenceClass[p[i]];
     if (c == kSCR) {  // SB3 CR x LF; SB4 break after ParaSep
       ++i;
       return i < n && p[i] == '\n' ? i + 1 : i;
@@ -131,12 +196,13 @@ size_t SentenceEnd(const unsigned char* p, size_t n, size_t start) {
     // A terminator at i.
     const bool aterm = c == kSATerm;
     // SB7 (Upper | Lower) ATerm x Upper: only with a letter right before,
-    // inside this sentence.
-    const bool after_letter =
-        i > start && (cls(i - 1) == kSUpper || cls(i - 1) == kSLower);
+    // inside this sentence. (The byte before is the last byte of the
+    // character before, which has that character's class.)
+    const bool after_letter = i > start && (kSentenceClass[p[i - 1]] == kSUpper ||
+                                            kSentenceClass[p[i - 1]] == kSLower);
     ++i;
     if (i >= n) return n;
-    c = cls(i);
+    c = kSentenceClass[p[i]];
     if (aterm) {
       if (c == kSNumeric) {  // SB6 ATerm x Numeric; the digit then chains into rule 998
         ++i;
@@ -147,13 +213,13 @@ size_t SentenceEnd(const unsigned char* p, size_t n, size_t start) {
         continue;
       }
     }
-    // SB9/SB10: Close* then Sp* stay with the terminator.
-    while (i < n && cls(i) == kSClose) ++i;
-    while (i < n && cls(i) == kSSp) ++i;
+    // SB9/SB10: Close* then Sp* stay with the terminator (‘ ’ “ ” are Close,
+    // U+00A0 is Sp).
+    while (i < n && (c = SentenceClassAt(p, i)) == kSClose) i += CharLength(p[i]);
+    while (i < n && (c = SentenceClassAt(p, i)) == kSSp) i += CharLength(p[i]);
     if (i >= n) return n;
-    c = cls(i);
-    if (c == kSSContinue) {  // SB8a ... x SContinue; it chains into rule 998
-      ++i;
+    if (c == kSSContinue) {  // SB8a ... x SContinue (, - : – —); it chains into rule 998
+      i += CharLength(p[i]);
       continue;
     }
     if (c == kSATerm || c == kSSTerm) continue;  // SB8a ... x (STerm | ATerm): a new terminator
@@ -166,10 +232,12 @@ size_t SentenceEnd(const unsigned char* p, size_t n, size_t start) {
       // SB8 ATerm Close* Sp* x NotLetters* Lower: look ahead over non-letters
       // for a lowercase letter ("etc. and", "e.g. 5 apples"). The match
       // continues from that letter; otherwise the boundary is here, and the
-      // next sentence starts with the bytes just looked at.
+      // next sentence starts with the bytes just looked at. Every byte of an
+      // accepted non-ASCII character is NotLetters (E2 and 80 are Other), as
+      // the character is, so this may go byte by byte.
       size_t j = i;
-      while (j < n && (Bit(cls(j)) & kSNotLetters)) ++j;
-      if (j < n && cls(j) == kSLower) {
+      while (j < n && (Bit(kSentenceClass[p[j]]) & kSNotLetters)) ++j;
+      if (j < n && kSentenceClass[p[j]] == kSLower) {
         i = j + 1;
         continue;
       }
@@ -178,21 +246,45 @@ size_t SentenceEnd(const unsigned char* p, size_t n, size_t start) {
   }
 }
 
+// Whether the three bytes at p are one of the accepted E2 80 xx characters.
+inline bool AcceptedLead3(const unsigned char* p) {
+  if (p[1] != kMid3) return false;
+  switch (p[2]) {
+    case kLsquo: case kRsquo: case kLdquo: case kRdquo:
+    case kHellip: case kNdash: case kMdash:
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 bool AsciiBreaksApply(std::string_view text) {
-  const char* p = text.data();
-  size_t n = text.size();
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
   size_t i = 0;
-  // Eight bytes at a time: any byte with its top bit set is not ASCII.
-  for (; i + 8 <= n; i += 8) {
-    uint64_t w;
-    std::memcpy(&w, p + i, 8);
-    if (w & 0x8080808080808080ull) return false;
+  for (;;) {
+    // Eight bytes at a time while all are ASCII (no top bit set), then byte
+    // by byte up to the first non-ASCII byte or the end.
+    for (; i + 8 <= n; i += 8) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      if (w & 0x8080808080808080ull) break;
+    }
+    while (i < n && p[i] < 0x80) ++i;
+    if (i == n) return true;
+    // A non-ASCII byte must start one of the accepted characters, whole.
+    // Matching the exact bytes also rejects any ill-formed UTF-8 (a stray
+    // continuation byte, a truncated sequence).
+    if (p[i] == kNbspLead && i + 1 < n && p[i + 1] == kNbspFinal) {
+      i += 2;
+    } else if (p[i] == kLead3 && i + 2 < n && AcceptedLead3(p + i)) {
+      i += 3;
+    } else {
+      return false;
+    }
   }
-  uint8_t any = 0;
-  for (; i < n; ++i) any |= static_cast<uint8_t>(p[i]);
-  return (any & 0x80) == 0;
 }
 
 void AsciiWordBreaks(std::string_view text, std::vector<WordBreak>* out) {
@@ -221,26 +313,32 @@ void AsciiWordBreaks(std::string_view text, std::vector<WordBreak>* out) {
           status = kStatusNumber;
         } else if (d == kWExtendNumLet) {  // WB13a
           status = prev == kWNumeric ? kStatusNumber : kStatusLetter;
-        } else if ((d & (kWMidLetter | kWMidNum)) && i + 1 < n) {
-          // One-byte look-ahead past the middle character.
-          uint8_t e = kWordClass[p[i + 1]];
+        } else {
+          // A middle character ('.', '\'', ',', ';', or the three bytes of
+          // ‘ ’) joins only what is on both sides: one-character look-ahead
+          // past it, to a letter or digit (ASCII, so one byte).
+          size_t mid = 1;
+          if (d == kWLead3) {
+            d = kWordClass[p[i + 2]];  // ‘ ’ MidNumLet, else Other
+            mid = 3;
+          }
+          if (!(d & (kWMidLetter | kWMidNum)) || i + mid >= n) break;  // WB999
+          uint8_t e = kWordClass[p[i + mid]];
           if (prev == kWLetter && (d & kWMidLetter) && e == kWLetter) {
-            status = kStatusLetter;  // WB6/WB7: "we're", "U.S"
+            status = kStatusLetter;  // WB6/WB7: "we're", "U.S", "I’m"
           } else if (prev == kWNumeric && (d & kWMidNum) && e == kWNumeric) {
-            status = kStatusNumber;  // WB11/WB12: "1.5", "1,000"
+            status = kStatusNumber;  // WB11/WB12: "1.5", "1,000", "3’5"
           } else {
-            break;
+            break;  // WB999: break everywhere else
           }
           d = e;
-          ++i;
-        } else {
-          break;  // WB999: break everywhere else
+          i += mid;
         }
         prev = d;
         ++i;
       }
     } else if (c == kWSpace) {
-      // WB3d: WSegSpace x WSegSpace (a run of U+0020, not tabs).
+      // WB3d: WSegSpace x WSegSpace (a run of U+0020, not tabs nor U+00A0).
       do ++i;
       while (i < n && p[i] == ' ');
     } else if (c == kWCR) {
@@ -248,9 +346,11 @@ void AsciiWordBreaks(std::string_view text, std::vector<WordBreak>* out) {
       ++i;
       if (i < n && p[i] == '\n') ++i;
     } else {
-      // WB3a/b (LF, Newline) and WB999: everything else is one byte,
-      // status 0. (ASCII has no Extend/Format/ZWJ for WB4 to attach.)
-      ++i;
+      // WB3a/b (LF, Newline) and WB999: everything else is one character,
+      // status 0, including a ‘ ’ that joins nothing and “ ” … – — U+00A0.
+      // (None of the accepted characters is Extend/Format/ZWJ for WB4 to
+      // attach.)
+      i += CharLength(p[i]);
     }
     out->push_back({static_cast<uint32_t>(i), status});
   }

@@ -1,17 +1,20 @@
-// Word and sentence boundaries of pure-ASCII text without ICU.
+// Word and sentence boundaries of ASCII text (with a few typographic
+// characters) without ICU.
 //
 // The segmenter (segmenter.cc) cuts text with ICU's English word and
 // sentence BreakIterators, and that iteration is a large share of the run
-// time although nearly all input is plain ASCII. These functions give, for
-// ASCII text, exactly what those iterators give: the same boundaries and,
-// for words, the same getRuleStatus() value, as the rules of ICU 72
-// (data/brkitr/rules/word.txt and sent.txt, UAX #29 with ICU's tailorings)
-// decide them. "Exactly" is checked by ascii_breaks_test.cc and
-// fuzz/ascii_breaks_fuzzer.cc against the installed ICU; if ICU's rules
-// change, those fail and the fast path must follow.
+// time although nearly all input is plain ASCII or ASCII with a few curly
+// quotes and dashes. These functions give, for such text, exactly what those
+// iterators give: the same boundaries and, for words, the same
+// getRuleStatus() value, as the rules of ICU 72 (data/brkitr/rules/word.txt
+// and sent.txt, UAX #29 with ICU's tailorings) decide them. "Exactly" is
+// checked by ascii_breaks_test.cc and fuzz/ascii_breaks_fuzzer.cc against
+// the installed ICU; if ICU's rules or these characters' properties change,
+// those fail and the fast path must follow.
 //
-// Positions are byte offsets into the text, which for ASCII are also the
-// UTF-8 offsets the segmenter gets from ICU through utext_openUTF8.
+// Positions are byte offsets into the UTF-8 text, the offsets the segmenter
+// gets from ICU through utext_openUTF8; a boundary never falls inside a
+// multi-byte character.
 #pragma once
 
 #include <cstdint>
@@ -21,14 +24,29 @@
 namespace amends {
 
 // Whether AsciiWordBreaks and AsciiSentenceBreaks apply to `text`: true when
-// every byte is ASCII (0x00..0x7F). Otherwise the caller must use ICU.
+// every character is ASCII (bytes 0x00..0x7F) or one of these eight, each
+// as its exact UTF-8 bytes:
+//   U+2018 LEFT SINGLE QUOTATION MARK   (E2 80 98)
+//   U+2019 RIGHT SINGLE QUOTATION MARK  (E2 80 99)
+//   U+201C LEFT DOUBLE QUOTATION MARK   (E2 80 9C)
+//   U+201D RIGHT DOUBLE QUOTATION MARK  (E2 80 9D)
+//   U+2026 HORIZONTAL ELLIPSIS          (E2 80 A6)
+//   U+2013 EN DASH                      (E2 80 93)
+//   U+2014 EM DASH                      (E2 80 94)
+//   U+00A0 NO-BREAK SPACE               (C2 A0)
+// False for any other non-ASCII character, and for any non-ASCII byte that
+// is not part of one of these sequences (so a text it accepts is well-formed
+// UTF-8). Otherwise the caller must use ICU.
 bool AsciiBreaksApply(std::string_view text);
 
 // One word-break segment: it runs from the previous segment's end (0 for the
 // first) to `end`, and `status` is what icu::BreakIterator::getRuleStatus()
-// returns at `end`: UBRK_WORD_NONE (0) for spaces, punctuation and symbols,
+// returns at `end`: UBRK_WORD_NONE (0) for spaces, punctuation and symbols
+// (each of the eight characters above alone is one such segment),
 // UBRK_WORD_NUMBER (100) for a segment ending in a digit (or "1_"),
 // UBRK_WORD_LETTER (200) for one ending in a letter or '@' (or "a_", "__").
+// Words may contain U+2018 and U+2019 as they may contain '.' and '\''
+// ("I’m", "3’5"); U+00A0 is not joined to spaces.
 struct WordBreak {
   uint32_t end;
   int32_t status;

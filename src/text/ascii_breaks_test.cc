@@ -1,5 +1,6 @@
-// Differential tests: the ASCII fast path against the installed ICU, which
-// is the reference (ascii_breaks.h promises identical results).
+// Differential tests: the ASCII fast path (ASCII plus eight typographic
+// characters) against the installed ICU, which is the reference
+// (ascii_breaks.h promises identical results).
 #include "text/ascii_breaks.h"
 
 #include <catch2/catch.hpp>
@@ -8,6 +9,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <memory>
 #include <random>
 #include <string>
@@ -19,6 +21,18 @@
 using namespace amends;
 
 namespace {
+
+// The accepted non-ASCII characters, as UTF-8.
+constexpr std::string_view kRsquo = "\u2019";   // ’
+constexpr std::string_view kLsquo = "\u2018";   // ‘
+constexpr std::string_view kLdquo = "\u201C";   // “
+constexpr std::string_view kRdquo = "\u201D";   // ”
+constexpr std::string_view kHellip = "\u2026";  // …
+constexpr std::string_view kNdash = "\u2013";   // –
+constexpr std::string_view kMdash = "\u2014";   // —
+constexpr std::string_view kNbsp = "\u00A0";    // no-break space
+constexpr std::string_view kAccepted[] = {kRsquo, kLsquo, kLdquo, kRdquo,
+                                          kHellip, kNdash, kMdash, kNbsp};
 
 struct Breaks {
   std::vector<WordBreak> words;
@@ -120,22 +134,63 @@ class Comparison {
 
 }  // namespace
 
-TEST_CASE("AsciiBreaksApply accepts exactly the ASCII texts", "[ascii_breaks]") {
+TEST_CASE("AsciiBreaksApply accepts exactly ASCII and the eight characters", "[ascii_breaks]") {
   CHECK(AsciiBreaksApply(""));
   CHECK(AsciiBreaksApply("Hello, world.\r\n\t\x01\x7F"));
   CHECK(AsciiBreaksApply(std::string_view("a\0b", 3)));
-  CHECK_FALSE(AsciiBreaksApply("caf\xC3\xA9"));
-  CHECK_FALSE(AsciiBreaksApply("We\xE2\x80\x99re"));
-  CHECK_FALSE(AsciiBreaksApply("\x80"));
+  CHECK(AsciiBreaksApply("We\xE2\x80\x99re"));
+  for (std::string_view ch : kAccepted) {
+    std::string c(ch);
+    CHECK(AsciiBreaksApply(c));
+    CHECK(AsciiBreaksApply(c + c));
+    CHECK(AsciiBreaksApply("a" + c + "b"));
+    CHECK(AsciiBreaksApply("0123456789" + c + "0123456789" + c));
+  }
+  CHECK(AsciiBreaksApply("\u2018\u2019\u201C\u201D\u2026\u2013\u2014\u00A0"));
+  // Any other non-ASCII character.
+  for (const char* other : {
+           "caf\u00E9",     // é
+           "\U0001F600",    // emoji
+           "\u2028",        // LINE SEPARATOR (Sentence_Break Sep)
+           "\u0085",        // NEL (Sep)
+           "\uFEFF",        // BOM (Format)
+           "\u00A1", "\u00AD", "\u00B4", "\u00BF", "\u00C2",  // C2 xx other than A0, and U+00C2
+           "\u2010", "\u2011", "\u2012", "\u2015", "\u2016",  // E2 80 xx near the accepted ones
+           "\u2017", "\u201A", "\u201B", "\u201E", "\u201F",
+           "\u2022", "\u2024", "\u2025", "\u2027", "\u2029",
+           "\u202F", "\u2030", "\u2039", "\u203A", "\u2000",
+           "\u2080", "\u2099", "\u2119", "\u2219", "\u20AC",  // E2 xx 99 with another middle byte
+           "\u0100", "\u0800", "\uFFFD", "\U00010000"}) {
+    std::string text(other);
+    CHECK_FALSE(AsciiBreaksApply(text));
+    CHECK_FALSE(AsciiBreaksApply("I\u2019m " + text + " \u2019"));
+    CHECK_FALSE(AsciiBreaksApply("\u00A0\u00A0\u00A0\u00A0" + text));
+  }
+  // Ill-formed UTF-8 (the caller validates it, but the check is exact):
+  // stray continuation bytes, truncated and overlong sequences.
+  for (std::string_view bad : {"\x80", "\xA0", "\x99", "\xC2", "\xE2", "\xE2\x80",
+                               "\xE2\x80a", "\xC2 ", "\xE2\x99", "\xE0\x80\x99",
+                               "\xC1\xA0", "\xFF", "\xE2\x80\x99\x99", "a\xA0\xC2"}) {
+    CHECK_FALSE(AsciiBreaksApply(bad));
+    CHECK_FALSE(AsciiBreaksApply("abcdefghijklmnop" + std::string(bad)));
+  }
   // A non-ASCII byte at every position of a longer text (word-at-a-time scan).
   for (size_t at = 0; at < 20; ++at) {
     std::string text(20, 'a');
     text[at] = '\xFF';
     CHECK_FALSE(AsciiBreaksApply(text));
+    // An accepted character at every position, alone or before a rejected one.
+    for (std::string_view ch : kAccepted) {
+      std::string ok(20, 'a');
+      ok.insert(at, ch);
+      CHECK(AsciiBreaksApply(ok));
+      std::string after = ok + std::string(at, 'b') + "\u00E9";
+      CHECK_FALSE(AsciiBreaksApply(after));
+    }
   }
 }
 
-TEST_CASE("ASCII word and sentence breaks match ICU on hand-picked texts", "[ascii_breaks]") {
+TEST_CASE("Word and sentence breaks match ICU on hand-picked texts", "[ascii_breaks]") {
   std::vector<std::string> texts = {
       "",
       "we're",
@@ -218,6 +273,61 @@ TEST_CASE("ASCII word and sentence breaks match ICU on hand-picked texts", "[asc
       "Call 1.877.350.0038. They",
       "Hi there,\n\nThanks for writing in!\n\nBest,\nJo",
       "@116461 Cooper, I'm sorry about the Wi-Fi! Please DM us. *AFM",
+      // The typographic characters.
+      "I\u2019m",
+      "don\u2019t.",
+      "\u2018quoted\u2019 text",
+      "\u201CHi.\u201D Then",
+      "\u201CHi.\u201D then",
+      "wait\u2026 what",
+      "wait\u2026 What",
+      "wait.\u2026 What",
+      "a \u2013 b",
+      "a\u2014b",
+      "x\u00A0y",
+      "end.\u00A0Next",
+      "end.\u00A0next",
+      "end.\u00A0\u00A0 \tNext",
+      "3\u20195",
+      "3\u20185",
+      "a\u2018b",
+      "\u2019\u2019",
+      "\u2026\u201D",
+      "It\u2019s the users\u2019 fault.",
+      "rock \u2019n\u2019 roll",
+      "I\u2019\u2019m",
+      "I\u2019.m",
+      "I.\u2019m",
+      "1\u2019.5",
+      "1.\u20195",
+      "a_\u2019b",
+      "x\u2019_",
+      "1\u2019a",
+      "a\u20191",
+      "He said \u201CStop.\u201D \u2018Why?\u2019 she asked.",
+      "Done.\u2019\u201D  Next",
+      "Done.\u201D\u00A0Next",
+      "Done. \u201CNext",
+      "Done.\u2014next",
+      "Done.\u2014Next",
+      "Done! \u2013 and more",
+      "Done. \u2013 Next",
+      "Done.\u2026 Next",
+      "etc.\u2026 and",
+      "etc. \u2018and\u2019",
+      "etc. \u201C5\u201D apples",
+      "No.\u00A05",
+      "U.S.\u00A0Army",
+      "a.\u00A0\nb",
+      "a.\u201D\r\nB",
+      "e.g.\u2019s",
+      "A.\u2019B",
+      "x\u00A0\u00A0 y",
+      "  \u00A0  ",
+      "\u2026\u2026\u2026",
+      "Hmm\u2026. OK",
+      "\u2014\u2014",
+      "well \u2014 I\u2019d say \u201Cno\u201D\u2026",
   };
   // Every printable ASCII character alone, doubled, and around letters.
   for (int c = 0x20; c < 0x7F; ++c) {
@@ -228,6 +338,26 @@ TEST_CASE("ASCII word and sentence breaks match ICU on hand-picked texts", "[asc
     texts.push_back("1" + ch + "2");
     texts.push_back("A" + ch + " B");
     texts.push_back("x." + ch + " y");
+  }
+  // Each accepted character alone, doubled, at the start and end, and next to
+  // terminators, digits, letters and spaces.
+  for (std::string_view ch : kAccepted) {
+    std::string c(ch);
+    for (const std::string& text : {
+             c, c + c, c + c + c, c + "abc", "abc" + c, c + " Abc", "Abc " + c,
+             "a" + c + "b", "A" + c + "B", "1" + c + "2", "a" + c + "1", "1" + c + "a",
+             "a" + c + c + "b", "1" + c + c + "2", "a " + c + " b", "a" + c + " b", "a " + c + "b",
+             "x." + c, "x." + c + "Y", "x." + c + "y", "x." + c + " Y", "x." + c + " y",
+             "x. " + c + "Y", "x. " + c + " y", "x." + c + c + " Y", "x." + c + "5",
+             "x?" + c + " Y", "x?" + c + " y", "x!" + c + "\n", "x." + c + "\r\nY",
+             c + ".", c + ". Y", c + "? y", "." + c, "?" + c, "x" + c + ".", "x" + c + ". Y",
+             "x." + c + ", y", "x." + c + ": y", "x." + c + "- y", "x." + c + ". Y",
+             "1." + c + "5", "a." + c + "B", "e.g." + c + "x", "x.\"" + c + " Y", "x.)" + c + " Y",
+             "x. " + c + " 5 y", "x. (" + c + ") y", "x " + c + " \t y", c + "\t" + c,
+             "_" + c + "_", "a_" + c, "@" + c + "@", "x.\u00A0" + c + " Y", "x.\u201D" + c + " Y",
+         })
+      texts.push_back(text);
+    for (std::string_view other : kAccepted) texts.push_back(c + std::string(other));
   }
   // Control characters alone and between words.
   for (int c = 0; c < 0x20; ++c) {
@@ -243,8 +373,9 @@ TEST_CASE("ASCII word and sentence breaks match ICU on hand-picked texts", "[asc
   CHECK(cmp.mismatches() == 0);
 }
 
-TEST_CASE("ASCII word and sentence breaks match ICU on random texts", "[ascii_breaks]") {
-  // Weighted toward the classes the rules treat specially.
+TEST_CASE("Word and sentence breaks match ICU on random texts", "[ascii_breaks]") {
+  // Weighted toward the classes the rules treat specially; the accepted
+  // non-ASCII characters are drawn whole.
   static constexpr std::string_view kCommon = "aeiouxyzAEIXYZ0159";
   static constexpr std::string_view kTricky = ".,'\":;_-!?()[]{}@  \t\n\r";
   static constexpr std::string_view kRare = "#$%&*+/<=>\\^`|~\v\f\x01\x7F";
@@ -252,13 +383,18 @@ TEST_CASE("ASCII word and sentence breaks match ICU on random texts", "[ascii_br
   auto pick = [&rng](std::string_view from) { return from[rng() % from.size()]; };
   constexpr int kTexts = 250000;
   Comparison cmp;
+  size_t with_typographic = 0;
   std::string text;
   for (int k = 0; k < kTexts && cmp.mismatches() < 20; ++k) {
     text.clear();
+    // Half the texts plain ASCII, half with some typographic characters.
+    const uint32_t typographic = k % 2 == 0 ? 0 : 4 + rng() % 20;  // percent of characters
     size_t length = rng() % 41;
     for (size_t i = 0; i < length; ++i) {
       uint32_t r = rng() % 100;
-      if (r < 45)
+      if (r < typographic)
+        text += kAccepted[rng() % std::size(kAccepted)];
+      else if (r < 45)
         text += pick(kCommon);
       else if (r < 90)
         text += pick(kTricky);
@@ -267,13 +403,16 @@ TEST_CASE("ASCII word and sentence breaks match ICU on random texts", "[ascii_br
       else
         text += static_cast<char>(rng() % 0x80);  // any ASCII byte, NUL included
     }
+    REQUIRE(AsciiBreaksApply(text));
+    if (text.find_first_of("\xC2\xE2") != std::string::npos) ++with_typographic;
     cmp.Add(text);
   }
   CHECK(cmp.mismatches() == 0);
   CHECK(cmp.compared() == kTexts);
+  CHECK(with_typographic > kTexts / 3);
 }
 
-TEST_CASE("ASCII word and sentence breaks match ICU on the shared corpora", "[ascii_breaks]") {
+TEST_CASE("Word and sentence breaks match ICU on the shared corpora", "[ascii_breaks]") {
   namespace fs = std::filesystem;
   const fs::path root = fs::path(AMENDS_SOURCE_DIR "/../shared/corpora");
   if (!fs::is_directory(root)) {
@@ -281,7 +420,7 @@ TEST_CASE("ASCII word and sentence breaks match ICU on the shared corpora", "[as
     return;
   }
   Comparison cmp;
-  size_t skipped_non_ascii = 0;
+  size_t left_to_icu = 0;
   for (const char* file : {"dev/replies.jsonl", "pool/replies.jsonl"}) {
     std::ifstream in(root / file);
     if (!in) {
@@ -298,7 +437,7 @@ TEST_CASE("ASCII word and sentence breaks match ICU on the shared corpora", "[as
         if (it == record.end() || !it->is_string()) continue;
         const std::string& text = it->get_ref<const std::string&>();
         if (!AsciiBreaksApply(text)) {
-          ++skipped_non_ascii;
+          ++left_to_icu;
           continue;
         }
         cmp.Add(text);
@@ -306,6 +445,6 @@ TEST_CASE("ASCII word and sentence breaks match ICU on the shared corpora", "[as
     }
   }
   CHECK(cmp.mismatches() == 0);
-  SUCCEED("compared " << cmp.compared() << " ASCII texts (" << skipped_non_ascii
-                      << " non-ASCII texts left to ICU)");
+  SUCCEED("compared " << cmp.compared() << " texts the fast path accepts (" << left_to_icu
+                      << " other texts left to ICU)");
 }
