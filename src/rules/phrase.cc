@@ -1,6 +1,7 @@
 #include "rules/phrase.h"
 
 #include <algorithm>
+#include <functional>
 
 #include "text/fold.h"
 
@@ -8,6 +9,9 @@ namespace amends {
 namespace {
 
 constexpr int kMaxGap = 8;
+// A plain alternative whose words have so many spellings ("(a|b) (c|d) …")
+// stays out of its group's trie.
+constexpr size_t kMaxTriePaths = 16;
 // Groups recurse; a team's "((((…" must not run the stack out.
 constexpr int kMaxGroupDepth = 32;
 
@@ -303,6 +307,7 @@ uint32_t PhraseSet::AddGroup(const Range* alternatives, size_t count) {
   g.unanchored.begin = static_cast<uint32_t>(unanchored_.size());
   StartScratch all, alt;
   std::vector<FirstId> by_first;
+  std::vector<std::vector<std::span<const uint32_t>>> literal;  // word sequences, for the trie
   for (uint32_t a = 0; a < count; ++a) {
     alt.ids.clear();
     alt.prefixes.clear();
@@ -320,10 +325,30 @@ uint32_t PhraseSet::AddGroup(const Range* alternatives, size_t count) {
       unanchored_.push_back(a);
       continue;
     }
+    // A plain word sequence (each element one word of a few) goes into
+    // the trie, unless its spellings multiply out to too many paths.
+    bool plain = true;
+    size_t paths = 1;
+    for (uint32_t i = alternatives[a].begin; i < alternatives[a].end && plain; ++i) {
+      const Element& e = elements_[i];
+      plain = e.group == kNoGroup && !e.any && e.prefixes.size() == 0 && e.ids.size() > 0 &&
+              e.min == 1 && e.max == 1;
+      paths *= plain ? e.ids.size() : 1;
+      plain = plain && paths <= kMaxTriePaths;
+    }
+    if (plain) {
+      std::vector<std::span<const uint32_t>> words;
+      for (uint32_t i = alternatives[a].begin; i < alternatives[a].end; ++i)
+        words.push_back(std::span<const uint32_t>(ids_).subspan(elements_[i].ids.begin,
+                                                                elements_[i].ids.size()));
+      literal.push_back(std::move(words));
+      continue;
+    }
     SortUnique(&alt.ids);
     for (uint32_t id : alt.ids) by_first.push_back({id, a});
   }
   g.unanchored.end = static_cast<uint32_t>(unanchored_.size());
+  if (!literal.empty()) g.trie = AddTrie(literal);
   // The group's required words: the union over alternatives of each one's
   // narrowest requirement; none when one alternative has none.
   std::vector<uint32_t> required;
@@ -356,9 +381,52 @@ uint32_t PhraseSet::AddGroup(const Range* alternatives, size_t count) {
   return static_cast<uint32_t>(groups_.size() - 1);
 }
 
+uint32_t PhraseSet::AddTrie(const std::vector<std::vector<std::span<const uint32_t>>>& paths) {
+  // Built with child lists, then laid out flat: node k of the build is
+  // trie_nodes_[base + k], its edges sorted by id.
+  struct Node {
+    std::vector<TrieEdge> children;  // node: index in `nodes`
+    bool ends = false;
+  };
+  std::vector<Node> nodes(1);
+  // Every spelling of a path: each element contributes one of its ids.
+  std::function<void(const std::vector<std::span<const uint32_t>>&, size_t, uint32_t)> insert =
+      [&](const std::vector<std::span<const uint32_t>>& path, size_t k, uint32_t node) {
+        if (k == path.size()) {
+          nodes[node].ends = true;
+          return;
+        }
+        for (uint32_t id : path[k]) {
+          uint32_t child = UINT32_MAX;
+          for (const TrieEdge& e : nodes[node].children)
+            if (e.id == id) child = e.node;
+          if (child == UINT32_MAX) {
+            child = static_cast<uint32_t>(nodes.size());
+            nodes[node].children.push_back({id, child});
+            nodes.emplace_back();
+          }
+          insert(path, k + 1, child);
+        }
+      };
+  for (const auto& path : paths) insert(path, 0, 0);
+  const auto base = static_cast<uint32_t>(trie_nodes_.size());
+  for (Node& n : nodes) {
+    std::sort(n.children.begin(), n.children.end(),
+              [](const TrieEdge& a, const TrieEdge& b) { return a.id < b.id; });
+    TrieNode out;
+    out.edges.begin = static_cast<uint32_t>(trie_edges_.size());
+    for (const TrieEdge& e : n.children) trie_edges_.push_back({e.id, base + e.node});
+    out.edges.end = static_cast<uint32_t>(trie_edges_.size());
+    out.ends = n.ends ? 1 : 0;
+    trie_nodes_.push_back(out);
+  }
+  return base;
+}
+
 PhraseSet::Mark PhraseSet::GetMark() const {
-  return {elements_.size(), sequences_.size(), groups_.size(),     ids_.size(),
-          prefixes_.size(), by_first_id_.size(), unanchored_.size()};
+  return {elements_.size(),    sequences_.size(),   groups_.size(),
+          ids_.size(),         prefixes_.size(),    by_first_id_.size(),
+          unanchored_.size(),  trie_nodes_.size(),  trie_edges_.size()};
 }
 
 void PhraseSet::Restore(const Mark& m) {
@@ -369,6 +437,8 @@ void PhraseSet::Restore(const Mark& m) {
   prefixes_.resize(m.prefixes);
   by_first_id_.resize(m.by_first_id);
   unanchored_.resize(m.unanchored);
+  trie_nodes_.resize(m.trie_nodes);
+  trie_edges_.resize(m.trie_edges);
 }
 
 bool PhraseSet::ParseSequenceText(std::string_view text, Range* out, std::string* error,
@@ -391,7 +461,8 @@ bool PhraseSet::ParseSequenceText(std::string_view text, Range* out, std::string
 }
 
 void PhraseSet::Publish() {
-  view_ = {elements_, sequences_, groups_, patterns_, ids_, by_first_id_, unanchored_, required_};
+  view_ = {elements_, sequences_, groups_,  patterns_,    ids_,
+           by_first_id_, unanchored_, required_, trie_nodes_, trie_edges_};
   in_place_ = false;
 }
 
@@ -405,6 +476,8 @@ void PhraseSet::Materialize() {
   by_first_id_.assign(view_.by_first_id.begin(), view_.by_first_id.end());
   unanchored_.assign(view_.unanchored.begin(), view_.unanchored.end());
   required_.assign(view_.required.begin(), view_.required.end());
+  trie_nodes_.assign(view_.trie_nodes.begin(), view_.trie_nodes.end());
+  trie_edges_.assign(view_.trie_edges.begin(), view_.trie_edges.end());
   Publish();
 }
 
@@ -463,6 +536,8 @@ void PhraseSet::Save(BinaryWriter* out) const {
   out->Array(view_.by_first_id);
   out->Array(view_.unanchored);
   out->Array(view_.required);
+  out->Array(view_.trie_nodes);
+  out->Array(view_.trie_edges);
 }
 
 bool PhraseSet::Load(BinaryReader* in, bool in_place) {
@@ -479,6 +554,8 @@ bool PhraseSet::Load(BinaryReader* in, bool in_place) {
     view_.by_first_id = in->ArrayView<FirstId>();
     view_.unanchored = in->ArrayView<uint32_t>();
     view_.required = in->ArrayView<Required>();
+    view_.trie_nodes = in->ArrayView<TrieNode>();
+    view_.trie_edges = in->ArrayView<TrieEdge>();
     in_place_ = true;
   } else {
     in->Array(&elements_);
@@ -489,6 +566,8 @@ bool PhraseSet::Load(BinaryReader* in, bool in_place) {
     in->Array(&by_first_id_);
     in->Array(&unanchored_);
     in->Array(&required_);
+    in->Array(&trie_nodes_);
+    in->Array(&trie_edges_);
     Publish();
   }
   return in->ok();
@@ -503,6 +582,20 @@ bool PhraseSet::MatchesWord(const Element& e, uint32_t id, std::string_view word
   for (uint32_t p = e.prefixes.begin; p < e.prefixes.end; ++p)
     if (word.compare(0, prefixes_[p].size(), prefixes_[p]) == 0) return true;
   return false;
+}
+
+uint32_t PhraseSet::TrieChild(uint32_t node, uint32_t id) const {
+  const Range edges = view_.trie_nodes[node].edges;
+  const TrieEdge* first = view_.trie_edges.data() + edges.begin;
+  const TrieEdge* last = view_.trie_edges.data() + edges.end;
+  if (edges.size() > 8) {
+    first = std::lower_bound(first, last, id,
+                             [](const TrieEdge& e, uint32_t v) { return e.id < v; });
+    return first != last && first->id == id ? first->node : kNoTrie;
+  }
+  for (; first != last; ++first)
+    if (first->id == id) return first->node;
+  return kNoTrie;
 }
 
 bool PhraseSet::anchored(uint32_t pattern) const {
@@ -555,6 +648,17 @@ struct PhraseSet::Runner {
         Run(&inner, pos);
       }
       if (pos >= count || ids[pos] == Vocabulary::kUnknown) return;
+      // The plain alternatives: walk the trie; every alternative that
+      // ends on the way may be followed by the rest.
+      if (g.trie != kNoTrie) {
+        uint32_t node = g.trie;
+        for (size_t q = pos; q < count && ids[q] != Vocabulary::kUnknown;) {
+          node = set.TrieChild(node, ids[q]);
+          if (node == kNoTrie) break;
+          ++q;
+          if (set.view_.trie_nodes[node].ends) Run(&rest, q);
+        }
+      }
       auto first = set.view_.by_first_id.begin() + g.by_first_id.begin;
       auto last = set.view_.by_first_id.begin() + g.by_first_id.end;
       auto it = std::lower_bound(first, last, FirstId{ids[pos], 0});

@@ -150,6 +150,19 @@ class PhraseSet {
     // match the group.
     Range required;
     uint32_t has_required = 0;
+    // The alternatives that are plain word sequences ("here is", "the
+    // link") are not in by_first_id but in a trie over word ids, walked
+    // once per start instead of trying each alternative: its root in
+    // trie_nodes_, or kNoTrie.
+    uint32_t trie = kNoTrie;
+  };
+  static constexpr uint32_t kNoTrie = UINT32_MAX;
+  struct TrieNode {
+    Range edges;       // into trie_edges_, sorted by id
+    uint32_t ends = 0;  // whether an alternative ends here
+  };
+  struct TrieEdge {
+    uint32_t id, node;
   };
   struct Pattern {
     uint32_t sequence;
@@ -164,6 +177,8 @@ class PhraseSet {
 
   std::span<const uint32_t> Ids(Range r) const { return view_.ids.subspan(r.begin, r.size()); }
   bool MatchesWord(const Element& e, uint32_t id, std::string_view word) const;
+  // The child of trie node `node` by word `id`, or kNoTrie.
+  uint32_t TrieChild(uint32_t node, uint32_t id) const;
   // A Start being collected: ids and indexes into prefixes_, unsorted.
   struct StartScratch {
     std::vector<uint32_t> ids, prefixes;
@@ -179,8 +194,12 @@ class PhraseSet {
   uint32_t AddGroup(const Range* alternatives, size_t count);
   // Sizes of the arrays, to drop what a failed parse appended.
   struct Mark {
-    size_t elements, sequences, groups, ids, prefixes, by_first_id, unanchored;
+    size_t elements, sequences, groups, ids, prefixes, by_first_id, unanchored, trie_nodes,
+        trie_edges;
   };
+  // Adds a trie of the given word sequences (each element's ids); returns
+  // its root.
+  uint32_t AddTrie(const std::vector<std::vector<std::span<const uint32_t>>>& paths);
   Mark GetMark() const;
   void Restore(const Mark& m);
   // Parses `text` into a sequence of elements_; false with the error set.
@@ -204,6 +223,8 @@ class PhraseSet {
     std::span<const FirstId> by_first_id;
     std::span<const uint32_t> unanchored;
     std::span<const Required> required;
+    std::span<const TrieNode> trie_nodes;
+    std::span<const TrieEdge> trie_edges;
   };
   void Publish();
   void Materialize();  // copies an image's arrays into the vectors
@@ -221,6 +242,8 @@ class PhraseSet {
   std::vector<FirstId> by_first_id_;
   std::vector<uint32_t> unanchored_;
   std::vector<Required> required_;
+  std::vector<TrieNode> trie_nodes_;
+  std::vector<TrieEdge> trie_edges_;
   std::map<std::string, uint32_t, std::less<>> macros_;  // name -> group
 };
 

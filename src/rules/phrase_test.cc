@@ -169,3 +169,33 @@ TEST_CASE("patterns in one set keep their own matches", "[phrase]") {
   CHECK(set.required_count(q) == 1);  // (so|very _); not (sorry|apologi*)
   CHECK(set.required(q, 0).size() == 2);
 }
+
+TEST_CASE("plain alternatives of a group: every one that ends may be followed by the rest",
+          "[phrase]") {
+  // "the" and "the link" share a start; the rest only matches after the
+  // shorter one in the first text, after the longer in the second.
+  auto c = Compile("(the|the link|a link) link here");
+  CHECK(MatchLength(c, "the link here") == 3);
+  CHECK(MatchLength(c, "the link link here") == 4);
+  CHECK(MatchLength(c, "a link link here") == 4);
+  CHECK(MatchLength(c, "the here") == 0);
+  CHECK(MatchLength(c, "link here") == 0);
+  // Elements of a few words multiply out; plain and other alternatives mix.
+  auto d = Compile("(we|i) ((can|could) (help|assist)|will look*|gladly) now",
+                   {{"unused", "x y"}});
+  CHECK(MatchLength(d, "we could assist now") == 4);
+  CHECK(MatchLength(d, "i can help now") == 4);
+  CHECK(MatchLength(d, "we will looking now") == 4);
+  CHECK(MatchLength(d, "i gladly now") == 3);
+  CHECK(MatchLength(d, "we can now") == 0);
+  // A macro of plain phrases, used with an optional tail.
+  auto e = Compile("@offer (to you)?", {{"offer", "(happy to help|happy to|glad to help)"}});
+  CHECK(MatchLength(e, "happy to help to you") == 5);
+  CHECK(MatchLength(e, "happy to to you") == 4);
+  CHECK(MatchLength(e, "glad to help") == 3);
+  CHECK(MatchLength(e, "glad to") == 0);
+  // Too many spellings to multiply out: still matched, outside the trie.
+  auto f = Compile("((a|b) (c|d) (e|f) (g|h) (i|j))");
+  CHECK(MatchLength(f, "b c f h i") == 5);
+  CHECK(MatchLength(f, "b c f h") == 0);
+}
