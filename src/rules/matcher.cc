@@ -165,10 +165,12 @@ void Matcher::IndexRequirements() {
     std::fill(used.begin(), used.end(), 0);
     for (uint32_t r = 0; r < lexicon_.rules.size(); ++r) {
       if (static_cast<int>(lexicon_.rules[r].scope) != scope) continue;
-      for (uint32_t p : lexicon_.rules[r].phrases) {
-        for (uint32_t q = requirement_begin_[p]; q < requirement_begin_[p + 1]; ++q)
-          used[requirements_[q].set] = 1;
-        if (start_set_[p] != kNoSet) used[start_set_[p]] = 1;
+      for (const auto* patterns : {&lexicon_.rules[r].phrases, &lexicon_.rules[r].phrase_unless}) {
+        for (uint32_t p : *patterns) {
+          for (uint32_t q = requirement_begin_[p]; q < requirement_begin_[p + 1]; ++q)
+            used[requirements_[q].set] = 1;
+          if (start_set_[p] != kNoSet) used[start_set_[p]] = 1;
+        }
       }
     }
     ScopeIndex& index = scopes_[scope];
@@ -283,41 +285,48 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
       return Span{doc.tokens[doc.words[sentence.first_word + a]].start,
                   doc.tokens[doc.words[sentence.first_word + b - 1]].end};
     };
+    // Calls visit(p) for each start p < `limit` where a match of `pattern`
+    // could begin, as far as its first words and requirements tell; stops
+    // when visit returns false. Returns false when it was stopped.
+    auto for_each_start = [&](uint32_t pattern, size_t limit, auto&& visit) {
+      int64_t last = last_start(pattern);
+      if (last < 0) return true;
+      limit = std::min(limit, static_cast<size_t>(std::min<int64_t>(last, INT32_MAX)) + 1);
+      uint32_t start = start_set_[pattern];
+      if (start != kNoSet && n <= 64) {
+        // Where one of its first words is.
+        if ((state_of(start) & kAbsent) == kAbsent) return true;
+        uint64_t at = sets[start].positions;
+        if (limit < 64) at &= (uint64_t{1} << limit) - 1;
+        for (; at; at &= at - 1) {
+          auto p = static_cast<size_t>(std::countr_zero(at));
+          if (fits_at(pattern, p) && !visit(p)) return false;
+        }
+        return true;
+      }
+      for (size_t p = 0; p < limit && p < n; ++p)
+        if (phrases.CanStartWith(pattern, ids[p], words[p]) && !visit(p)) return false;
+      return true;
+    };
     auto try_at = [&](size_t p, const PhraseRef& ref) {
       const Rule& rule = lexicon_.rules[ref.rule];
       size_t end = phrases.LongestMatch(ref.pattern, ids.data(), words.data(), n, p);
-      if (end <= p) return;
+      if (end <= p) return true;
       // An antipattern anywhere in the sentence that overlaps cancels it.
       for (uint32_t unless : rule.phrase_unless) {
-        for (size_t q = 0; q < end; ++q) {
-          if (!phrases.CanStartWith(unless, ids[q], words[q])) continue;
+        bool overlaps = !for_each_start(unless, end, [&](size_t q) {
           size_t e = phrases.LongestMatch(unless, ids.data(), words.data(), n, q);
-          if (e > q && p < e) return;
-        }
+          return !(e > q && p < e);
+        });
+        if (overlaps) return true;
       }
       raw->push_back({ref.rule, rule.tag, span_of(p, end), s});
+      return true;
     };
     // Patterns with a key: only those whose key set the sentence holds.
-    for (uint32_t set : marked) {
-      for (const PhraseRef& ref : index.by_key[set]) {
-        int64_t last = last_start(ref.pattern);
-        if (last < 0) continue;
-        uint32_t start = start_set_[ref.pattern];
-        if (start != kNoSet && n <= 64) {
-          // Where one of its first words is, up to `last`.
-          if ((state_of(start) & kAbsent) == kAbsent) continue;
-          uint64_t at = sets[start].positions;
-          if (last < 63) at &= (uint64_t{2} << last) - 1;
-          for (; at; at &= at - 1) {
-            auto p = static_cast<size_t>(std::countr_zero(at));
-            if (fits_at(ref.pattern, p)) try_at(p, ref);
-          }
-          continue;
-        }
-        for (int64_t p = 0; p <= last && p < static_cast<int64_t>(n); ++p)
-          if (phrases.CanStartWith(ref.pattern, ids[p], words[p])) try_at(p, ref);
-      }
-    }
+    for (uint32_t set : marked)
+      for (const PhraseRef& ref : index.by_key[set])
+        for_each_start(ref.pattern, n, [&](size_t p) { return try_at(p, ref); });
     // The others (they need no particular word), by the word they begin
     // with.
     for (size_t p = 0; p < n; ++p) {

@@ -258,15 +258,14 @@ inline bool AcceptedLead3(const unsigned char* p) {
   }
 }
 
-}  // namespace
-
-bool AsciiBreaksApply(std::string_view text) {
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const size_t n = text.size();
-  size_t i = 0;
+// AsciiBreaksApply from byte i on, where a character starts: each
+// non-ASCII byte must start one of the accepted characters, whole. Matching
+// the exact bytes also rejects any ill-formed UTF-8 (a stray continuation
+// byte, a truncated sequence).
+[[gnu::noinline]] bool AcceptedFrom(const unsigned char* p, size_t n, size_t i) {
   for (;;) {
-    // Eight bytes at a time while all are ASCII (no top bit set), then byte
-    // by byte up to the first non-ASCII byte or the end.
+    // Eight ASCII bytes at a time, then byte by byte up to the first
+    // non-ASCII byte or the end.
     for (; i + 8 <= n; i += 8) {
       uint64_t w;
       std::memcpy(&w, p + i, 8);
@@ -274,9 +273,6 @@ bool AsciiBreaksApply(std::string_view text) {
     }
     while (i < n && p[i] < 0x80) ++i;
     if (i == n) return true;
-    // A non-ASCII byte must start one of the accepted characters, whole.
-    // Matching the exact bytes also rejects any ill-formed UTF-8 (a stray
-    // continuation byte, a truncated sequence).
     if (p[i] == kNbspLead && i + 1 < n && p[i + 1] == kNbspFinal) {
       i += 2;
     } else if (p[i] == kLead3 && i + 2 < n && AcceptedLead3(p + i)) {
@@ -285,6 +281,24 @@ bool AsciiBreaksApply(std::string_view text) {
       return false;
     }
   }
+}
+
+}  // namespace
+
+bool AsciiBreaksApply(std::string_view text) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  // Pure ASCII, the common case: eight bytes at a time, any byte with its top
+  // bit set is not ASCII; the rest or-ed together.
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    if (w & 0x8080808080808080ull) return AcceptedFrom(p, n, i);
+  }
+  uint8_t any = 0;
+  for (size_t k = i; k < n; ++k) any |= p[k];
+  return (any & 0x80) == 0 || AcceptedFrom(p, n, i);
 }
 
 void AsciiWordBreaks(std::string_view text, std::vector<WordBreak>* out) {
