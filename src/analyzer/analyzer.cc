@@ -206,15 +206,18 @@ Analysis Analyzer::Analyze(const Request& request) const {
   a.draft = segmenter.Segment(request.text, request.begin);
   RecogniseLowercaseGreetingName(names_, &a.draft);
   std::vector<Hit> hits = matcher_->Match(a.draft, RuleScope::kDraft);
-  std::optional<Document> customer;
+  // The customer's message is only read here: its Document is kept per
+  // thread and reused.
+  thread_local Document customer;
   std::vector<Hit> customer_hits;
   if (request.customer_message) {
-    customer = segmenter.SegmentPlain(*request.customer_message);
-    customer_hits = matcher_->Match(*customer, RuleScope::kCustomer);
+    segmenter.SegmentPlain(*request.customer_message, 0, &customer);
+    customer_hits = matcher_->Match(customer, RuleScope::kCustomer);
   }
   a.customer = ParseCustomerName(request.customer_name);
-  a.situation = DecideSituation(checks_, a.draft, hits, customer ? &*customer : nullptr,
-                                customer_hits, request.force_recovery);
+  a.situation = DecideSituation(checks_, a.draft, hits,
+                                request.customer_message ? &customer : nullptr, customer_hits,
+                                request.force_recovery);
   a.checklist =
       EvaluateChecks(checks_, lexicon_, a.draft, hits, a.situation, a.customer, names_);
   a.ready_to_send = std::none_of(a.checklist.begin(), a.checklist.end(),

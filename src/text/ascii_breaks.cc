@@ -28,9 +28,9 @@
 // it may be one of these. In accepted text the lead byte C2 is always
 // U+00A0, the lead byte E2 is always E2 80 xx, and each final byte xx (and
 // A0) occurs nowhere else. So the class tables are indexed by the byte for
-// ASCII and C2, and by the final byte for E2 (SentenceClassAt; the word
-// scanner resolves E2 where it matters); a character's class is also that
-// of its last byte, for looking back.
+// ASCII and C2, and by the final byte for E2 (the scanners look there where
+// a character's class matters); a character's class is also that of its
+// last byte, for looking back.
 #include "text/ascii_breaks.h"
 
 #include <array>
@@ -64,8 +64,17 @@ enum : uint8_t {
   kWMidLetter = 8,     // may join letters (WB6/WB7): MidNumLet . ‘ ’, Single_Quote '
   kWMidNum = 16,       // may join digits (WB11/WB12): MidNum , ;  MidNumLet . ‘ ’, Single_Quote '
   kWSpace = 32,        // WSegSpace: U+0020 only (not tab, not U+00A0)
-  kWCR = 64,           // CR (LF and Newline \v \f are single-byte segments, like Other)
-  kWLead3 = 128,       // byte E2: the class is that of the final byte, E2 80 xx
+  // The rest share one branch of the scanner, kept off the path of ASCII
+  // words, spaces and punctuation.
+  kWRare = 64,
+  kWNonAscii = 128,
+  kWCR = kWRare,       // CR (LF and Newline \v \f are single-byte segments, like Other)
+  // The lead byte C2 of U+00A0, which is Other.
+  kWLead2 = kWRare | kWNonAscii,
+  // The lead byte E2 of E2 80 xx: ‘ ’ (MidNumLet) or “ ” … – — (Other); the
+  // final byte xx has the class. It carries the MidNumLet bits so that a
+  // word's scan looks at it where it looks at '.'.
+  kWLead3 = kWRare | kWNonAscii | kWMidLetter | kWMidNum,
 };
 constexpr uint8_t kWWordChar = kWLetter | kWNumeric | kWExtendNumLet;
 
@@ -90,7 +99,8 @@ constexpr std::array<uint8_t, 256> MakeWordClasses() {
   t['\r'] = kWCR;
   // ‘ ’ are MidNumLet like '.': "I’m", "3’5" are one word. “ ” … – — and
   // U+00A0 are Other (U+00A0 is not WSegSpace, so WB3d does not join it to
-  // spaces); the lead byte C2 of U+00A0 stays Other.
+  // spaces).
+  t[kNbspLead] = kWLead2;
   t[kLead3] = kWLead3;
   t[kLsquo] = kWMidLetter | kWMidNum;
   t[kRsquo] = kWMidLetter | kWMidNum;
@@ -117,14 +127,16 @@ enum : uint8_t {
   kSSContinue,   // , - : – —
   kSCR,          // \r
   kSLF,          // \n
+  kSLead3,       // byte E2 of E2 80 xx: Close, SContinue or Other, as the final byte xx
 };
 constexpr uint32_t Bit(uint8_t c) { return 1u << c; }
 // What ends the body of a sentence (sent.txt rule 998's "any character"
 // run): a terminator or a paragraph separator.
 constexpr uint32_t kSBodyStop = Bit(kSATerm) | Bit(kSSTerm) | Bit(kSCR) | Bit(kSLF);
 // sent.txt's $NotLettersEx (SB8): [^OLetter Upper Lower Sep CR LF ATerm STerm].
-constexpr uint32_t kSNotLetters =
-    Bit(kSOther) | Bit(kSNumeric) | Bit(kSClose) | Bit(kSSp) | Bit(kSSContinue);
+// E2 80 xx is always one of these, and so is each of its bytes.
+constexpr uint32_t kSNotLetters = Bit(kSOther) | Bit(kSNumeric) | Bit(kSClose) | Bit(kSSp) |
+                                  Bit(kSSContinue) | Bit(kSLead3);
 
 constexpr std::array<uint8_t, 256> MakeSentenceClasses() {
   std::array<uint8_t, 256> t{};
@@ -141,10 +153,11 @@ constexpr std::array<uint8_t, 256> MakeSentenceClasses() {
   t[':'] = kSSContinue;
   t['\r'] = kSCR;
   t['\n'] = kSLF;
-  // The accepted non-ASCII characters: by lead byte C2 and final byte A0 for
-  // U+00A0, by final byte for E2 80 xx (the bytes E2 and 80 stay Other).
-  // U+2026 … is Other, not ATerm (only U+2024 ONE DOT LEADER is): "wait… what"
-  // has no sentence break.
+  // The accepted non-ASCII characters: U+00A0 by both its bytes C2 and A0
+  // (so a loop over Sp may go byte by byte), E2 80 xx by its final byte xx
+  // (the middle byte 80 stays Other). U+2026 … is Other, not ATerm (only
+  // U+2024 ONE DOT LEADER is): "wait… what" has no sentence break.
+  t[kLead3] = kSLead3;
   t[kNbspLead] = kSSp;
   t[kNbspFinal] = kSSp;
   t[kLsquo] = kSClose;
@@ -157,11 +170,6 @@ constexpr std::array<uint8_t, 256> MakeSentenceClasses() {
   return t;
 }
 constexpr std::array<uint8_t, 256> kSentenceClass = MakeSentenceClasses();
-
-// The sentence class of the character starting at p[i].
-inline uint8_t SentenceClassAt(const unsigned char* p, size_t i) {
-  return kSentenceClass[p[i] == kLead3 ? p[i + 2] : p[i]];
-}
 
 // The bytes of kSBodyStop classes, for the tight loop over a sentence body.
 // All of them are ASCII, and no byte of an accepted non-ASCII character is
@@ -215,11 +223,16 @@ size_t SentenceEnd(const unsigned char* p, size_t n, size_t start) {
     }
     // SB9/SB10: Close* then Sp* stay with the terminator (‘ ’ “ ” are Close,
     // U+00A0 is Sp).
-    while (i < n && (c = SentenceClassAt(p, i)) == kSClose) i += CharLength(p[i]);
-    while (i < n && (c = SentenceClassAt(p, i)) == kSSp) i += CharLength(p[i]);
+    for (;;) {
+      while (i < n && (c = kSentenceClass[p[i]]) == kSClose) ++i;
+      if (i >= n || c != kSLead3 || kSentenceClass[p[i + 2]] != kSClose) break;
+      i += 3;
+    }
+    while (i < n && (c = kSentenceClass[p[i]]) == kSSp) ++i;
     if (i >= n) return n;
+    if (c == kSLead3) c = kSentenceClass[p[i + 2]];
     if (c == kSSContinue) {  // SB8a ... x SContinue (, - : – —); it chains into rule 998
-      i += CharLength(p[i]);
+      i += p[i] == kLead3 ? 3 : 1;
       continue;
     }
     if (c == kSATerm || c == kSSTerm) continue;  // SB8a ... x (STerm | ATerm): a new terminator
@@ -289,16 +302,23 @@ bool AsciiBreaksApply(std::string_view text) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   // Pure ASCII, the common case: eight bytes at a time, any byte with its top
-  // bit set is not ASCII; the rest or-ed together.
+  // bit set is not ASCII. The rest: the last eight bytes (overlapping ASCII
+  // ones already seen), or the bytes of a shorter text or-ed together.
+  constexpr uint64_t kHighBits = 0x8080808080808080ull;
   size_t i = 0;
   for (; i + 8 <= n; i += 8) {
     uint64_t w;
     std::memcpy(&w, p + i, 8);
-    if (w & 0x8080808080808080ull) return AcceptedFrom(p, n, i);
+    if (w & kHighBits) return AcceptedFrom(p, n, i);
   }
-  uint8_t any = 0;
-  for (size_t k = i; k < n; ++k) any |= p[k];
-  return (any & 0x80) == 0 || AcceptedFrom(p, n, i);
+  if (i == n) return true;
+  uint64_t tail = 0;
+  if (n >= 8) {
+    std::memcpy(&tail, p + n - 8, 8);
+  } else {
+    for (size_t k = 0; k < n; ++k) tail |= p[k];
+  }
+  return (tail & kHighBits) == 0 || AcceptedFrom(p, n, i);
 }
 
 void AsciiWordBreaks(std::string_view text, std::vector<WordBreak>* out) {
@@ -327,16 +347,16 @@ void AsciiWordBreaks(std::string_view text, std::vector<WordBreak>* out) {
           status = kStatusNumber;
         } else if (d == kWExtendNumLet) {  // WB13a
           status = prev == kWNumeric ? kStatusNumber : kStatusLetter;
-        } else {
-          // A middle character ('.', '\'', ',', ';', or the three bytes of
-          // ‘ ’) joins only what is on both sides: one-character look-ahead
+        } else if (d & (kWMidLetter | kWMidNum)) {
+          // A middle character ('.', '\'', ',', ';', or maybe ‘ ’ at a byte
+          // E2) joins only what is on both sides: one-character look-ahead
           // past it, to a letter or digit (ASCII, so one byte).
           size_t mid = 1;
-          if (d == kWLead3) {
-            d = kWordClass[p[i + 2]];  // ‘ ’ MidNumLet, else Other
+          if (d & kWNonAscii) {  // E2 80 xx: ‘ ’ MidNumLet, “ ” … – — Other
+            d = kWordClass[p[i + 2]];
             mid = 3;
           }
-          if (!(d & (kWMidLetter | kWMidNum)) || i + mid >= n) break;  // WB999
+          if (i + mid >= n) break;  // WB999
           uint8_t e = kWordClass[p[i + mid]];
           if (prev == kWLetter && (d & kWMidLetter) && e == kWLetter) {
             status = kStatusLetter;  // WB6/WB7: "we're", "U.S", "I’m"
@@ -347,6 +367,8 @@ void AsciiWordBreaks(std::string_view text, std::vector<WordBreak>* out) {
           }
           d = e;
           i += mid;
+        } else {
+          break;  // WB999
         }
         prev = d;
         ++i;
@@ -355,16 +377,21 @@ void AsciiWordBreaks(std::string_view text, std::vector<WordBreak>* out) {
       // WB3d: WSegSpace x WSegSpace (a run of U+0020, not tabs nor U+00A0).
       do ++i;
       while (i < n && p[i] == ' ');
-    } else if (c == kWCR) {
-      // WB3: CR x LF.
-      ++i;
-      if (i < n && p[i] == '\n') ++i;
+    } else if (c & kWRare) {
+      if (c == kWCR) {
+        // WB3: CR x LF.
+        ++i;
+        if (i < n && p[i] == '\n') ++i;
+      } else {
+        // An accepted non-ASCII character not in a word (a ‘ ’ that joins
+        // nothing, or “ ” … – — U+00A0): WB999, one character, status 0.
+        i += c == kWLead3 ? 3 : 2;
+      }
     } else {
-      // WB3a/b (LF, Newline) and WB999: everything else is one character,
-      // status 0, including a ‘ ’ that joins nothing and “ ” … – — U+00A0.
-      // (None of the accepted characters is Extend/Format/ZWJ for WB4 to
+      // WB3a/b (LF, Newline) and WB999: everything else is one byte, status
+      // 0. (None of the accepted characters is Extend/Format/ZWJ for WB4 to
       // attach.)
-      i += CharLength(p[i]);
+      ++i;
     }
     out->push_back({static_cast<uint32_t>(i), status});
   }

@@ -74,6 +74,8 @@ struct Document {
   bool IsQuoted(Span span) const;
   // Index of the sentence containing original byte `offset`.
   uint32_t SentenceAt(uint32_t offset) const;
+  // Back to a default Document, keeping the storage of its vectors.
+  void Clear();
 };
 
 // Cuts text into a Document: plain ASCII text with the rules of
@@ -95,6 +97,9 @@ class Segmenter {
   // greeting, signoff, quoted) stay empty. For text that is not a draft,
   // such as the customer's message.
   Document SegmentPlain(std::string_view text, uint32_t begin = 0);
+  // The same into `*doc`, reusing its storage: for a caller that cuts one
+  // text after another.
+  void SegmentPlain(std::string_view text, uint32_t begin, Document* doc);
 
  private:
   struct Impl;

@@ -18,6 +18,7 @@ struct Segmenter::Impl {
   // Kept between calls: their capacity is reused.
   std::vector<WordBreak> word_breaks;
   std::vector<uint32_t> sentence_breaks;
+  std::vector<uint32_t> paragraph_breaks;
 };
 
 Segmenter::Segmenter() : impl_(std::make_unique<Impl>()) {}
@@ -322,6 +323,35 @@ Document Segmenter::Segment(std::string_view text, uint32_t begin) {
 
 Document Segmenter::SegmentPlain(std::string_view text, uint32_t begin) {
   Document doc;
+  SegmentPlain(text, begin, &doc);
+  return doc;
+}
+
+void Document::Clear() {
+  // Every field back to its default, the vectors keeping their storage.
+  std::string kept_folded = std::move(folded);
+  std::vector<uint32_t> kept_origin = std::move(folded_origin), kept_words = std::move(words);
+  std::vector<Token> kept_tokens = std::move(tokens);
+  std::vector<Sentence> kept_sentences = std::move(sentences);
+  std::vector<Span> kept_quoted = std::move(quoted);
+  *this = Document{};
+  kept_folded.clear();
+  kept_origin.clear();
+  kept_words.clear();
+  kept_tokens.clear();
+  kept_sentences.clear();
+  kept_quoted.clear();
+  folded = std::move(kept_folded);
+  folded_origin = std::move(kept_origin);
+  words = std::move(kept_words);
+  tokens = std::move(kept_tokens);
+  sentences = std::move(kept_sentences);
+  quoted = std::move(kept_quoted);
+}
+
+void Segmenter::SegmentPlain(std::string_view text, uint32_t begin, Document* out) {
+  out->Clear();
+  Document& doc = *out;
   doc.text = text;
   doc.begin = begin;
   std::string_view body = text.substr(begin);
@@ -386,7 +416,8 @@ Document Segmenter::SegmentPlain(std::string_view text, uint32_t begin) {
   }
 
   // Paragraph breaks: blank lines.
-  std::vector<uint32_t> paragraph_breaks;
+  std::vector<uint32_t>& paragraph_breaks = impl_->paragraph_breaks;
+  paragraph_breaks.clear();
   for (size_t i = begin; i < text.size(); ++i) {
     if (text[i] != '\n') continue;
     size_t j = i + 1;
@@ -435,7 +466,6 @@ Document Segmenter::SegmentPlain(std::string_view text, uint32_t begin) {
     doc.sentences.push_back(s);
   }
 
-  return doc;
 }
 
 }  // namespace amends
