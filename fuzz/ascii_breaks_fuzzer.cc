@@ -1,7 +1,10 @@
 // ASCII word and sentence breaks (src/text/ascii_breaks.h) against ICU:
-// for every input the fast path applies to, the boundaries and word rule
-// statuses must be exactly ICU's, as segmenter.cc computes them. Input: the
-// text itself.
+// for every input the fast path applies to (ASCII, with the eight accepted
+// typographic characters ‘ ’ “ ” … – — and U+00A0), the boundaries and word
+// rule statuses must be exactly ICU's, as segmenter.cc computes them. Input:
+// the text itself. Inputs with any other non-ASCII byte are skipped (the
+// seeds in fuzz/seeds/ascii_breaks/ hold the accepted characters, for the
+// fuzzer to splice).
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>

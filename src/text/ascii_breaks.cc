@@ -50,12 +50,12 @@ constexpr uint8_t kMdash = 0x94;   // U+2014 —
 constexpr uint8_t kNbspLead = 0xC2, kNbspFinal = 0xA0;  // U+00A0: C2 A0
 constexpr uint8_t kLead3 = 0xE2, kMid3 = 0x80;          // E2 80 xx
 
-// Length in bytes of the accepted character whose first byte is b.
-constexpr size_t CharLength(uint8_t b) { return b < 0x80 ? 1 : b == kNbspLead ? 2 : 3; }
-
 // ---------------------------------------------------------------------------
 // Word break classes (Word_Break property values, as ICU's word.txt uses
-// them). Bit flags, so a branch can test several at once.
+// them). The word-forming ones are bit flags, so a branch can test several at
+// once; kWSpace, kWCR, kWLead2 and kWLead3 are tested whole, and the last
+// three share the bit kWRare so that the scanner's common path tests them
+// once.
 enum : uint8_t {
   kWOther = 0,         // everything else: one segment per character, status 0
   kWLetter = 1,        // ALetter: A-Z a-z, and '@' (see below)
@@ -64,10 +64,8 @@ enum : uint8_t {
   kWMidLetter = 8,     // may join letters (WB6/WB7): MidNumLet . ‘ ’, Single_Quote '
   kWMidNum = 16,       // may join digits (WB11/WB12): MidNum , ;  MidNumLet . ‘ ’, Single_Quote '
   kWSpace = 32,        // WSegSpace: U+0020 only (not tab, not U+00A0)
-  // The rest share one branch of the scanner, kept off the path of ASCII
-  // words, spaces and punctuation.
-  kWRare = 64,
-  kWNonAscii = 128,
+  kWRare = 64,         // CR or a non-ASCII lead byte: one branch, off the common path
+  kWNonAscii = 128,    // a non-ASCII lead byte
   kWCR = kWRare,       // CR (LF and Newline \v \f are single-byte segments, like Other)
   // The lead byte C2 of U+00A0, which is Other.
   kWLead2 = kWRare | kWNonAscii,
@@ -221,8 +219,9 @@ size_t SentenceEnd(const unsigned char* p, size_t n, size_t start) {
         continue;
       }
     }
-    // SB9/SB10: Close* then Sp* stay with the terminator (‘ ’ “ ” are Close,
-    // U+00A0 is Sp).
+    // SB9/SB10: Close* then Sp* stay with the terminator. ASCII Close goes
+    // byte by byte, ‘ ’ “ ” (an E2 with a Close final byte) three at a time;
+    // U+00A0 is Sp by both its bytes.
     for (;;) {
       while (i < n && (c = kSentenceClass[p[i]]) == kSClose) ++i;
       if (i >= n || c != kSLead3 || kSentenceClass[p[i + 2]] != kSClose) break;
@@ -230,7 +229,7 @@ size_t SentenceEnd(const unsigned char* p, size_t n, size_t start) {
     }
     while (i < n && (c = kSentenceClass[p[i]]) == kSSp) ++i;
     if (i >= n) return n;
-    if (c == kSLead3) c = kSentenceClass[p[i + 2]];
+    if (c == kSLead3) c = kSentenceClass[p[i + 2]];  // – — SContinue, … Other
     if (c == kSSContinue) {  // SB8a ... x SContinue (, - : – —); it chains into rule 998
       i += p[i] == kLead3 ? 3 : 1;
       continue;
@@ -246,8 +245,8 @@ size_t SentenceEnd(const unsigned char* p, size_t n, size_t start) {
       // for a lowercase letter ("etc. and", "e.g. 5 apples"). The match
       // continues from that letter; otherwise the boundary is here, and the
       // next sentence starts with the bytes just looked at. Every byte of an
-      // accepted non-ASCII character is NotLetters (E2 and 80 are Other), as
-      // the character is, so this may go byte by byte.
+      // accepted non-ASCII character is NotLetters, as the character is, so
+      // this may go byte by byte.
       size_t j = i;
       while (j < n && (Bit(kSentenceClass[p[j]]) & kSNotLetters)) ++j;
       if (j < n && kSentenceClass[p[j]] == kSLower) {
@@ -258,6 +257,9 @@ size_t SentenceEnd(const unsigned char* p, size_t n, size_t start) {
     return i;  // SB11: break after ATerm/STerm Close* Sp*
   }
 }
+
+// The top bit of each of eight bytes: set only in non-ASCII bytes.
+constexpr uint64_t kHighBits = 0x8080808080808080ull;
 
 // Whether the three bytes at p are one of the accepted E2 80 xx characters.
 inline bool AcceptedLead3(const unsigned char* p) {
@@ -282,7 +284,7 @@ inline bool AcceptedLead3(const unsigned char* p) {
     for (; i + 8 <= n; i += 8) {
       uint64_t w;
       std::memcpy(&w, p + i, 8);
-      if (w & 0x8080808080808080ull) break;
+      if (w & kHighBits) break;
     }
     while (i < n && p[i] < 0x80) ++i;
     if (i == n) return true;
@@ -304,7 +306,6 @@ bool AsciiBreaksApply(std::string_view text) {
   // Pure ASCII, the common case: eight bytes at a time, any byte with its top
   // bit set is not ASCII. The rest: the last eight bytes (overlapping ASCII
   // ones already seen), or the bytes of a shorter text or-ed together.
-  constexpr uint64_t kHighBits = 0x8080808080808080ull;
   size_t i = 0;
   for (; i + 8 <= n; i += 8) {
     uint64_t w;
@@ -377,7 +378,7 @@ void AsciiWordBreaks(std::string_view text, std::vector<WordBreak>* out) {
       // WB3d: WSegSpace x WSegSpace (a run of U+0020, not tabs nor U+00A0).
       do ++i;
       while (i < n && p[i] == ' ');
-    } else if (c & kWRare) {
+    } else if (c & kWRare) [[unlikely]] {  // CR or a non-ASCII lead byte
       if (c == kWCR) {
         // WB3: CR x LF.
         ++i;

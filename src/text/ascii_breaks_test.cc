@@ -18,6 +18,12 @@
 
 #include "text/icu_breaks.h"
 
+// The source tree, set by tests/CMakeLists.txt; the fallback only lets this
+// file be checked on its own (clang++ -fsyntax-only).
+#ifndef AMENDS_SOURCE_DIR
+#define AMENDS_SOURCE_DIR "."
+#endif
+
 using namespace amends;
 
 namespace {
