@@ -91,31 +91,37 @@ Matcher::~Matcher() = default;
 void Matcher::IndexRequirements() {
   const PhraseSet& phrases = lexicon_.phrases;
   // Number the distinct sets, so that a word shared by many patterns ("you")
-  // marks one set, not one per pattern. Patterns that use one macro share
-  // its span, so most lookups stop at the span's address.
-  struct SpanHash {
-    size_t operator()(std::span<const uint32_t> ids) const {
-      uint64_t h = 1469598103934665603ull;
-      for (uint32_t id : ids) h = (h ^ id) * 1099511628211ull;
-      return static_cast<size_t>(h);
-    }
-  };
-  struct SpanEqual {
-    bool operator()(std::span<const uint32_t> a, std::span<const uint32_t> b) const {
-      return std::equal(a.begin(), a.end(), b.begin(), b.end());
-    }
-  };
-  std::unordered_map<std::span<const uint32_t>, uint32_t, SpanHash, SpanEqual> set_of;
-  std::unordered_map<const uint32_t*, std::pair<size_t, uint32_t>> by_address;
+  // marks one set, not one per pattern. Small sets are compared by their words (plain words are spelled out in
+  // each pattern), larger ones by where they lie (those are groups and
+  // macros, stored once). This runs at every start-up: one open-addressing
+  // table of set numbers + 1, sized to stay at most half full.
+  constexpr size_t kSmallSet = 4;
   std::vector<std::span<const uint32_t>> sets;
+  size_t most = 1;  // sets at most: every requirement and start set distinct
+  for (uint32_t p = 0; p < phrases.size(); ++p) most += phrases.required_count(p) + 1;
+  std::vector<uint32_t> table(std::bit_ceil(2 * most), 0);
+  auto same = [](std::span<const uint32_t> a, std::span<const uint32_t> b) {
+    if (a.size() != b.size()) return false;
+    if (a.size() > kSmallSet) return a.data() == b.data();
+    return std::equal(a.begin(), a.end(), b.begin());
+  };
   auto number = [&](std::span<const uint32_t> ids) {
-    auto known = by_address.find(ids.data());
-    if (known != by_address.end() && known->second.first == ids.size())
-      return known->second.second;
-    auto [it, added] = set_of.try_emplace(ids, static_cast<uint32_t>(sets.size()));
-    if (added) sets.push_back(ids);
-    by_address[ids.data()] = {ids.size(), it->second};
-    return it->second;
+    uint64_t h = 1469598103934665603ull ^ ids.size();
+    if (ids.size() <= kSmallSet) {
+      for (uint32_t id : ids) h = (h ^ id) * 1099511628211ull;
+    } else {
+      h = (h ^ reinterpret_cast<uintptr_t>(ids.data())) * 1099511628211ull;
+    }
+    h ^= h >> 29;
+    const size_t mask = table.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      if (table[i] == 0) {
+        sets.push_back(ids);
+        table[i] = static_cast<uint32_t>(sets.size());
+        return table[i] - 1;
+      }
+      if (same(sets[table[i] - 1], ids)) return table[i] - 1;
+    }
   };
   requirement_begin_.assign(1, 0);
   start_set_.assign(phrases.size(), kNoSet);
@@ -152,6 +158,14 @@ void Matcher::IndexRequirements() {
       uint64_t w = weight(sets[requirements_[r].set]);
       if (w < best) best = w, key_set_[p] = requirements_[r].set;
     }
+  }
+  if (sets.size() >= kKeyBit) {  // the postings could not tell a set from the flag
+    error_ = "the lexicon's phrase patterns need more than 2^31 word sets";
+    sets.clear();
+    requirements_.clear();
+    requirement_begin_.assign(phrases.size() + 1, 0);
+    std::fill(key_set_.begin(), key_set_.end(), kNoSet);
+    std::fill(start_set_.begin(), start_set_.end(), kNoSet);
   }
   set_count_ = static_cast<uint32_t>(sets.size());
   set_ids_ = std::move(sets);
