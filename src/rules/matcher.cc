@@ -325,22 +325,24 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
     auto try_at = [&](size_t p, const PhraseRef& ref) {
       const Rule& rule = lexicon_.rules[ref.rule];
       size_t end = phrases.LongestMatch(ref.pattern, ids.data(), words.data(), n, p);
-      if (end <= p) return true;
+      if (end <= p) return;
       // An antipattern anywhere in the sentence that overlaps cancels it.
       for (uint32_t unless : rule.phrase_unless) {
         bool overlaps = !for_each_start(unless, end, [&](size_t q) {
           size_t e = phrases.LongestMatch(unless, ids.data(), words.data(), n, q);
           return !(e > q && p < e);
         });
-        if (overlaps) return true;
+        if (overlaps) return;
       }
       raw->push_back({ref.rule, rule.tag, span_of(p, end), s});
-      return true;
     };
     // Patterns with a key: only those whose key set the sentence holds.
     for (uint32_t set : marked)
       for (const PhraseRef& ref : index.by_key[set])
-        for_each_start(ref.pattern, n, [&](size_t p) { return try_at(p, ref); });
+        for_each_start(ref.pattern, n, [&](size_t p) {
+          try_at(p, ref);
+          return true;
+        });
     // The others (they need no particular word), by the word they begin
     // with.
     for (size_t p = 0; p < n; ++p) {
