@@ -24,17 +24,20 @@ struct Hit {
   uint32_t sentence;  // sentence of span.start
 };
 
-// Indexes a Lexicon for matching: phrase rules by the words they can begin
-// with, regex rules in one RE2::Set per text form. Immutable after
-// construction; `lexicon` must outlive the Matcher.
+// Indexes a Lexicon for matching. A phrase pattern is looked up by the
+// rarest set of words every match of it holds (its key), and tried only at
+// the words it can begin with where its other required words can lie; a
+// pattern that needs no particular word, by the word it begins with. Regex
+// rules run in one RE2::Set per text form. Immutable after construction;
+// `lexicon` must outlive the Matcher.
 class Matcher {
  public:
   explicit Matcher(const Lexicon& lexicon);
   ~Matcher();
 
-  // Empty when the matcher is usable; otherwise why the regex rules could
-  // not be compiled together (each compiles alone, but one RE2::Set per
-  // text form holds them all, within a memory budget).
+  // Empty when the matcher is usable; otherwise why not: mostly that the
+  // regex rules could not be compiled together (each compiles alone, but
+  // one RE2::Set per text form holds them all, within a memory budget).
   const std::string& error() const { return error_; }
 
   // Every hit of the rules of `scope` in `doc`, sorted by start. A rule's
