@@ -24,7 +24,9 @@
 #include "input/source.h"
 #include "report/json_report.h"
 #include "rules/matcher.h"
+#include "text/ascii_breaks.h"
 #include "text/document.h"
+#include "text/icu_breaks.h"
 
 namespace amends::bench {
 namespace {
@@ -131,8 +133,9 @@ BENCHMARK(BM_ParseAuditRecords)->Apply(Sizes);
 
 // ---- text ---------------------------------------------------------------
 
-// ICU word + sentence segmentation, folding and layout (one segmenter kept,
-// as each analyzer thread does).
+// Word + sentence segmentation (the plain-text breaker when the whole text
+// allows it, else ICU), folding and layout (one segmenter kept, as each
+// analyzer thread does).
 void BM_Segment(benchmark::State& state) {
   const std::string text = DraftOfSize(size_t(state.range(0)));
   Segmenter segmenter;
@@ -144,14 +147,54 @@ void BM_Segment(benchmark::State& state) {
 }
 BENCHMARK(BM_Segment)->Apply(Sizes);
 
-// Creating a segmenter (ICU rule tables): paid once per thread.
-void BM_SegmenterCreate(benchmark::State& state) {
+// Word and sentence boundaries alone, on the same text made plain ASCII
+// (every other byte becomes 'x'): the fast path, and ICU on the same text.
+std::string AsciiDraftOfSize(size_t n) {
+  std::string text = DraftOfSize(n);
+  for (char& c : text)
+    if (static_cast<unsigned char>(c) >= 0x80) c = 'x';
+  return text;
+}
+
+void BM_BreaksAscii(benchmark::State& state) {
+  const std::string text = AsciiDraftOfSize(size_t(state.range(0)));
+  std::vector<WordBreak> words;
+  std::vector<uint32_t> sentences;
   for (auto _ : state) {
-    Segmenter s;
-    benchmark::DoNotOptimize(&s);
+    words.clear();
+    sentences.clear();
+    AsciiWordBreaks(text, &words);
+    AsciiSentenceBreaks(text, &sentences);
+    benchmark::DoNotOptimize(words.data());
+  }
+  state.SetBytesProcessed(int64_t(state.iterations()) * int64_t(text.size()));
+}
+BENCHMARK(BM_BreaksAscii)->Apply(Sizes);
+
+void BM_BreaksIcu(benchmark::State& state) {
+  const std::string text = AsciiDraftOfSize(size_t(state.range(0)));
+  IcuBreaker icu;
+  std::vector<WordBreak> words;
+  std::vector<uint32_t> sentences;
+  for (auto _ : state) {
+    words.clear();
+    sentences.clear();
+    icu.Breaks(text, &words, &sentences);
+    benchmark::DoNotOptimize(words.data());
+  }
+  state.SetBytesProcessed(int64_t(state.iterations()) * int64_t(text.size()));
+}
+BENCHMARK(BM_BreaksIcu)->Apply(Sizes);
+
+// Loading ICU's break rules: paid once per thread, on its first text that
+// the plain-text breaker does not take.
+void BM_IcuBreakerCreate(benchmark::State& state) {
+  for (auto _ : state) {
+    IcuBreaker icu;
+    benchmark::DoNotOptimize(&icu);
   }
 }
-BENCHMARK(BM_SegmenterCreate)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_IcuBreakerCreate)->Unit(benchmark::kMicrosecond);
 
 // ---- rules --------------------------------------------------------------
 
