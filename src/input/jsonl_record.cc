@@ -23,14 +23,14 @@ bool ParseCommonRecord(std::string_view line, AuditRecord* out) {
   for (simdjson::dom::key_value_pair field : object) {
     std::string_view key = field.key;
     simdjson::dom::element value = field.value;
-    auto optional_string = [&](bool* seen, std::string* target, bool* present) {
+    // A field named once whose value is null (nothing in *text) or a string.
+    auto optional_string = [&](bool* seen, std::optional<std::string_view>* text) {
       if (*seen) return false;  // a repeated key: the full parser keeps the last
       *seen = true;
       if (value.is_null()) return true;
-      std::string_view text;
-      if (value.get(text)) return false;
-      target->assign(text);
-      if (present) *present = true;
+      std::string_view got;
+      if (value.get(got)) return false;
+      *text = got;
       return true;
     };
     if (key == "id") {
@@ -56,12 +56,13 @@ bool ParseCommonRecord(std::string_view line, AuditRecord* out) {
       if (value.get(text)) return false;
       out->text.assign(text);
     } else if (key == "customer_message") {
-      std::string message;
-      bool present = false;
-      if (!optional_string(&seen_message, &message, &present)) return false;
-      if (present) out->customer_message = std::move(message);
+      std::optional<std::string_view> message;
+      if (!optional_string(&seen_message, &message)) return false;
+      if (message) out->customer_message.emplace(*message);
     } else if (key == "customer_name") {
-      if (!optional_string(&seen_name, &out->customer_name, nullptr)) return false;
+      std::optional<std::string_view> name;
+      if (!optional_string(&seen_name, &name)) return false;
+      if (name) out->customer_name.assign(*name);
     }
   }
   return seen_text;

@@ -168,10 +168,9 @@ void Matcher::IndexRequirements() {
     std::fill(start_set_.begin(), start_set_.end(), kNoSet);
   }
   set_count_ = static_cast<uint32_t>(sets.size());
-  set_ids_ = std::move(sets);
-  set_is_key_.assign(set_count_, 0);
+  std::vector<uint8_t> is_key(set_count_, 0);
   for (uint32_t set : key_set_)
-    if (set != kNoSet) set_is_key_[set] = 1;
+    if (set != kNoSet) is_key[set] = 1;
   // Per scope, the postings of the sets its patterns need, by counting
   // sort on the id; a key set's entry has kKeyBit.
   std::vector<uint8_t> used(set_count_);
@@ -191,15 +190,14 @@ void Matcher::IndexRequirements() {
     index.posting_begin.assign(phrases.vocabulary().size() + 1, 0);
     for (uint32_t s = 0; s < set_count_; ++s)
       if (used[s])
-        for (uint32_t id : set_ids_[s]) ++index.posting_begin[id + 1];
+        for (uint32_t id : sets[s]) ++index.posting_begin[id + 1];
     for (size_t id = 1; id < index.posting_begin.size(); ++id)
       index.posting_begin[id] += index.posting_begin[id - 1];
     index.postings.resize(index.posting_begin.back());
     std::vector<uint32_t> fill(index.posting_begin.begin(), index.posting_begin.end() - 1);
     for (uint32_t s = 0; s < set_count_; ++s)
       if (used[s])
-        for (uint32_t id : set_ids_[s])
-          index.postings[fill[id]++] = s | (set_is_key_[s] ? kKeyBit : 0);
+        for (uint32_t id : sets[s]) index.postings[fill[id]++] = s | (is_key[s] ? kKeyBit : 0);
   }
 }
 

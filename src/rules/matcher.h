@@ -3,7 +3,6 @@
 
 #include <cstdint>
 #include <memory>
-#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -96,8 +95,6 @@ class Matcher {
   std::vector<Requirement> requirements_;
   static constexpr uint32_t kKeyBit = 0x80000000;  // see ScopeIndex::postings
   uint32_t set_count_ = 0;
-  std::vector<std::span<const uint32_t>> set_ids_;  // each set's ids, sorted
-  std::vector<uint8_t> set_is_key_;
   // Per pattern, the requirement set it is looked up by, and the set of
   // the words it begins with (when those are all it can begin with), or
   // kNoSet.
