@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -21,8 +22,8 @@ namespace {
 constexpr size_t kBatchItems = 32;
 constexpr size_t kBatchBytes = 256u << 10;
 
+// What the output stage needs of one record besides its JSON line.
 struct Outcome {
-  std::string line;        // the JSON line, '\n' included
   std::string diagnostic;  // for an error record
   bool error = false;
   bool needs_fix = false;
@@ -31,17 +32,45 @@ struct Outcome {
 
 struct Batch {
   std::vector<Item> items;
+  // The batch's JSON lines, one per outcome and in its order: written with
+  // one call, so output costs a system call per batch, not per record.
+  std::string lines;
   std::vector<Outcome> outcomes;
   uint64_t offset = 0;  // input bytes read once this batch was
 };
 
-std::string Dump(const nlohmann::ordered_json& j) {
-  std::string s = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  s += '\n';
-  return s;
-}
+// Batches are used again once written, so their buffers keep their
+// capacity: a fresh 200 KB buffer per batch would be mapped and faulted in
+// by the kernel each time. It owns every batch it handed out, so none leaks
+// when the pipeline stops early.
+class BatchPool {
+ public:
+  Batch* Take() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (free_.empty()) {
+      all_.push_back(std::make_unique<Batch>());
+      return all_.back().get();
+    }
+    Batch* b = free_.back();
+    free_.pop_back();
+    return b;
+  }
+  void Give(Batch* b) {
+    b->items.clear();
+    b->lines.clear();
+    b->outcomes.clear();
+    std::lock_guard<std::mutex> lock(mutex_);
+    free_.push_back(b);
+  }
 
-Outcome ErrorOutcome(const ExportReply& r, Format format, const std::string& name) {
+ private:
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<Batch>> all_;
+  std::vector<Batch*> free_;
+};
+
+Outcome ErrorOutcome(const ExportReply& r, Format format, const std::string& name,
+                     std::string* lines) {
   Outcome o;
   o.error = true;
   nlohmann::ordered_json j;
@@ -49,14 +78,15 @@ Outcome ErrorOutcome(const ExportReply& r, Format format, const std::string& nam
   j["line"] = r.line;
   if (format != Format::kJsonl) j["byte"] = r.byte;
   j["error"] = r.error;
-  o.line = Dump(j);
+  *lines += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  *lines += '\n';
   o.diagnostic = "amends: " + EscapeControls(name) + ":" + std::to_string(r.line) + ": " +
                  EscapeControls(r.error) + "\n";
   return o;
 }
 
 Outcome Check(const Analyzer& analyzer, const ExportReply& r, const AuditRun& run,
-              bool want_facts) {
+              bool want_facts, std::string* lines) {
   Request request;
   request.text = r.text;
   if (r.customer_message) request.customer_message = *r.customer_message;
@@ -65,8 +95,8 @@ Outcome Check(const Analyzer& analyzer, const ExportReply& r, const AuditRun& ru
   Analysis analysis = analyzer.Analyze(request);
   std::string id = r.id.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   Outcome o;
-  AppendChecklistJson(analyzer, analysis, &o.line, id);
-  o.line += '\n';
+  AppendChecklistJson(analyzer, analysis, lines, id);
+  *lines += '\n';
   o.needs_fix = !analysis.ready_to_send;
   if (want_facts)
     o.facts = summary::FactsFor(analyzer, analysis, r.text, {id, r.agent, r.team, r.month});
@@ -86,6 +116,7 @@ AuditTotals RunAuditPipeline(const Analyzer& analyzer, RecordSource& source, con
   const Format format = source.format();
   const bool want_facts = run.summary != nullptr;
   bool at_end = false;
+  BatchPool pool;
 
   oneapi::tbb::parallel_pipeline(
       threads * 4,
@@ -96,7 +127,7 @@ AuditTotals RunAuditPipeline(const Analyzer& analyzer, RecordSource& source, con
               fc.stop();
               return nullptr;
             }
-            auto batch = std::make_unique<Batch>();
+            Batch* batch = pool.Take();
             size_t bytes = 0;
             while (batch->items.size() < kBatchItems && bytes < kBatchBytes) {
               Item item;
@@ -109,32 +140,34 @@ AuditTotals RunAuditPipeline(const Analyzer& analyzer, RecordSource& source, con
             }
             batch->offset = source.offset();
             if (batch->items.empty()) {
+              pool.Give(batch);
               fc.stop();
               return nullptr;
             }
-            return batch.release();
+            return batch;
           }) &
           oneapi::tbb::make_filter<Batch*, Batch*>(
               oneapi::tbb::filter_mode::parallel,
               [&](Batch* batch) -> Batch* {
                 for (Item& item : batch->items) {
                   for (const ExportReply& r : source.Convert(item)) {
-                    batch->outcomes.push_back(r.error.empty() ? Check(analyzer, r, run, want_facts)
-                                                              : ErrorOutcome(r, format, source.name()));
+                    batch->outcomes.push_back(
+                        r.error.empty() ? Check(analyzer, r, run, want_facts, &batch->lines)
+                                        : ErrorOutcome(r, format, source.name(), &batch->lines));
                   }
                 }
                 batch->items.clear();
                 return batch;
               }) &
           oneapi::tbb::make_filter<Batch*, void>(
-              oneapi::tbb::filter_mode::serial_in_order, [&](Batch* raw) {
-                std::unique_ptr<Batch> batch(raw);
+              oneapi::tbb::filter_mode::serial_in_order, [&](Batch* batch) {
+                const std::string& lines = batch->lines;
+                if (!totals.write_failed &&
+                    std::fwrite(lines.data(), 1, lines.size(), run.out) != lines.size()) {
+                  totals.write_failed = true;
+                  totals.write_errno = errno;
+                }
                 for (Outcome& o : batch->outcomes) {
-                  if (!totals.write_failed &&
-                      std::fwrite(o.line.data(), 1, o.line.size(), run.out) != o.line.size()) {
-                    totals.write_failed = true;
-                    totals.write_errno = errno;
-                  }
                   if (o.error) {
                     ++totals.errors;
                     progress.Interrupt();
@@ -147,6 +180,7 @@ AuditTotals RunAuditPipeline(const Analyzer& analyzer, RecordSource& source, con
                   }
                 }
                 progress.Update(batch->offset, totals.replies + totals.errors);
+                pool.Give(batch);
               }));
   progress.Finish();
   return totals;
