@@ -202,8 +202,14 @@ std::vector<Hit> Analyzer::Hits(std::string_view text, RuleScope scope) const {
 
 Analysis Analyzer::Analyze(const Request& request) const {
   Analysis a;
+  Analyze(request, &a);
+  return a;
+}
+
+void Analyzer::Analyze(const Request& request, Analysis* out) const {
+  Analysis& a = *out;
   Segmenter& segmenter = ThreadSegmenter();
-  a.draft = segmenter.Segment(request.text, request.begin);
+  segmenter.Segment(request.text, request.begin, &a.draft);
   RecogniseLowercaseGreetingName(names_, &a.draft);
   std::vector<Hit> hits = matcher_->Match(a.draft, RuleScope::kDraft);
   // The customer's message is only read here: its Document is kept per
@@ -218,11 +224,10 @@ Analysis Analyzer::Analyze(const Request& request) const {
   a.situation = DecideSituation(checks_, a.draft, hits,
                                 request.customer_message ? &customer : nullptr, customer_hits,
                                 request.force_recovery);
-  a.checklist =
-      EvaluateChecks(checks_, lexicon_, a.draft, hits, a.situation, a.customer, names_);
+  EvaluateChecks(checks_, lexicon_, a.draft, hits, a.situation, a.customer, names_,
+                 &a.checklist);
   a.ready_to_send = std::none_of(a.checklist.begin(), a.checklist.end(),
                                  [](const CheckResult& r) { return r.status == Status::kFix; });
-  return a;
 }
 
 int RunRuleExamples(const Analyzer& analyzer, std::vector<std::string>* failures) {

@@ -77,6 +77,9 @@ class Analyzer {
   }
 
   Analysis Analyze(const Request& request) const;
+  // The same into `*out`, reusing its storage: for a caller that analyses
+  // one reply after another (an audit keeps one Analysis per thread).
+  void Analyze(const Request& request, Analysis* out) const;
 
   // Hits of `scope` rules in `text` (rule examples, debugging).
   std::vector<Hit> Hits(std::string_view text, RuleScope scope) const;

@@ -48,22 +48,20 @@ Finding MissingFinding(const CheckDef& check, const Document& doc) {
   return Finding{{at, at}, check.message, check.suggestion, -1};
 }
 
-CheckResult Evaluate(const CheckDef& check, const Lexicon& lexicon, const Document& doc,
-                     const std::vector<Hit>& hits, const Customer& customer,
-                     const NameLists& names) {
+// Evaluates `check` into `r`, whose findings and texts are empty.
+void Evaluate(const CheckDef& check, const Lexicon& lexicon, const Document& doc,
+              const std::vector<Hit>& hits, const Customer& customer, const NameLists& names,
+              CheckResult& r) {
   const std::string& customer_name = customer.first;
-  CheckResult r{&check, Status::kPass, {}};
-  auto fire = [&](std::vector<Finding> findings) {
-    r.status = check.severity;
-    r.findings = std::move(findings);
-  };
+  auto& findings = r.findings;
+  // The check fails with the findings gathered so far.
+  auto fire = [&] { r.status = check.severity; };
   switch (check.logic) {
     case Logic::kFlag: {
       auto found = HitsOf(hits, check.tags);
       if (found.empty() || !HitsOf(hits, check.other_tags).empty()) break;
-      std::vector<Finding> f;
-      for (const Hit* h : found) f.push_back(FindingFor(check, lexicon, *h));
-      fire(std::move(f));
+      for (const Hit* h : found) findings.push_back(FindingFor(check, lexicon, *h));
+      fire();
       break;
     }
     case Logic::kRequire: {
@@ -72,12 +70,15 @@ CheckResult Evaluate(const CheckDef& check, const Lexicon& lexicon, const Docume
         break;
       }
       auto found = HitsOf(hits, check.tags);
-      if (found.empty()) fire({MissingFinding(check, doc)});
-      else r.findings.push_back(FindingFor(check, lexicon, *found.front()));
+      if (found.empty()) {
+        findings.push_back(MissingFinding(check, doc));
+        fire();
+      } else {
+        findings.push_back(FindingFor(check, lexicon, *found.front()));
+      }
       break;
     }
     case Logic::kSequence: {
-      std::vector<Finding> f;
       auto firsts = HitsOf(hits, check.tags);
       auto thens = HitsOf(hits, check.other_tags);
       // "Sorry, but …" and "Sorry. But …": a one-word contrast that opens
@@ -98,12 +99,12 @@ CheckResult Evaluate(const CheckDef& check, const Lexicon& lexicon, const Docume
             finding.span = {a->span.start, b->span.end};
             finding.message = check.message;
             finding.suggestion = check.suggestion;
-            f.push_back(std::move(finding));
+            findings.push_back(finding);
             break;
           }
         }
       }
-      if (!f.empty()) fire(std::move(f));
+      if (!findings.empty()) fire();
       break;
     }
     case Logic::kLate: {
@@ -115,29 +116,27 @@ CheckResult Evaluate(const CheckDef& check, const Lexicon& lexicon, const Docume
       const Hit& first = *found.front();
       uint32_t body_sentence =
           first.sentence >= doc.body_first_sentence ? first.sentence - doc.body_first_sentence : 0;
-      if (body_sentence >= static_cast<uint32_t>(check.n)) fire({FindingFor(check, lexicon, first)});
-      else r.findings.push_back(FindingFor(check, lexicon, first));
+      findings.push_back(FindingFor(check, lexicon, first));
+      if (body_sentence >= static_cast<uint32_t>(check.n)) fire();
       if (r.status != Status::kPass) {
-        r.findings.back().message = check.message;
-        r.findings.back().suggestion = check.suggestion;
+        findings.back().message = check.message;
+        findings.back().suggestion = check.suggestion;
       }
       break;
     }
     case Logic::kCount: {
       auto found = HitsOf(hits, check.tags);
       if (static_cast<int>(found.size()) >= check.n) {
-        std::vector<Finding> f;
-        for (const Hit* h : found) f.push_back(FindingFor(check, lexicon, *h));
-        fire(std::move(f));
+        for (const Hit* h : found) findings.push_back(FindingFor(check, lexicon, *h));
+        fire();
       }
       break;
     }
     case Logic::kName: {
       auto generic = HitsOf(hits, check.tags);
       if (!generic.empty()) {
-        std::vector<Finding> f;
-        for (const Hit* h : generic) f.push_back(FindingFor(check, lexicon, *h));
-        fire(std::move(f));
+        for (const Hit* h : generic) findings.push_back(FindingFor(check, lexicon, *h));
+        fire();
         break;
       }
       if (customer_name.empty()) {
@@ -145,16 +144,17 @@ CheckResult Evaluate(const CheckDef& check, const Lexicon& lexicon, const Docume
         break;
       }
       if (const Token* t = FindNameUse(doc, names, customer_name)) {
-        r.findings.push_back(Finding{{t->start, t->end}, "The customer's name is used.", "", -1});
+        findings.push_back(Finding{{t->start, t->end}, "The customer's name is used.", "", -1});
       } else if (!doc.greeting_name.empty()) {
         // Greeted by a name that is not theirs: name.mismatch says so once.
-        r.findings.push_back(
+        findings.push_back(
             Finding{doc.greeting_name_span, "The greeting uses a name; see name.mismatch.", "", -1});
       } else {
         Finding f = MissingFinding(check, doc);
         if (!doc.greeting.empty()) f.span = doc.greeting;
-        f.suggestion = "Greet them by first name: \"Hi " + customer_name + ",\"";
-        fire({std::move(f)});
+        f.suggestion = r.Keep("Greet them by first name: \"Hi " + customer_name + ",\"");
+        findings.push_back(f);
+        fire();
       }
       break;
     }
@@ -181,17 +181,17 @@ CheckResult Evaluate(const CheckDef& check, const Lexicon& lexicon, const Docume
           break;
       }
       if (match == NameMatch::kSame) {
-        r.findings.push_back(Finding{doc.greeting_name_span, "The greeting uses their name.", "", -1});
+        findings.push_back(Finding{doc.greeting_name_span, "The greeting uses their name.", "", -1});
       } else {
-        fire({Finding{doc.greeting_name_span, message,
-                      "Use their first name, spelled as they spell it: \"" + customer_name +
-                          "\".",
-                      -1}});
+        findings.push_back(Finding{
+            doc.greeting_name_span, r.Keep(std::move(message)),
+            r.Keep("Use their first name, spelled as they spell it: \"" + customer_name + "\"."),
+            -1});
+        fire();
       }
       break;
     }
   }
-  return r;
 }
 
 }  // namespace
@@ -216,21 +216,26 @@ Situation DecideSituation(const CheckSet& checks, const Document& draft,
   return s;
 }
 
-std::vector<CheckResult> EvaluateChecks(const CheckSet& checks, const Lexicon& lexicon,
-                                        const Document& draft, const std::vector<Hit>& hits,
-                                        const Situation& situation, const Customer& customer,
-                                        const NameLists& names) {
-  std::vector<CheckResult> out;
-  out.reserve(checks.checks.size());
+void EvaluateChecks(const CheckSet& checks, const Lexicon& lexicon, const Document& draft,
+                    const std::vector<Hit>& hits, const Situation& situation,
+                    const Customer& customer, const NameLists& names,
+                    std::vector<CheckResult>* out) {
+  size_t n = 0;
   for (const CheckDef& check : checks.checks) {
     if (!check.enabled) continue;
+    if (n == out->size()) out->emplace_back();
+    CheckResult& r = (*out)[n++];
+    r.check = &check;
+    r.status = Status::kPass;
+    r.findings.clear();
+    r.texts.clear();
     if (check.recovery_only && !situation.recovery) {
-      out.push_back(CheckResult{&check, Status::kNotApplicable, {}});
+      r.status = Status::kNotApplicable;
       continue;
     }
-    out.push_back(Evaluate(check, lexicon, draft, hits, customer, names));
+    Evaluate(check, lexicon, draft, hits, customer, names, r);
   }
-  return out;
+  out->resize(n);
 }
 
 }  // namespace amends

@@ -1,6 +1,7 @@
 // Checks stage, part 2: document-level logic over rule hits.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,16 +15,28 @@
 namespace amends {
 
 struct Finding {
-  Span span;               // original bytes of the draft; empty = a place to insert
-  std::string message;
-  std::string suggestion;  // may be empty
-  int rule = -1;           // the rule that produced it, or -1
+  Span span;  // original bytes of the draft; empty = a place to insert
+  // What it says and what to write instead (may be empty). They view the
+  // text of a check or rule of the Analyzer, or text its CheckResult owns:
+  // valid while both live.
+  std::string_view message;
+  std::string_view suggestion;
+  int rule = -1;  // the rule that produced it, or -1
 };
 
 struct CheckResult {
-  const CheckDef* check;
-  Status status;
+  const CheckDef* check = nullptr;
+  Status status = Status::kPass;
   std::vector<Finding> findings;  // for a pass: what satisfied it, if anything
+  // Text made for this draft (it names the customer) that findings view.
+  // Each string has its own allocation, so moving the result keeps the
+  // views valid.
+  std::vector<std::unique_ptr<std::string>> texts;
+
+  std::string_view Keep(std::string text) {
+    texts.push_back(std::make_unique<std::string>(std::move(text)));
+    return *texts.back();
+  }
 };
 
 // Why the reply was judged a recovery.
@@ -46,10 +59,13 @@ Situation DecideSituation(const CheckSet& checks, const Document& draft,
                           const std::vector<Hit>& draft_hits, const Document* customer,
                           const std::vector<Hit>& customer_hits, std::optional<bool> forced);
 
-// Runs every check over one draft. `customer` may be empty (unknown).
-std::vector<CheckResult> EvaluateChecks(const CheckSet& checks, const Lexicon& lexicon,
-                                        const Document& draft, const std::vector<Hit>& hits,
-                                        const Situation& situation, const Customer& customer,
-                                        const NameLists& names);
+// Runs every enabled check over one draft into `*out`, one result per
+// check in order. `customer` may be empty (unknown). The results already in
+// `*out` are overwritten, keeping their storage: a caller that checks one
+// draft after another passes the same vector each time.
+void EvaluateChecks(const CheckSet& checks, const Lexicon& lexicon, const Document& draft,
+                    const std::vector<Hit>& hits, const Situation& situation,
+                    const Customer& customer, const NameLists& names,
+                    std::vector<CheckResult>* out);
 
 }  // namespace amends

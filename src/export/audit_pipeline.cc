@@ -92,7 +92,8 @@ Outcome Check(const Analyzer& analyzer, const ExportReply& r, const AuditRun& ru
   if (r.customer_message) request.customer_message = *r.customer_message;
   request.customer_name = r.customer_name;
   request.force_recovery = run.force_recovery;
-  Analysis analysis = analyzer.Analyze(request);
+  thread_local Analysis analysis;  // keeps its storage from reply to reply
+  analyzer.Analyze(request, &analysis);
   std::string id = r.id.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   Outcome o;
   AppendChecklistJson(analyzer, analysis, lines, id);

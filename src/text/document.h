@@ -93,6 +93,8 @@ class Segmenter {
   // `text` must be well-formed UTF-8, must outlive the result, and is
   // analysed from byte `begin` on.
   Document Segment(std::string_view text, uint32_t begin = 0);
+  // The same into `*doc`, reusing its storage.
+  void Segment(std::string_view text, uint32_t begin, Document* doc);
   // Words, sentences and paragraphs only: the layout fields (handles,
   // greeting, signoff, quoted) stay empty. For text that is not a draft,
   // such as the customer's message.

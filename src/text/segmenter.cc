@@ -316,9 +316,14 @@ void FindLayout(Document& doc) {
 }  // namespace
 
 Document Segmenter::Segment(std::string_view text, uint32_t begin) {
-  Document doc = SegmentPlain(text, begin);
-  FindLayout(doc);
+  Document doc;
+  Segment(text, begin, &doc);
   return doc;
+}
+
+void Segmenter::Segment(std::string_view text, uint32_t begin, Document* doc) {
+  SegmentPlain(text, begin, doc);
+  FindLayout(*doc);
 }
 
 Document Segmenter::SegmentPlain(std::string_view text, uint32_t begin) {
