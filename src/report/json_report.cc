@@ -1,5 +1,8 @@
 #include "report/json_report.h"
 
+#include <charconv>
+#include <cstring>
+#include <functional>
 #include <vector>
 
 #include "report/json_writer.h"
@@ -7,6 +10,15 @@
 
 namespace amends {
 namespace {
+
+// The index of the result's check in the analyzer's checks, or SIZE_MAX
+// for a check of another set.
+size_t CheckIndex(const Analyzer& analyzer, const CheckResult& r) {
+  const std::vector<CheckDef>& checks = analyzer.checks().checks;
+  std::less_equal<const CheckDef*> le;
+  if (checks.empty() || !le(checks.data(), r.check) || !le(r.check, &checks.back())) return SIZE_MAX;
+  return static_cast<size_t>(r.check - checks.data());
+}
 
 // The start of a check's object for each status, up to its findings:
 // {"id":…,"status":…,"title":…,"why":…,"findings":
@@ -24,7 +36,7 @@ const std::string& CheckHead(const Analyzer& analyzer, const CheckResult& r) {
     cache.serial = analyzer.serial();
     cache.heads.assign(checks.size() * kStatuses, std::string());
   }
-  size_t check = static_cast<size_t>(r.check - checks.data());
+  size_t check = CheckIndex(analyzer, r);
   thread_local std::string uncached;
   // A result of another check set (not from this analyzer) is rendered
   // each time.
@@ -47,6 +59,104 @@ const std::string& CheckHead(const Analyzer& analyzer, const CheckResult& r) {
   return head;
 }
 
+// The lexicon text a finding shows, already as JSON: per rule its message,
+// suggestion (or null) and `,"rule":"id"`; per check its message and
+// suggestion. Rendered once per thread and analyzer, like CheckHead; a
+// finding whose text is not one of these (it names the customer) is
+// escaped each time.
+struct FindingText {
+  std::string message, suggestion, rule;
+};
+struct FindingTexts {
+  uint64_t serial = 0;
+  std::vector<FindingText> rules, checks;
+};
+
+void RenderFindingText(std::string_view message, std::string_view suggestion, FindingText* t) {
+  JsonWriter::Escape(message, &t->message);
+  if (suggestion.empty()) t->suggestion = "null";
+  else JsonWriter::Escape(suggestion, &t->suggestion);
+}
+
+const FindingTexts& TextsFor(const Analyzer& analyzer) {
+  thread_local FindingTexts cache;
+  if (cache.serial == analyzer.serial()) return cache;
+  cache.serial = analyzer.serial();
+  const auto& rules = analyzer.lexicon().rules;
+  const auto& checks = analyzer.checks().checks;
+  cache.rules.assign(rules.size(), {});
+  for (size_t i = 0; i < rules.size(); ++i) {
+    RenderFindingText(rules[i].message, rules[i].suggestion, &cache.rules[i]);
+    cache.rules[i].rule = ",\"rule\":";
+    JsonWriter::Escape(rules[i].id, &cache.rules[i].rule);
+  }
+  cache.checks.assign(checks.size(), {});
+  for (size_t i = 0; i < checks.size(); ++i)
+    RenderFindingText(checks[i].message, checks[i].suggestion, &cache.checks[i]);
+  return cache;
+}
+
+// One finding: {"start":…,"end":…,"line":…,"column":…,"utf16_start":…,
+// "utf16_end":…,"text":…,"message":…,"suggestion":…[,"rule":…]}.
+void AppendFinding(const Analyzer& analyzer, const FindingTexts& texts, const CheckResult& r,
+                   const Finding& finding, const Document& doc, const PositionIndex& index,
+                   std::string* out) {
+  Position a = index.At(finding.span.start);
+  Position b = index.At(finding.span.end);
+  char buf[160];
+  char* p = buf;
+  auto put = [&p](std::string_view s) {
+    std::memcpy(p, s.data(), s.size());
+    p += s.size();
+  };
+  auto number = [&p](uint32_t v) { p = std::to_chars(p, p + 10, v).ptr; };
+  put("{\"start\":");
+  number(finding.span.start);
+  put(",\"end\":");
+  number(finding.span.end);
+  put(",\"line\":");
+  number(a.line);
+  put(",\"column\":");
+  number(a.column);
+  put(",\"utf16_start\":");
+  number(a.utf16);
+  put(",\"utf16_end\":");
+  number(b.utf16);
+  put(",\"text\":");
+  out->append(buf, p);
+  JsonWriter::Escape(doc.Original(finding.span), out);
+  out->append(",\"message\":");
+  const CheckDef& check = *r.check;
+  const auto& rules = analyzer.lexicon().rules;
+  const size_t check_index = CheckIndex(analyzer, r);
+  const FindingText* check_text =
+      check_index < texts.checks.size() ? &texts.checks[check_index] : nullptr;
+  const FindingText* rule_text = finding.rule >= 0 ? &texts.rules[finding.rule] : nullptr;
+  // A view is the cached text when it is that very string (the same bytes
+  // at the same address) of the finding's rule or check.
+  auto append = [&](std::string_view view, const std::string Rule::*rule_field,
+                    const std::string CheckDef::*check_field, const std::string FindingText::*json,
+                    bool suggestion) {
+    if (suggestion && view.empty()) {
+      out->append("null");
+    } else if (rule_text && view.data() == (rules[finding.rule].*rule_field).data() &&
+               view.size() == (rules[finding.rule].*rule_field).size()) {
+      out->append(rule_text->*json);
+    } else if (check_text && view.data() == (check.*check_field).data() &&
+               view.size() == (check.*check_field).size()) {
+      out->append(check_text->*json);
+    } else {
+      JsonWriter::Escape(view, out);
+    }
+  };
+  append(finding.message, &Rule::message, &CheckDef::message, &FindingText::message, false);
+  out->append(",\"suggestion\":");
+  append(finding.suggestion, &Rule::suggestion, &CheckDef::suggestion, &FindingText::suggestion,
+         true);
+  if (rule_text) out->append(rule_text->rule);
+  out->push_back('}');
+}
+
 }  // namespace
 
 void AppendChecklistJson(const Analyzer& analyzer, const Analysis& analysis, std::string* out,
@@ -54,6 +164,7 @@ void AppendChecklistJson(const Analyzer& analyzer, const Analysis& analysis, std
   const Document& doc = analysis.draft;
   const auto& rules = analyzer.lexicon().rules;
   PositionIndex index(doc.text, doc.begin);
+  const FindingTexts& texts = TextsFor(analyzer);
   JsonWriter w(out);
   w.BeginObject();
   if (!id_json.empty()) {
@@ -98,39 +209,12 @@ void AppendChecklistJson(const Analyzer& analyzer, const Analysis& analysis, std
   w.BeginArray();
   for (const CheckResult& r : analysis.checklist) {
     w.Raw(CheckHead(analyzer, r));  // an object left open at "findings":
-    JsonWriter f(out);
-    f.BeginArray();
-    for (const Finding& finding : r.findings) {
-      Position a = index.At(finding.span.start);
-      Position b = index.At(finding.span.end);
-      f.BeginObject();
-      f.Key("start");
-      f.Uint(finding.span.start);
-      f.Key("end");
-      f.Uint(finding.span.end);
-      f.Key("line");
-      f.Uint(a.line);
-      f.Key("column");
-      f.Uint(a.column);
-      f.Key("utf16_start");
-      f.Uint(a.utf16);
-      f.Key("utf16_end");
-      f.Uint(b.utf16);
-      f.Key("text");
-      f.String(doc.Original(finding.span));
-      f.Key("message");
-      f.String(finding.message);
-      f.Key("suggestion");
-      if (finding.suggestion.empty()) f.Null();
-      else f.String(finding.suggestion);
-      if (finding.rule >= 0) {
-        f.Key("rule");
-        f.String(rules[finding.rule].id);
-      }
-      f.EndObject();
+    out->push_back('[');
+    for (size_t i = 0; i < r.findings.size(); ++i) {
+      if (i) out->push_back(',');
+      AppendFinding(analyzer, texts, r, r.findings[i], doc, index, out);
     }
-    f.EndArray();
-    out->push_back('}');
+    out->append("]}", 2);
   }
   w.EndArray();
   w.EndObject();

@@ -1,6 +1,7 @@
 #include "report/positions.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace amends {
 namespace {
@@ -13,10 +14,36 @@ inline uint32_t Utf16Units(unsigned char c) {
 }  // namespace
 
 PositionIndex::PositionIndex(std::string_view text, uint32_t begin) : text_(text) {
-  uint32_t units = 0;
-  for (uint32_t i = 0; i < begin && i < text.size(); ++i)
-    units += Utf16Units(static_cast<unsigned char>(text[i]));
+  // Most drafts are plain ASCII: there a byte is a character and a UTF-16
+  // unit, so only the line starts are needed, found with memchr.
+  ascii_ = true;
+  for (size_t i = 0; i < text.size();) {
+    if (i + 8 <= text.size()) {
+      uint64_t v;
+      std::memcpy(&v, text.data() + i, 8);
+      if (v & 0x8080808080808080ull) {
+        ascii_ = false;
+        break;
+      }
+      i += 8;
+    } else if (static_cast<unsigned char>(text[i++]) >= 0x80) {
+      ascii_ = false;
+      break;
+    }
+  }
+  begin = std::min<uint32_t>(begin, static_cast<uint32_t>(text.size()));
   line_starts_.push_back(begin);
+  if (ascii_) {
+    for (size_t i = begin; i < text.size(); ++i) {
+      const void* nl = std::memchr(text.data() + i, '\n', text.size() - i);
+      if (!nl) break;
+      i = static_cast<size_t>(static_cast<const char*>(nl) - text.data());
+      line_starts_.push_back(static_cast<uint32_t>(i + 1));
+    }
+    return;
+  }
+  uint32_t units = 0;
+  for (uint32_t i = 0; i < begin; ++i) units += Utf16Units(static_cast<unsigned char>(text[i]));
   line_utf16_.push_back(units);
   for (uint32_t i = begin; i < text.size(); ++i) {
     auto c = static_cast<unsigned char>(text[i]);
@@ -32,6 +59,10 @@ Position PositionIndex::At(uint32_t offset) const {
   if (offset > text_.size()) offset = static_cast<uint32_t>(text_.size());
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   size_t line = it == line_starts_.begin() ? 0 : static_cast<size_t>(it - line_starts_.begin()) - 1;
+  if (ascii_) {
+    if (offset < line_starts_[0]) return Position{1, 1, line_starts_[0]};  // before `begin`
+    return Position{static_cast<uint32_t>(line + 1), offset - line_starts_[line] + 1, offset};
+  }
   uint32_t column = 1;
   uint32_t units = line_utf16_[line];
   for (uint32_t i = line_starts_[line]; i < offset; ++i) {

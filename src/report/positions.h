@@ -24,7 +24,8 @@ class PositionIndex {
  private:
   std::string_view text_;
   std::vector<uint32_t> line_starts_;
-  std::vector<uint32_t> line_utf16_;  // UTF-16 offset of each line start
+  std::vector<uint32_t> line_utf16_;  // UTF-16 offset of each line start; empty when ascii_
+  bool ascii_ = false;                // the text is all ASCII
 };
 
 }  // namespace amends
