@@ -33,8 +33,8 @@ Matcher::Matcher(const Lexicon& lexicon) : lexicon_(lexicon) {
     ScopeIndex& index = scopes_[s];
     index.by_first.resize(lexicon.phrases.vocabulary().size());
     index.by_key.resize(set_count_);
-    index.folded_set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-    index.original_set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    index.folded.set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    index.original.set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   }
   for (uint32_t r = 0; r < lexicon.rules.size(); ++r) {
     const Rule& rule = lexicon.rules[r];
@@ -63,22 +63,20 @@ Matcher::Matcher(const Lexicon& lexicon) : lexicon_(lexicon) {
       }
     }
     for (uint32_t p = 0; p < rule.regexes.size(); ++p) {
-      RE2::Set& set = rule.regex_on_original ? *index.original_set : *index.folded_set;
-      auto& refs = rule.regex_on_original ? index.original_refs : index.folded_refs;
+      RegexSet& regexes = rule.regex_on_original ? index.original : index.folded;
       std::string why;
-      if (set.Add(rule.regexes[p]->pattern(), &why) < 0 && error_.empty())
+      if (regexes.set->Add(rule.regexes[p]->pattern(), &why) < 0 && error_.empty())
         error_ = rule.file + ":" + std::to_string(rule.line) + ": rule " + rule.id +
                  ": its regex cannot join the others: " + why;
-      refs.push_back({r, p});
+      regexes.refs.push_back({r, p});
     }
   }
   for (ScopeIndex& index : scopes_) {
-    for (auto [set, refs] : {std::pair{&index.folded_set, &index.folded_refs},
-                             std::pair{&index.original_set, &index.original_refs}}) {
-      if (refs->empty()) {
-        set->reset();
-      } else if (!(*set)->Compile() && error_.empty()) {
-        error_ = "the " + std::to_string(refs->size()) +
+    for (RegexSet* regexes : {&index.folded, &index.original}) {
+      if (regexes->refs.empty()) {
+        regexes->set.reset();
+      } else if (!regexes->set->Compile() && error_.empty()) {
+        error_ = "the " + std::to_string(regexes->refs.size()) +
                  " regex rules of the lexicon do not fit together in the regex set's memory "
                  "budget; simplify or remove some (each one compiles alone)";
       }
@@ -171,6 +169,26 @@ void Matcher::IndexRequirements() {
   std::vector<uint8_t> is_key(set_count_, 0);
   for (uint32_t set : key_set_)
     if (set != kNoSet) is_key[set] = 1;
+  // The first 64 common words the vocabulary has are tracked per sentence
+  // on their own: a set holding one learns of it through its mask, not
+  // from a posting ("the" alone is in dozens of sets).
+  common_index_.assign(phrases.vocabulary().size(), kNotCommon);
+  uint8_t tracked = 0;
+  for (std::string_view word : kCommonWords) {
+    uint32_t id = phrases.vocabulary().Find(word);
+    if (id == Vocabulary::kUnknown || common_index_[id] != kNotCommon) continue;
+    common_index_[id] = tracked++;
+    if (tracked == 64) break;
+  }
+  common_mask_.assign(set_count_, 0);
+  for (uint32_t s = 0; s < set_count_; ++s)
+    for (uint32_t id : sets[s])
+      if (common_index_[id] != kNotCommon) common_mask_[s] |= uint64_t{1} << common_index_[id];
+  // A key set is still posted under its common words: a sentence must
+  // list it among the key sets it holds.
+  auto posted = [&](uint32_t s, uint32_t id) {
+    return common_index_[id] == kNotCommon || is_key[s];
+  };
   // Per scope, the postings of the sets its patterns need, by counting
   // sort on the id; a key set's entry has kKeyBit.
   std::vector<uint8_t> used(set_count_);
@@ -190,14 +208,16 @@ void Matcher::IndexRequirements() {
     index.posting_begin.assign(phrases.vocabulary().size() + 1, 0);
     for (uint32_t s = 0; s < set_count_; ++s)
       if (used[s])
-        for (uint32_t id : sets[s]) ++index.posting_begin[id + 1];
+        for (uint32_t id : sets[s])
+          if (posted(s, id)) ++index.posting_begin[id + 1];
     for (size_t id = 1; id < index.posting_begin.size(); ++id)
       index.posting_begin[id] += index.posting_begin[id - 1];
     index.postings.resize(index.posting_begin.back());
     std::vector<uint32_t> fill(index.posting_begin.begin(), index.posting_begin.end() - 1);
     for (uint32_t s = 0; s < set_count_; ++s)
       if (used[s])
-        for (uint32_t id : sets[s]) index.postings[fill[id]++] = s | (is_key[s] ? kKeyBit : 0);
+        for (uint32_t id : sets[s])
+          if (posted(s, id)) index.postings[fill[id]++] = s | (is_key[s] ? kKeyBit : 0);
   }
 }
 
@@ -219,6 +239,10 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
     std::vector<SetState> sets;
     std::vector<uint32_t> marked;  // the key sets the sentence holds a word of
     uint32_t stamp = 0;
+    // Per tracked common word (see common_index_) the sentence holds, its
+    // positions (first 64 words) and last word.
+    uint64_t common_positions[64];
+    uint32_t common_last[64];
   };
   thread_local Scratch scratch;
   auto& words = scratch.words;
@@ -231,6 +255,10 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
   Scratch::SetState* const sets = scratch.sets.data();
   const uint32_t* const posting_begin = index.posting_begin.data();
   const uint32_t* const postings = index.postings.data();
+  const uint8_t* const common_index = common_index_.data();
+  const uint64_t* const common_mask = common_mask_.data();
+  uint64_t* const common_positions = scratch.common_positions;
+  uint32_t* const common_last = scratch.common_last;
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
     words.clear();
@@ -241,6 +269,7 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
     }
     const uint64_t stamp = uint64_t{scratch.stamp} << 32;
     marked.clear();
+    uint64_t common_present = 0;  // a bit per tracked common word it holds
     for (uint32_t w = sentence.first_word; w < sentence.end_word; ++w) {
       std::string_view word = doc.Folded(doc.tokens[doc.words[w]]);
       uint32_t id = phrases.vocabulary().Find(word);
@@ -249,6 +278,15 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
       if (id == Vocabulary::kUnknown) continue;
       const uint32_t q = w - sentence.first_word;
       const uint64_t bit = q < 64 ? uint64_t{1} << q : 0;
+      if (const uint8_t k = common_index[id]; k != kNotCommon) {
+        const uint64_t k_bit = uint64_t{1} << k;
+        if (!(common_present & k_bit)) {
+          common_present |= k_bit;
+          common_positions[k] = 0;
+        }
+        common_positions[k] |= bit;
+        common_last[k] = q;
+      }
       for (uint32_t i = posting_begin[id], end = posting_begin[id + 1]; i < end; ++i) {
         const uint32_t set = postings[i] & ~kKeyBit;
         Scratch::SetState& st = sets[set];
@@ -261,21 +299,37 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
       }
     }
     const size_t n = words.size();
-    // A set's state for this sentence: the stamp, and the last word in the
-    // set; any other stamp means the sentence holds none of its words.
-    constexpr uint64_t kAbsent = 0xffffffff;
-    auto state_of = [&](uint32_t set) {
-      uint64_t state = sets[set].state;
-      return (state & ~kAbsent) == stamp ? state : stamp | kAbsent;
+    // What the sentence holds of a set: from its postings (when its state
+    // has this sentence's stamp) and from the tracked common words in it.
+    struct SetView {
+      bool present = false;
+      uint32_t last = 0;       // the last word in the set
+      uint64_t positions = 0;  // of the first 64 words
+    };
+    auto view = [&](uint32_t set) {
+      SetView v;
+      const Scratch::SetState& st = sets[set];
+      if ((st.state & ~uint64_t{0xffffffff}) == stamp) {
+        v.present = true;
+        v.last = static_cast<uint32_t>(st.state);
+        v.positions = st.positions;
+      }
+      for (uint64_t m = common_mask[set] & common_present; m; m &= m - 1) {
+        const int k = std::countr_zero(m);
+        v.present = true;
+        v.last = std::max(v.last, common_last[k]);
+        v.positions |= common_positions[k];
+      }
+      return v;
     };
     // The last word a match of `pattern` may start at for its
     // requirements to hold, or -1 when they cannot.
     auto last_start = [&](uint32_t pattern) {
       int64_t last = INT64_MAX;
       for (uint32_t r = requirement_begin_[pattern]; r < requirement_begin_[pattern + 1]; ++r) {
-        uint64_t state = state_of(requirements_[r].set);
-        if ((state & kAbsent) == kAbsent) return int64_t{-1};
-        last = std::min(last, static_cast<int64_t>(state & kAbsent) - requirements_[r].offset);
+        SetView v = view(requirements_[r].set);
+        if (!v.present) return int64_t{-1};
+        last = std::min(last, static_cast<int64_t>(v.last) - requirements_[r].offset);
       }
       return last;
     };
@@ -289,7 +343,7 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
         if (lo > hi) return false;
         uint64_t window = (hi == 63 ? ~uint64_t{0} : (uint64_t{2} << hi) - 1) &
                           ~((uint64_t{1} << lo) - 1);
-        if (!(sets[req.set].positions & window)) return false;
+        if (!(view(req.set).positions & window)) return false;
       }
       return true;
     };
@@ -307,8 +361,9 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
       uint32_t start = start_set_[pattern];
       if (start != kNoSet && n <= 64) {
         // Where one of its first words is.
-        if ((state_of(start) & kAbsent) == kAbsent) return true;
-        uint64_t at = sets[start].positions;
+        SetView starts = view(start);
+        if (!starts.present) return true;
+        uint64_t at = starts.positions;
         if (limit < 64) at &= (uint64_t{1} << limit) - 1;
         for (; at; at &= at - 1) {
           auto p = static_cast<size_t>(std::countr_zero(at));
@@ -355,13 +410,13 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
   }
 }
 
-void Matcher::MatchRegexes(const Document& doc, const RE2::Set* set,
-                           const std::vector<RegexRef>& refs, bool original,
+void Matcher::MatchRegexes(const Document& doc, const RegexSet& regexes, bool original,
                            std::vector<Hit>* raw) const {
-  if (!set) return;
+  if (!regexes.set) return;
   std::string_view text = original ? doc.text.substr(doc.begin) : std::string_view(doc.folded);
+  re2::StringPiece piece(text.data(), text.size());
   std::vector<int> which;
-  if (!set->Match(re2::StringPiece(text.data(), text.size()), &which)) return;
+  if (!regexes.set->Match(piece, &which)) return;
   std::sort(which.begin(), which.end());
   auto to_original = [&](size_t a, size_t b) {
     if (original)
@@ -382,7 +437,7 @@ void Matcher::MatchRegexes(const Document& doc, const RE2::Set* set,
   };
   std::vector<Span> spans, unless;
   for (int i : which) {
-    const RegexRef& ref = refs[i];
+    const RegexRef& ref = regexes.refs[i];
     const Rule& rule = lexicon_.rules[ref.rule];
     spans.clear();
     find_all(rule.regexes[ref.pattern]->re(), &spans);
@@ -401,8 +456,8 @@ std::vector<Hit> Matcher::Match(const Document& doc, RuleScope scope) const {
   const ScopeIndex& index = scopes_[static_cast<int>(scope)];
   std::vector<Hit> raw;
   MatchPhrases(doc, index, &raw);
-  MatchRegexes(doc, index.folded_set.get(), index.folded_refs, false, &raw);
-  MatchRegexes(doc, index.original_set.get(), index.original_refs, true, &raw);
+  MatchRegexes(doc, index.folded, false, &raw);
+  MatchRegexes(doc, index.original, true, &raw);
 
   // Per rule, keep the longest of overlapping matches.
   std::sort(raw.begin(), raw.end(), [](const Hit& a, const Hit& b) {

@@ -55,6 +55,11 @@ class Matcher {
     uint32_t rule;
     uint32_t pattern;
   };
+  // The regex rules of one scope and text form.
+  struct RegexSet {
+    std::unique_ptr<RE2::Set> set;  // null when there are none
+    std::vector<RegexRef> refs;     // by their index in the set
+  };
   struct ScopeIndex {
     // Patterns by the words they can begin with: a vocabulary id, the
     // first byte of a prefix ("apologi*"), or any word at all.
@@ -69,8 +74,7 @@ class Matcher {
     // a set's index, with kKeyBit when it is some pattern's key.
     std::vector<uint32_t> posting_begin;
     std::vector<uint32_t> postings;
-    std::unique_ptr<RE2::Set> folded_set, original_set;
-    std::vector<RegexRef> folded_refs, original_refs;
+    RegexSet folded, original;  // regexes over the folded and the original text
   };
   // A word every match of a pattern holds: one of required set `set`, at
   // least `offset` words after the match's start. A sentence is only tried
@@ -83,8 +87,8 @@ class Matcher {
 
   void IndexRequirements();
   void MatchPhrases(const Document& doc, const ScopeIndex& index, std::vector<Hit>* raw) const;
-  void MatchRegexes(const Document& doc, const RE2::Set* set, const std::vector<RegexRef>& refs,
-                    bool original, std::vector<Hit>* raw) const;
+  void MatchRegexes(const Document& doc, const RegexSet& regexes, bool original,
+                    std::vector<Hit>* raw) const;
 
   const Lexicon& lexicon_;
   ScopeIndex scopes_[2];
@@ -101,6 +105,12 @@ class Matcher {
   static constexpr uint32_t kNoSet = UINT32_MAX;
   std::vector<uint32_t> key_set_;
   std::vector<uint32_t> start_set_;
+  // Per vocabulary id, its index among the common words tracked per
+  // sentence, or kNotCommon; per set, a bit for each tracked word in it.
+  // A set's postings leave those words out unless it is a key set.
+  static constexpr uint8_t kNotCommon = 0xff;
+  std::vector<uint8_t> common_index_;
+  std::vector<uint64_t> common_mask_;
   std::string error_;
 };
 
