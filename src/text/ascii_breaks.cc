@@ -33,7 +33,10 @@
 // last byte, for looking back.
 #include "text/ascii_breaks.h"
 
+#include <algorithm>
 #include <array>
+#include <iterator>
+#include <string>
 #include <cstring>
 
 namespace amends {
@@ -406,6 +409,134 @@ void AsciiSentenceBreaks(std::string_view text, std::vector<uint32_t>* out) {
     i = SentenceEnd(p, n, i);
     out->push_back(static_cast<uint32_t>(i));
   }
+}
+
+// ---------------------------------------------------------------------------
+// Emoji sequences (PlainBreaks).
+
+// Extended_Pictographic characters that are Word_Break and Sentence_Break
+// Other (ICU 72): the pictographs of U+2000..U+2FFF and U+1F000..U+1FFFF,
+// without the regional indicators U+1F1E6..U+1F1FF (flags pair up by rules
+// of their own) and the skin tones (Word_Break Extend).
+constexpr CodePointRange kEmojiRangeTable[] = {
+    {0x2122, 0x2122},   {0x2194, 0x2199},   {0x21A9, 0x21AA},   {0x231A, 0x231B},
+    {0x2328, 0x2328},   {0x2388, 0x2388},   {0x23CF, 0x23CF},   {0x23E9, 0x23F3},
+    {0x23F8, 0x23FA},   {0x25AA, 0x25AB},   {0x25B6, 0x25B6},   {0x25C0, 0x25C0},
+    {0x25FB, 0x25FE},   {0x2600, 0x2605},   {0x2607, 0x2612},   {0x2614, 0x2685},
+    {0x2690, 0x2705},   {0x2708, 0x2712},   {0x2714, 0x2714},   {0x2716, 0x2716},
+    {0x271D, 0x271D},   {0x2721, 0x2721},   {0x2728, 0x2728},   {0x2733, 0x2734},
+    {0x2744, 0x2744},   {0x2747, 0x2747},   {0x274C, 0x274C},   {0x274E, 0x274E},
+    {0x2753, 0x2755},   {0x2757, 0x2757},   {0x2763, 0x2767},   {0x2795, 0x2797},
+    {0x27A1, 0x27A1},   {0x27B0, 0x27B0},   {0x27BF, 0x27BF},   {0x2934, 0x2935},
+    {0x2B05, 0x2B07},   {0x2B1B, 0x2B1C},   {0x2B50, 0x2B50},   {0x2B55, 0x2B55},
+    {0x1F000, 0x1F0FF}, {0x1F10D, 0x1F10F}, {0x1F12F, 0x1F12F}, {0x1F16C, 0x1F16F},
+    {0x1F18E, 0x1F18E}, {0x1F191, 0x1F19A}, {0x1F1AD, 0x1F1E5}, {0x1F201, 0x1F20F},
+    {0x1F21A, 0x1F21A}, {0x1F22F, 0x1F22F}, {0x1F232, 0x1F23A}, {0x1F23C, 0x1F23F},
+    {0x1F249, 0x1F3FA}, {0x1F400, 0x1F53D}, {0x1F546, 0x1F64F}, {0x1F680, 0x1F6FF},
+    {0x1F774, 0x1F77F}, {0x1F7D5, 0x1F7FF}, {0x1F80C, 0x1F80F}, {0x1F848, 0x1F84F},
+    {0x1F85A, 0x1F85F}, {0x1F888, 0x1F88F}, {0x1F8AE, 0x1F8FF}, {0x1F90C, 0x1F93A},
+    {0x1F93C, 0x1F945}, {0x1F947, 0x1FAFF}, {0x1FC00, 0x1FFFD},
+};
+
+namespace {
+
+// The code point of the 3- or 4-byte UTF-8 character at p[i], and its
+// length; 0 when there is none (another length, or not well-formed).
+char32_t Decode34(const unsigned char* p, size_t n, size_t i, size_t* length) {
+  auto cont = [&](size_t k) { return i + k < n && (p[i + k] & 0xC0) == 0x80; };
+  if ((p[i] & 0xF0) == 0xE0 && cont(1) && cont(2)) {
+    char32_t c = (char32_t{p[i] & 0x0Fu} << 12) | (char32_t{p[i + 1] & 0x3Fu} << 6) |
+                 (p[i + 2] & 0x3Fu);
+    *length = 3;
+    return c >= 0x800 ? c : 0;
+  }
+  if ((p[i] & 0xF8) == 0xF0 && cont(1) && cont(2) && cont(3)) {
+    char32_t c = (char32_t{p[i] & 0x07u} << 18) | (char32_t{p[i + 1] & 0x3Fu} << 12) |
+                 (char32_t{p[i + 2] & 0x3Fu} << 6) | (p[i + 3] & 0x3Fu);
+    *length = 4;
+    return c >= 0x10000 && c <= 0x10FFFF ? c : 0;
+  }
+  return 0;
+}
+
+bool IsEmoji(char32_t c) {
+  const CodePointRange* end = kEmojiRangeTable + std::size(kEmojiRangeTable);
+  const CodePointRange* r = std::lower_bound(
+      kEmojiRangeTable, end, c, [](const CodePointRange& r, char32_t c) { return r.last < c; });
+  return r != end && r->first <= c;
+}
+
+// The length in bytes of the emoji sequence at p[i], or 0 when none starts
+// there.
+size_t EmojiSequenceAt(const unsigned char* p, size_t n, size_t i) {
+  size_t length = 0;
+  if (!IsEmoji(Decode34(p, n, i, &length))) return 0;
+  size_t end = i + length;
+  while (end < n) {
+    char32_t c = Decode34(p, n, end, &length);
+    if (c == 0xFE0F || (c >= 0x1F3FB && c <= 0x1F3FF)) {
+      end += length;
+    } else if (c == 0x200D) {
+      size_t next = 0;
+      if (end + length >= n || !IsEmoji(Decode34(p, n, end + length, &next))) break;
+      end += length + next;
+    } else {
+      break;
+    }
+  }
+  return end - i;
+}
+
+// Scratch of PlainBreaks, per thread.
+struct Surrogate {
+  std::string text;              // emoji sequences as '#'
+  std::vector<uint32_t> origin;  // per byte of text, and its end: the offset in the original
+  std::vector<WordBreak> words;
+  std::vector<uint32_t> sentences;
+};
+
+}  // namespace
+
+std::span<const CodePointRange> EmojiRanges() { return kEmojiRangeTable; }
+
+bool PlainBreaks(std::string_view text, std::vector<WordBreak>* words,
+                 std::vector<uint32_t>* sentences) {
+  if (AsciiBreaksApply(text)) {
+    AsciiWordBreaks(text, words);
+    AsciiSentenceBreaks(text, sentences);
+    return true;
+  }
+  // The text with each emoji sequence replaced by '#', and where each of
+  // its bytes came from; the other bytes are copied.
+  thread_local Surrogate s;
+  s.text.clear();
+  s.origin.clear();
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  bool any = false;
+  for (size_t i = 0; i < n;) {
+    if (p[i] >= 0xE0) {
+      if (size_t k = EmojiSequenceAt(p, n, i)) {
+        s.text.push_back('#');
+        s.origin.push_back(static_cast<uint32_t>(i));
+        i += k;
+        any = true;
+        continue;
+      }
+    }
+    s.text.push_back(static_cast<char>(p[i]));
+    s.origin.push_back(static_cast<uint32_t>(i));
+    ++i;
+  }
+  if (!any || !AsciiBreaksApply(s.text)) return false;
+  s.origin.push_back(static_cast<uint32_t>(n));
+  s.words.clear();
+  s.sentences.clear();
+  AsciiWordBreaks(s.text, &s.words);
+  AsciiSentenceBreaks(s.text, &s.sentences);
+  for (const WordBreak& b : s.words) words->push_back({s.origin[b.end], b.status});
+  for (uint32_t b : s.sentences) sentences->push_back(s.origin[b]);
+  return true;
 }
 
 }  // namespace amends

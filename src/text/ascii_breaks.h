@@ -1,10 +1,10 @@
 // Word and sentence boundaries of ASCII text (with a few typographic
-// characters) without ICU.
+// characters, and emoji) without ICU.
 //
 // The segmenter (segmenter.cc) cuts text with ICU's English word and
 // sentence BreakIterators, and that iteration is a large share of the run
 // time although nearly all input is plain ASCII or ASCII with a few curly
-// quotes and dashes. These functions give, for such text, exactly what those
+// quotes and dashes, and much of the rest differs only by emoji. These functions give, for such text, exactly what those
 // iterators give: the same boundaries and, for words, the same
 // getRuleStatus() value, as the rules of ICU 72 (data/brkitr/rules/word.txt
 // and sent.txt, UAX #29 with ICU's tailorings) decide them. "Exactly" is
@@ -18,6 +18,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -66,5 +67,30 @@ void AsciiWordBreaks(std::string_view text, std::vector<WordBreak>* out);
 // boundary except the initial 0, ending with text.size(). Empty text:
 // nothing. Precondition: AsciiBreaksApply(text).
 void AsciiSentenceBreaks(std::string_view text, std::vector<uint32_t>* out);
+
+// Word and sentence breaks without ICU, as AsciiWordBreaks and
+// AsciiSentenceBreaks give them, for text AsciiBreaksApply accepts and also
+// for text it would accept were each emoji sequence in it one '#'. An emoji
+// sequence is an Extended_Pictographic character of kEmojiRanges (below),
+// then any number of U+FE0F (VARIATION SELECTOR-16), skin tone modifiers
+// U+1F3FB..U+1F3FF, and U+200D (ZERO WIDTH JOINER) each directly followed
+// by another such character: "😡", "❤️", "👍🏽", "👩‍💻". ICU's rules see
+// one as '#' sees it: a single Other character for words (WB4 folds the
+// modifiers into it and WB3c joins across the ZWJ; status 0) and for
+// sentences (SB5 folds U+FE0F and U+200D, and a skin tone is Other too).
+// Returns false, leaving *words and *sentences as they were, when the text
+// holds anything else that is not ASCII: ICU must cut it then. The output
+// is as AsciiWordBreaks and AsciiSentenceBreaks document, appended.
+bool PlainBreaks(std::string_view text, std::vector<WordBreak>* words,
+                 std::vector<uint32_t>* sentences);
+
+// The code points PlainBreaks takes as the characters of emoji sequences,
+// as inclusive ranges in ascending order: every one is
+// Extended_Pictographic, Word_Break Other and Sentence_Break Other in
+// ICU 72 (ascii_breaks_test.cc checks each against the installed ICU).
+struct CodePointRange {
+  char32_t first, last;
+};
+std::span<const CodePointRange> EmojiRanges();
 
 }  // namespace amends

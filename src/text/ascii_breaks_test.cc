@@ -1,6 +1,6 @@
-// Differential tests: the ASCII fast path (ASCII plus eight typographic
-// characters) against the installed ICU, which is the reference
-// (ascii_breaks.h promises identical results).
+// Differential tests: the breaks without ICU (ASCII plus eight typographic
+// characters, and emoji sequences) against the installed ICU, which is the
+// reference (ascii_breaks.h promises identical results).
 #include "text/ascii_breaks.h"
 
 #include <catch2/catch.hpp>
@@ -15,6 +15,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <unicode/uchar.h>
 
 #include "text/icu_breaks.h"
 
@@ -53,10 +55,11 @@ Breaks Reference(std::string_view text) {
   return b;
 }
 
+// The breaks without ICU (PlainBreaks calls AsciiWordBreaks and
+// AsciiSentenceBreaks, on the text itself or with emoji as '#').
 Breaks Fast(std::string_view text) {
   Breaks b;
-  AsciiWordBreaks(text, &b.words);
-  AsciiSentenceBreaks(text, &b.sentences);
+  if (!PlainBreaks(text, &b.words, &b.sentences)) FAIL("PlainBreaks refused " << text.size() << " bytes");
   return b;
 }
 
@@ -418,6 +421,111 @@ TEST_CASE("Word and sentence breaks match ICU on random texts", "[ascii_breaks]"
   CHECK(with_typographic > kTexts / 3);
 }
 
+// Emoji sequences as PlainBreaks takes them, and characters it does not.
+constexpr std::string_view kEmoji[] = {
+    "\U0001F621",                      // 😡
+    "\u2764\uFE0F",                   // ❤️
+    "\U0001F44D\U0001F3FD",           // 👍🏽
+    "\U0001F469\u200D\U0001F4BB",    // 👩‍💻
+    "\U0001F469\U0001F3FD\u200D\U0001F4BB\uFE0F",
+    "\u2600",                          // ☀
+    "\u2705",                          // ✅
+    "\U0001F383",                      // 🎃
+    "\U0001F602\U0001F602",           // 😂😂
+    "\u2122",                          // ™
+    "\U0001FAE0",                      // 🫠
+};
+
+TEST_CASE("Emoji characters have the properties PlainBreaks relies on", "[ascii_breaks]") {
+  // Each code point of the ranges is a pictograph that is Other for words
+  // and for sentences, in the installed ICU.
+  size_t checked = 0;
+  char32_t previous = 0;
+  for (const CodePointRange& r : EmojiRanges()) {
+    REQUIRE(r.first <= r.last);
+    REQUIRE(r.first > previous);  // ascending, not overlapping
+    previous = r.last;
+    for (char32_t c = r.first; c <= r.last; ++c, ++checked) {
+      INFO("U+" << std::hex << static_cast<uint32_t>(c));
+      REQUIRE(u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_EXTENDED_PICTOGRAPHIC));
+      REQUIRE(u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_WORD_BREAK) == U_WB_OTHER);
+      REQUIRE(u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_SENTENCE_BREAK) == U_SB_OTHER);
+    }
+  }
+  CHECK(checked > 3000);
+  // The characters a sequence may continue with.
+  CHECK(u_getIntPropertyValue(0xFE0F, UCHAR_WORD_BREAK) == U_WB_EXTEND);
+  CHECK(u_getIntPropertyValue(0xFE0F, UCHAR_SENTENCE_BREAK) == U_SB_EXTEND);
+  CHECK(u_getIntPropertyValue(0x200D, UCHAR_WORD_BREAK) == U_WB_ZWJ);
+  CHECK(u_getIntPropertyValue(0x200D, UCHAR_SENTENCE_BREAK) == U_SB_EXTEND);
+  for (UChar32 c = 0x1F3FB; c <= 0x1F3FF; ++c) {
+    CHECK(u_getIntPropertyValue(c, UCHAR_WORD_BREAK) == U_WB_EXTEND);
+    CHECK(u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK) == U_SB_OTHER);
+  }
+}
+
+TEST_CASE("PlainBreaks takes emoji sequences and leaves other text to ICU", "[ascii_breaks]") {
+  auto takes = [](std::string_view text) {
+    std::vector<WordBreak> words{{7, 7}};
+    std::vector<uint32_t> sentences{7};
+    bool taken = PlainBreaks(text, &words, &sentences);
+    if (!taken) {  // untouched
+      CHECK(words == std::vector<WordBreak>{{7, 7}});
+      CHECK(sentences == std::vector<uint32_t>{7});
+    }
+    return taken;
+  };
+  for (std::string_view e : kEmoji) {
+    std::string one(e);
+    CHECK(takes(one));
+    CHECK(takes("Sorry " + one + " we'll fix it." + one));
+  }
+  CHECK(takes("I\u2019m sorry \U0001F621\u2014 really."));
+  for (const char* other : {
+           "a\uFE0F",                      // a variation selector after a letter
+           "\uFE0F",                       // alone
+           "\U0001F621\u200D",            // a joiner with nothing to join
+           "\U0001F621\u200Dx",           // ... or a letter
+           "\u200D\U0001F621",            // a joiner first
+           "\U0001F3FD",                   // a skin tone alone
+           "x\U0001F3FD",                  // ... after a letter
+           "\U0001F1FA\U0001F1F8",        // a flag (regional indicators)
+           "1\uFE0F\u20E3",               // a keycap
+           "caf\u00E9 \U0001F621",        // another non-ASCII character
+           "\U0001F621\uFE0E",            // text presentation selector
+       }) {
+    INFO(other);
+    CHECK_FALSE(takes(other));
+  }
+}
+
+TEST_CASE("Word and sentence breaks match ICU on random texts with emoji", "[ascii_breaks]") {
+  static constexpr std::string_view kCommon = "aeiouxyzAEIXYZ0159";
+  static constexpr std::string_view kTricky = ".,'\":;_-!?()[]{}@#  \t\n\r";
+  std::mt19937 rng(20241124);
+  constexpr int kTexts = 100000;
+  Comparison cmp;
+  std::string text;
+  for (int k = 0; k < kTexts && cmp.mismatches() < 20; ++k) {
+    text.clear();
+    size_t length = rng() % 31;
+    for (size_t i = 0; i < length; ++i) {
+      uint32_t r = rng() % 100;
+      if (r < 15)
+        text += kEmoji[rng() % std::size(kEmoji)];
+      else if (r < 25)
+        text += kAccepted[rng() % std::size(kAccepted)];
+      else if (r < 60)
+        text += kCommon[rng() % kCommon.size()];
+      else
+        text += kTricky[rng() % kTricky.size()];
+    }
+    cmp.Add(text);
+  }
+  CHECK(cmp.mismatches() == 0);
+  CHECK(cmp.compared() == kTexts);
+}
+
 TEST_CASE("Word and sentence breaks match ICU on the shared corpora", "[ascii_breaks]") {
   namespace fs = std::filesystem;
   const fs::path root = fs::path(AMENDS_SOURCE_DIR "/../shared/corpora");
@@ -442,7 +550,9 @@ TEST_CASE("Word and sentence breaks match ICU on the shared corpora", "[ascii_br
         auto it = record.find(field);
         if (it == record.end() || !it->is_string()) continue;
         const std::string& text = it->get_ref<const std::string&>();
-        if (!AsciiBreaksApply(text)) {
+        std::vector<WordBreak> words;
+        std::vector<uint32_t> sentences;
+        if (!PlainBreaks(text, &words, &sentences)) {
           ++left_to_icu;
           continue;
         }

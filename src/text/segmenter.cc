@@ -364,17 +364,14 @@ void Segmenter::SegmentPlain(std::string_view text, uint32_t begin, Document* ou
   doc.folded_origin.reserve(body.size());
   doc.tokens.reserve(body.size() / 3 + 4);
 
-  // Word and sentence boundaries, relative to `body`: from the ASCII fast
-  // path when it applies (the same as ICU's, see ascii_breaks.h), else from
-  // ICU.
+  // Word and sentence boundaries, relative to `body`: without ICU when
+  // the text is ASCII but for a few typographic characters and emoji (the
+  // same as ICU's, see ascii_breaks.h), else from ICU.
   std::vector<WordBreak>& word_breaks = impl_->word_breaks;
   std::vector<uint32_t>& sentence_breaks = impl_->sentence_breaks;
   word_breaks.clear();
   sentence_breaks.clear();
-  if (AsciiBreaksApply(body)) {
-    AsciiWordBreaks(body, &word_breaks);
-    AsciiSentenceBreaks(body, &sentence_breaks);
-  } else {
+  if (!PlainBreaks(body, &word_breaks, &sentence_breaks)) {
     if (!impl_->icu) impl_->icu = std::make_unique<IcuBreaker>();
     impl_->icu->Breaks(body, &word_breaks, &sentence_breaks);
   }
