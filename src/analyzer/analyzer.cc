@@ -26,7 +26,7 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 // An image starts with this, then the format version, the number of files
 // it was made from and their hash.
 constexpr std::string_view kImageMagic = "amends-lexicon-image";
-constexpr uint32_t kImageVersion = 1;
+constexpr uint32_t kImageVersion = 2;  // 2: the vocabulary hashes words 8 bytes at a time
 
 // Identifies the files an image was made from (names and contents). A
 // 64-bit multiply-xorshift over 8-byte words: not cryptographic, only to
@@ -211,14 +211,15 @@ void Analyzer::Analyze(const Request& request, Analysis* out) const {
   Segmenter& segmenter = ThreadSegmenter();
   segmenter.Segment(request.text, request.begin, &a.draft);
   RecogniseLowercaseGreetingName(names_, &a.draft);
-  std::vector<Hit> hits = matcher_->Match(a.draft, RuleScope::kDraft);
-  // The customer's message is only read here: its Document is kept per
-  // thread and reused.
+  // Hits, and the customer's message (only read here), are kept per
+  // thread with their storage.
+  thread_local std::vector<Hit> hits, customer_hits;
   thread_local Document customer;
-  std::vector<Hit> customer_hits;
+  matcher_->Match(a.draft, RuleScope::kDraft, &hits);
+  customer_hits.clear();
   if (request.customer_message) {
     segmenter.SegmentPlain(*request.customer_message, 0, &customer);
-    customer_hits = matcher_->Match(customer, RuleScope::kCustomer);
+    matcher_->Match(customer, RuleScope::kCustomer, &customer_hits);
   }
   a.customer = ParseCustomerName(request.customer_name);
   a.situation = DecideSituation(checks_, a.draft, hits,

@@ -415,7 +415,7 @@ void Matcher::MatchRegexes(const Document& doc, const RegexSet& regexes, bool or
   if (!regexes.set) return;
   std::string_view text = original ? doc.text.substr(doc.begin) : std::string_view(doc.folded);
   re2::StringPiece piece(text.data(), text.size());
-  std::vector<int> which;
+  thread_local std::vector<int> which;
   if (!regexes.set->Match(piece, &which)) return;
   std::sort(which.begin(), which.end());
   auto to_original = [&](size_t a, size_t b) {
@@ -435,7 +435,7 @@ void Matcher::MatchRegexes(const Document& doc, const RegexSet& regexes, bool or
       pos = b > a ? b : a + 1;
     }
   };
-  std::vector<Span> spans, unless;
+  thread_local std::vector<Span> spans, unless;
   for (int i : which) {
     const RegexRef& ref = regexes.refs[i];
     const Rule& rule = lexicon_.rules[ref.rule];
@@ -453,8 +453,15 @@ void Matcher::MatchRegexes(const Document& doc, const RegexSet& regexes, bool or
 }
 
 std::vector<Hit> Matcher::Match(const Document& doc, RuleScope scope) const {
+  std::vector<Hit> hits;
+  Match(doc, scope, &hits);
+  return hits;
+}
+
+void Matcher::Match(const Document& doc, RuleScope scope, std::vector<Hit>* out) const {
   const ScopeIndex& index = scopes_[static_cast<int>(scope)];
-  std::vector<Hit> raw;
+  thread_local std::vector<Hit> raw;  // every match, before merging
+  raw.clear();
   MatchPhrases(doc, index, &raw);
   MatchRegexes(doc, index.folded, false, &raw);
   MatchRegexes(doc, index.original, true, &raw);
@@ -465,7 +472,8 @@ std::vector<Hit> Matcher::Match(const Document& doc, RuleScope scope) const {
     if (a.span.start != b.span.start) return a.span.start < b.span.start;
     return a.span.end > b.span.end;
   });
-  std::vector<Hit> hits;
+  std::vector<Hit>& hits = *out;
+  hits.clear();
   for (const Hit& h : raw) {
     if (scope == RuleScope::kDraft &&
         (Inside(h.span, doc.handles) || Inside(h.span, doc.signoff) || doc.IsQuoted(h.span)))
@@ -480,7 +488,6 @@ std::vector<Hit> Matcher::Match(const Document& doc, RuleScope scope) const {
     if (a.span.start != b.span.start) return a.span.start < b.span.start;
     return a.rule < b.rule;
   });
-  return hits;
 }
 
 }  // namespace amends

@@ -45,6 +45,8 @@ class Matcher {
   // in the leading @handles, the sign-off or a quoted passage are dropped
   // too: they are not the agent's own words.
   std::vector<Hit> Match(const Document& doc, RuleScope scope) const;
+  // The same into `*hits` (replacing what it held, keeping its storage).
+  void Match(const Document& doc, RuleScope scope, std::vector<Hit>* hits) const;
 
  private:
   struct PhraseRef {
