@@ -112,17 +112,42 @@ bool IsTitle(std::string_view w) {
 }
 
 // Closing words of an email sign-off line ("Best regards,", "Thanks,").
+constexpr std::array<std::string_view, 22> kClosingLines = {
+    "best", "best regards", "regards", "kind regards", "warm regards", "warmest regards",
+    "thanks", "thank you", "many thanks", "thanks again", "cheers", "sincerely",
+    "yours sincerely", "sincerely yours", "yours truly", "best wishes", "all the best",
+    "take care", "with thanks", "kindest regards", "respectfully", "yours"};
+constexpr size_t kLongestClosingLine = [] {
+  size_t n = 0;
+  for (std::string_view line : kClosingLines) n = std::max(n, line.size());
+  return n;
+}();
+
 bool IsClosingLine(std::string_view folded_line) {
   while (!folded_line.empty() &&
          (folded_line.back() == ',' || folded_line.back() == '.' || folded_line.back() == '!' ||
           folded_line.back() == ' '))
     folded_line.remove_suffix(1);
-  static constexpr std::array<std::string_view, 22> kLines = {
-      "best", "best regards", "regards", "kind regards", "warm regards", "warmest regards",
-      "thanks", "thank you", "many thanks", "thanks again", "cheers", "sincerely",
-      "yours sincerely", "sincerely yours", "yours truly", "best wishes", "all the best",
-      "take care", "with thanks", "kindest regards", "respectfully", "yours"};
-  return std::find(kLines.begin(), kLines.end(), folded_line) != kLines.end();
+  return std::find(kClosingLines.begin(), kClosingLines.end(), folded_line) !=
+         kClosingLines.end();
+}
+
+// Whether `line` is too long to fold to a closing line, told without
+// folding it: folding keeps every character but whitespace, as at least
+// one byte, and IsClosingLine strips only ',', '.', '!' and spaces; so the
+// ASCII bytes that are none of these are a lower bound of what remains.
+bool TooLongForClosing(std::string_view line) {
+  size_t kept = 0;
+  for (char c : line) {
+    switch (c) {
+      case ' ': case '\t': case '\n': case '\r': case '\f': case '\v':
+      case ',': case '.': case '!':
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x80 && ++kept > kLongestClosingLine) return true;
+    }
+  }
+  return false;
 }
 
 // Recognises the layout of a draft: quoted passages, leading @handles, the
@@ -301,7 +326,8 @@ void FindLayout(Document& doc) {
         end = start - 1;
       }
       for (const Span& line : lines) {
-        if (IsClosingLine(FoldText(doc.Original(line)))) {
+        std::string_view original = doc.Original(line);
+        if (!TooLongForClosing(original) && IsClosingLine(FoldText(original))) {
           uint32_t last = static_cast<uint32_t>(text.size());
           while (last > line.start && (text[last - 1] == '\n' || IsLineSpace(text[last - 1])))
             --last;
