@@ -123,6 +123,24 @@ TEST_CASE("greeting, name and sign-off are recognised", "[segmenter]") {
   CHECK(there.Original(there.greeting) == "Hi there!");
 }
 
+TEST_CASE("an email closing line is recognised however it is spaced and cased", "[segmenter]") {
+  // Spacing, case and trailing punctuation fold away; the letters that
+  // remain must be one of the closing phrases exactly.
+  for (const char* closing : {"Sincerely yours,", "  SINCERELY \t YOURS !!", "Kindest regards.",
+                              "Best   regards , , ,", "Thank\u00A0you!"}) {
+    std::string text = std::string("Thanks for waiting.\n\n") + closing + "\nSam\n";
+    Document doc = Seg().Segment(text);
+    INFO(closing);
+    CHECK(doc.Original(doc.signoff) == std::string(closing) + "\nSam");
+  }
+  for (const char* other : {"Sincerely yours, and thanks again for your patience",
+                            "Sincerely yourselves,", "Best regards from all of us here"}) {
+    std::string text = std::string("Thanks for waiting.\n\n") + other + "\nSam\n";
+    INFO(other);
+    CHECK(Seg().Segment(text).signoff.empty());
+  }
+}
+
 TEST_CASE("social replies: leading handles and agent initials", "[segmenter]") {
   Document doc = Seg().Segment("@115712 @Acme_Help Sorry about that! We're on it. ^JB");
   CHECK(doc.Original(doc.handles) == "@115712 @Acme_Help");
