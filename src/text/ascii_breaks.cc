@@ -37,6 +37,8 @@
 #include <array>
 #include <iterator>
 #include <string>
+
+#include <unicode/uchar.h>
 #include <cstring>
 
 namespace amends {
@@ -487,6 +489,42 @@ size_t EmojiSequenceAt(const unsigned char* p, size_t n, size_t i) {
   return end - i;
 }
 
+// An ASCII character that ICU's word and sentence rules treat as they
+// treat `c`, for c in Latin-1 Supplement, Latin Extended-A and -B
+// (U+00A1..U+024F) and U+2000..U+2BFF (punctuation, currency, letterlike
+// symbols, arrows, pictographs): its Word_Break and Sentence_Break pair, as
+// ICU reports it, is one an ASCII character has. 0 when it has none, or
+// `c` lies elsewhere: scripts outside these ranges have classes and
+// dictionaries of their own. In these ranges ICU's rules tailor no
+// character (word.txt takes U+FE55 and U+FF1A out of MidLetter, far from
+// them), and a pictograph is Other unless a ZWJ precedes it, which only an
+// emoji sequence may hold.
+char AsciiStandIn(char32_t c) {
+  if (!((c >= 0xA1 && c <= 0x24F) || (c >= 0x2000 && c <= 0x2BFF))) return 0;
+  const auto cp = static_cast<UChar32>(c);
+  const int32_t wb = u_getIntPropertyValue(cp, UCHAR_WORD_BREAK);
+  const int32_t sb = u_getIntPropertyValue(cp, UCHAR_SENTENCE_BREAK);
+  if (wb == U_WB_ALETTER) return sb == U_SB_LOWER ? 'a' : sb == U_SB_UPPER ? 'A' : 0;
+  if (wb == U_WB_WSEGSPACE) return sb == U_SB_SP ? ' ' : 0;
+  if (wb == U_WB_NUMERIC) return sb == U_SB_NUMERIC ? '0' : 0;
+  if (wb != U_WB_OTHER) return 0;
+  switch (sb) {
+    case U_SB_OTHER: return '#';
+    case U_SB_CLOSE: return '(';
+    case U_SB_STERM: return '!';
+    case U_SB_SCONTINUE: return '-';
+    case U_SB_SP: return '\t';
+    default: return 0;
+  }
+}
+
+// Decodes the 2-byte UTF-8 character at p[i]; 0 when there is none.
+char32_t Decode2(const unsigned char* p, size_t n, size_t i) {
+  if ((p[i] & 0xE0) != 0xC0 || i + 1 >= n || (p[i + 1] & 0xC0) != 0x80) return 0;
+  char32_t c = (char32_t{p[i] & 0x1Fu} << 6) | (p[i + 1] & 0x3Fu);
+  return c >= 0x80 ? c : 0;
+}
+
 // Scratch of PlainBreaks, per thread.
 struct Surrogate {
   std::string text;              // emoji sequences as '#'
@@ -514,19 +552,35 @@ bool PlainBreaks(std::string_view text, std::vector<WordBreak>* words,
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   bool any = false;
-  for (size_t i = 0; i < n;) {
-    if (p[i] >= 0xE0) {
-      if (size_t k = EmojiSequenceAt(p, n, i)) {
-        s.text.push_back('#');
-        s.origin.push_back(static_cast<uint32_t>(i));
-        i += k;
-        any = true;
-        continue;
-      }
-    }
-    s.text.push_back(static_cast<char>(p[i]));
+  auto stand_in = [&](char c, size_t i, size_t length) {
+    s.text.push_back(c);
     s.origin.push_back(static_cast<uint32_t>(i));
-    ++i;
+    any = true;
+    return i + length;
+  };
+  auto copy = [&](size_t i, size_t length) {
+    for (size_t k = 0; k < length; ++k) {
+      s.text.push_back(static_cast<char>(p[i + k]));
+      s.origin.push_back(static_cast<uint32_t>(i + k));
+    }
+    return i + length;
+  };
+  for (size_t i = 0; i < n;) {
+    if (p[i] < 0x80) {
+      i = copy(i, 1);
+    } else if (p[i] == kNbspLead && i + 1 < n && p[i + 1] == kNbspFinal) {
+      i = copy(i, 2);  // the accepted characters stay as they are
+    } else if (p[i] == kLead3 && i + 2 < n && AcceptedLead3(p + i)) {
+      i = copy(i, 3);
+    } else if (size_t k = p[i] >= 0xE0 ? EmojiSequenceAt(p, n, i) : 0) {
+      i = stand_in('#', i, k);
+    } else {
+      size_t length = 2;
+      char32_t c = p[i] < 0xE0 ? Decode2(p, n, i) : Decode34(p, n, i, &length);
+      char ascii = c ? AsciiStandIn(c) : 0;
+      if (!ascii) return false;
+      i = stand_in(ascii, i, length);
+    }
   }
   if (!any || !AsciiBreaksApply(s.text)) return false;
   s.origin.push_back(static_cast<uint32_t>(n));

@@ -1,5 +1,6 @@
 // Word and sentence boundaries of ASCII text (with a few typographic
-// characters, and emoji) without ICU.
+// characters, Latin letters, symbols and emoji) without ICU's break
+// iterators.
 //
 // The segmenter (segmenter.cc) cuts text with ICU's English word and
 // sentence BreakIterators, and that iteration is a large share of the run
@@ -70,7 +71,10 @@ void AsciiSentenceBreaks(std::string_view text, std::vector<uint32_t>* out);
 
 // Word and sentence breaks without ICU, as AsciiWordBreaks and
 // AsciiSentenceBreaks give them, for text AsciiBreaksApply accepts and also
-// for text it would accept were each emoji sequence in it one '#'. An emoji
+// for text it would accept were each emoji sequence in it one '#' and each
+// other character of U+00A1..U+024F and U+2000..U+2BFF an ASCII character
+// of the same Word_Break and Sentence_Break classes ('é' as 'a', 'É' as
+// 'A', '£' as '#', '«' as '('), where one has them. An emoji
 // sequence is an Extended_Pictographic character of kEmojiRanges (below),
 // then any number of U+FE0F (VARIATION SELECTOR-16), skin tone modifiers
 // U+1F3FB..U+1F3FF, and U+200D (ZERO WIDTH JOINER) each directly followed
@@ -78,8 +82,11 @@ void AsciiSentenceBreaks(std::string_view text, std::vector<uint32_t>* out);
 // one as '#' sees it: a single Other character for words (WB4 folds the
 // modifiers into it and WB3c joins across the ZWJ; status 0) and for
 // sentences (SB5 folds U+FE0F and U+200D, and a skin tone is Other too).
-// Returns false, leaving *words and *sentences as they were, when the text
-// holds anything else that is not ASCII: ICU must cut it then. The output
+// ICU's rules depend on those classes only, in these ranges. Returns
+// false, leaving *words and *sentences as they were, when the text holds
+// anything else that is not ASCII: ICU must cut it then. (The classes are
+// ICU's character properties, looked up per character; no break rules or
+// dictionaries are loaded.) The output
 // is as AsciiWordBreaks and AsciiSentenceBreaks document, appended.
 bool PlainBreaks(std::string_view text, std::vector<WordBreak>* words,
                  std::vector<uint32_t>* sentences);

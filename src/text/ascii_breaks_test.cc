@@ -481,6 +481,8 @@ TEST_CASE("PlainBreaks takes emoji sequences and leaves other text to ICU", "[as
     CHECK(takes("Sorry " + one + " we'll fix it." + one));
   }
   CHECK(takes("I\u2019m sorry \U0001F621\u2014 really."));
+  // Latin letters and symbols, through a stand-in with their classes.
+  CHECK(takes("caf\u00E9 \u00C9T\u00C9 na\u00EFve \u00A35 \u20AC10 \u00BFQu\u00E9? \u00AB\u00BB"));
   for (const char* other : {
            "a\uFE0F",                      // a variation selector after a letter
            "\uFE0F",                       // alone
@@ -491,7 +493,11 @@ TEST_CASE("PlainBreaks takes emoji sequences and leaves other text to ICU", "[as
            "x\U0001F3FD",                  // ... after a letter
            "\U0001F1FA\U0001F1F8",        // a flag (regional indicators)
            "1\uFE0F\u20E3",               // a keycap
-           "caf\u00E9 \U0001F621",        // another non-ASCII character
+           "\u0301",                       // a combining mark
+           "\u00AD",                       // a soft hyphen (Format)
+           "\u2028",                       // LINE SEPARATOR
+           "\u05D0",                       // a Hebrew letter
+           "\u3042",                       // Hiragana (ICU cuts it with a dictionary)
            "\U0001F621\uFE0E",            // text presentation selector
        }) {
     INFO(other);
@@ -524,6 +530,59 @@ TEST_CASE("Word and sentence breaks match ICU on random texts with emoji", "[asc
   }
   CHECK(cmp.mismatches() == 0);
   CHECK(cmp.compared() == kTexts);
+}
+
+TEST_CASE("Word and sentence breaks match ICU on random texts with Latin letters and symbols",
+          "[ascii_breaks]") {
+  // Characters drawn from all of U+00A1..U+024F and U+2000..U+2BFF, which
+  // PlainBreaks cuts through an ASCII stand-in of the same classes (and
+  // leaves to ICU where there is none), among ASCII and emoji.
+  static constexpr std::string_view kAscii = "aeiouxyzAEIXYZ0159.,'\":;_-!?()[]{}@#  \t\n\r";
+  std::mt19937 rng(20241125);
+  constexpr int kTexts = 100000;
+  Comparison cmp;
+  size_t refused = 0;
+  std::string text;
+  for (int k = 0; k < kTexts && cmp.mismatches() < 20; ++k) {
+    text.clear();
+    size_t length = rng() % 31;
+    for (size_t i = 0; i < length; ++i) {
+      uint32_t r = rng() % 100;
+      if (r < 20) {
+        char32_t c = rng() % 2 ? 0xA1 + rng() % (0x250 - 0xA1) : 0x2000 + rng() % 0xC00;
+        if (c >= 0xD800 && c <= 0xDFFF) c = 'x';
+        char buf[4];
+        size_t n = 0;
+        if (c < 0x80) {
+          buf[n++] = static_cast<char>(c);
+        } else if (c < 0x800) {
+          buf[n++] = static_cast<char>(0xC0 | (c >> 6));
+          buf[n++] = static_cast<char>(0x80 | (c & 0x3F));
+        } else {
+          buf[n++] = static_cast<char>(0xE0 | (c >> 12));
+          buf[n++] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+          buf[n++] = static_cast<char>(0x80 | (c & 0x3F));
+        }
+        text.append(buf, n);
+      } else if (r < 25) {
+        text += kEmoji[rng() % std::size(kEmoji)];
+      } else {
+        text += kAscii[rng() % kAscii.size()];
+      }
+    }
+    std::vector<WordBreak> words;
+    std::vector<uint32_t> sentences;
+    if (!PlainBreaks(text, &words, &sentences)) {
+      ++refused;
+      continue;
+    }
+    cmp.Add(text);
+  }
+  CHECK(cmp.mismatches() == 0);
+  // Most characters of these ranges have a stand-in; a few (combining
+  // marks, format characters, separators) send their text to ICU.
+  CHECK(cmp.compared() > kTexts / 2);
+  CHECK(refused > 0);
 }
 
 TEST_CASE("Word and sentence breaks match ICU on the shared corpora", "[ascii_breaks]") {
