@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <stdexcept>
 
 #include "text/ascii_breaks.h"
@@ -76,6 +77,18 @@ TokenKind Classify(std::string_view text, uint32_t start, int32_t rule_status) {
   if (c < 0x80) return kAscii[c];
   size_t i = start;
   return ClassifyCodePoint(static_cast<UChar32>(DecodeUtf8(text, &i)));
+}
+
+bool IsAscii(std::string_view text) {
+  size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t v;
+    std::memcpy(&v, text.data() + i, 8);
+    if (v & 0x8080808080808080ull) return false;
+  }
+  for (; i < text.size(); ++i)
+    if (static_cast<unsigned char>(text[i]) >= 0x80) return false;
+  return true;
 }
 
 bool IsAsciiToken(std::string_view text, const Token& t) {
@@ -402,7 +415,9 @@ void Segmenter::SegmentPlain(std::string_view text, uint32_t begin, Document* ou
     impl_->icu->Breaks(body, &word_breaks, &sentence_breaks);
   }
 
-  // Words, folded as we go.
+  // Words, folded as we go. In an all-ASCII text (most) every token is
+  // ASCII: no need to look at each.
+  const bool ascii = IsAscii(body);
   uint32_t prev = 0;
   for (const WordBreak& wb : word_breaks) {
     Token t;
@@ -417,16 +432,19 @@ void Segmenter::SegmentPlain(std::string_view text, uint32_t begin, Document* ou
         doc.folded.push_back(' ');
         doc.folded_origin.push_back(t.start);
       }
-    } else if (IsAsciiToken(text, t)) {
+    } else if (ascii || IsAsciiToken(text, t)) {
       // ASCII outside a space token is never whitespace: folding is
       // lower-casing, byte for byte.
       size_t at = doc.folded.size(), length = t.end - t.start;
       doc.folded.resize(at + length);
       doc.folded_origin.resize(at + length);
+      const char* __restrict from = text.data() + t.start;
+      char* __restrict to = doc.folded.data() + at;
+      uint32_t* __restrict origin = doc.folded_origin.data() + at;
       for (size_t k = 0; k < length; ++k) {
-        char c = text[t.start + k];
-        doc.folded[at + k] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-        doc.folded_origin[at + k] = static_cast<uint32_t>(t.start + k);
+        char c = from[k];
+        to[k] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        origin[k] = static_cast<uint32_t>(t.start + k);
       }
     } else {
       size_t i = t.start;
@@ -447,7 +465,9 @@ void Segmenter::SegmentPlain(std::string_view text, uint32_t begin, Document* ou
   std::vector<uint32_t>& paragraph_breaks = impl_->paragraph_breaks;
   paragraph_breaks.clear();
   for (size_t i = begin; i < text.size(); ++i) {
-    if (text[i] != '\n') continue;
+    const void* nl = std::memchr(text.data() + i, '\n', text.size() - i);
+    if (!nl) break;
+    i = static_cast<size_t>(static_cast<const char*>(nl) - text.data());
     size_t j = i + 1;
     while (j < text.size() && IsLineSpace(text[j])) ++j;
     if (j < text.size() && text[j] == '\n') {
