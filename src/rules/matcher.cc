@@ -259,10 +259,21 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
   const uint64_t* const common_mask = common_mask_.data();
   uint64_t* const common_positions = scratch.common_positions;
   uint32_t* const common_last = scratch.common_last;
+  // Every word of the document and its vocabulary id, looked up once; a
+  // sentence reads its stretch of them.
+  const size_t total = doc.words.size();
+  if (words.size() < total) {
+    words.resize(total);
+    ids.resize(total);
+  }
+  for (size_t w = 0; w < total; ++w) {
+    words[w] = doc.Folded(doc.tokens[doc.words[w]]);
+    ids[w] = phrases.vocabulary().Find(words[w]);
+  }
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
-    words.clear();
-    ids.clear();
+    const std::string_view* const sentence_words = words.data() + sentence.first_word;
+    const uint32_t* const sentence_ids = ids.data() + sentence.first_word;
     if (++scratch.stamp == 0) {  // wrapped: forget every old stamp
       std::fill(scratch.sets.begin(), scratch.sets.end(), Scratch::SetState{});
       scratch.stamp = 1;
@@ -270,13 +281,10 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
     const uint64_t stamp = uint64_t{scratch.stamp} << 32;
     marked.clear();
     uint64_t common_present = 0;  // a bit per tracked common word it holds
-    for (uint32_t w = sentence.first_word; w < sentence.end_word; ++w) {
-      std::string_view word = doc.Folded(doc.tokens[doc.words[w]]);
-      uint32_t id = phrases.vocabulary().Find(word);
-      words.push_back(word);
-      ids.push_back(id);
+    const size_t n = sentence.end_word - sentence.first_word;
+    for (uint32_t q = 0; q < n; ++q) {
+      const uint32_t id = sentence_ids[q];
       if (id == Vocabulary::kUnknown) continue;
-      const uint32_t q = w - sentence.first_word;
       const uint64_t bit = q < 64 ? uint64_t{1} << q : 0;
       if (const uint8_t k = common_index[id]; k != kNotCommon) {
         const uint64_t k_bit = uint64_t{1} << k;
@@ -298,7 +306,6 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
         st.positions |= bit;
       }
     }
-    const size_t n = words.size();
     // What the sentence holds of a set: from its postings (when its state
     // has this sentence's stamp) and from the tracked common words in it.
     struct SetView {
@@ -372,17 +379,18 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
         return true;
       }
       for (size_t p = 0; p < limit && p < n; ++p)
-        if (phrases.CanStartWith(pattern, ids[p], words[p]) && !visit(p)) return false;
+        if (phrases.CanStartWith(pattern, sentence_ids[p], sentence_words[p]) && !visit(p))
+          return false;
       return true;
     };
     auto try_at = [&](size_t p, const PhraseRef& ref) {
       const Rule& rule = lexicon_.rules[ref.rule];
-      size_t end = phrases.LongestMatch(ref.pattern, ids.data(), words.data(), n, p);
+      size_t end = phrases.LongestMatch(ref.pattern, sentence_ids, sentence_words, n, p);
       if (end <= p) return;
       // An antipattern anywhere in the sentence that overlaps cancels it.
       for (uint32_t unless : rule.phrase_unless) {
         bool overlaps = !for_each_start(unless, end, [&](size_t q) {
-          size_t e = phrases.LongestMatch(unless, ids.data(), words.data(), n, q);
+          size_t e = phrases.LongestMatch(unless, sentence_ids, sentence_words, n, q);
           return !(e > q && p < e);
         });
         if (overlaps) return;
@@ -400,12 +408,13 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
     // with.
     for (size_t p = 0; p < n; ++p) {
       for (const PhraseRef& ref : index.any_start) try_at(p, ref);
-      if (!words[p].empty())
-        for (const PhraseRef& ref : index.by_prefix_byte[static_cast<unsigned char>(words[p][0])])
+      const std::string_view word = sentence_words[p];
+      if (!word.empty())
+        for (const PhraseRef& ref : index.by_prefix_byte[static_cast<unsigned char>(word[0])])
           // The prefixes only: a word it begins with is in by_first.
-          if (phrases.CanStartWith(ref.pattern, Vocabulary::kUnknown, words[p])) try_at(p, ref);
-      if (ids[p] == Vocabulary::kUnknown) continue;
-      for (const PhraseRef& ref : index.by_first[ids[p]]) try_at(p, ref);
+          if (phrases.CanStartWith(ref.pattern, Vocabulary::kUnknown, word)) try_at(p, ref);
+      if (sentence_ids[p] == Vocabulary::kUnknown) continue;
+      for (const PhraseRef& ref : index.by_first[sentence_ids[p]]) try_at(p, ref);
     }
   }
 }
