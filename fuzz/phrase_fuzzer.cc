@@ -1,5 +1,7 @@
 // Phrase patterns: PhraseSet::Add on the first line, then matching at
-// every position of the words (space-separated) of the rest.
+// every position of the words (space-separated) of the rest. Each match
+// must begin with a first word of the pattern (when anchored) and hold a
+// word of each required set within its offsets.
 #include <algorithm>
 #include <map>
 
@@ -46,6 +48,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       // An anchored pattern can only begin with one of its first words.
       auto first = set.first_ids(pattern);
       if (!std::binary_search(first.begin(), first.end(), ids[start])) std::abort();
+    }
+    if (end > start) {
+      // Every match holds a word of each required set where the offsets
+      // say: the matcher skips sentences and starts on their word.
+      for (size_t r = 0; r < set.required_count(pattern); ++r) {
+        auto required = set.required(pattern, r);
+        size_t lo = start + set.required_offset(pattern, r);
+        size_t hi = std::min<size_t>(start + set.required_max_offset(pattern, r), end - 1);
+        bool held = false;
+        for (size_t q = lo; q <= hi && !held; ++q)
+          held = std::binary_search(required.begin(), required.end(), ids[q]);
+        if (!held) std::abort();
+      }
     }
   }
   return 0;

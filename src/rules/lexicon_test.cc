@@ -115,3 +115,22 @@ TEST_CASE("checks.def errors name the line", "[lexicon]") {
   CHECK(error.find("checks.def:6:10: unknown logic 'flagg'; did you mean 'flag'?") !=
         std::string::npos);
 }
+
+TEST_CASE("a group's required word may lie inside an alternative", "[lexicon]") {
+  // The narrowest requirement of "(see|view) (a|the) link" is "link", two
+  // words into the group: matching must look for it there, not at the
+  // group's first word.
+  std::string error;
+  auto a = Analyzer::Load({{"checks.def", kChecks}, {"lexicons/en/demo.rules", R"(rule hedge.link
+  tag: hedge
+  match: please ((see|view) (a|the) link|here)
+  fire: Please see the link.
+  pass: Please see.
+)"}}, &error);
+  REQUIRE(a);
+  for (const char* text : {"Please see the link.", "Oh. Please see a link now", "please here"}) {
+    INFO(text);
+    CHECK(a->Hits(text, RuleScope::kDraft).size() == 1);
+  }
+  CHECK(a->Hits("Please see the page with the link.", RuleScope::kDraft).empty());
+}

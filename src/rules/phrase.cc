@@ -224,12 +224,16 @@ class PhraseSet::Parser {
   std::vector<Element> open_;
 };
 
+uint32_t PhraseSet::AddLengths(uint64_t a, uint64_t b) {
+  return static_cast<uint32_t>(std::min<uint64_t>(a + b, kManyWords));
+}
+
 uint32_t PhraseSet::MinLength(Range sequence) const {
   uint32_t n = 0;
   for (uint32_t i = sequence.begin; i < sequence.end; ++i) {
     const Element& e = elements_[i];
     if (e.min == 0) continue;
-    n += e.group == kNoGroup ? e.min : groups_[e.group].min_length;
+    n = AddLengths(n, e.group == kNoGroup ? e.min : groups_[e.group].min_length);
   }
   return n;
 }
@@ -238,7 +242,8 @@ uint32_t PhraseSet::MaxLength(Range sequence) const {
   uint32_t n = 0;
   for (uint32_t i = sequence.begin; i < sequence.end; ++i) {
     const Element& e = elements_[i];
-    n += e.group == kNoGroup ? e.max : e.max * groups_[e.group].max_length;
+    n = AddLengths(n, e.group == kNoGroup ? e.max
+                                          : uint64_t{e.max} * groups_[e.group].max_length);
   }
   return n;
 }
@@ -285,16 +290,21 @@ PhraseSet::Start PhraseSet::StoreStart(StartScratch* s) {
   return out;
 }
 
-bool PhraseSet::ElementRequires(const Element& e, Range* ids) const {
+bool PhraseSet::ElementRequires(const Element& e, Range* ids, uint32_t* offset,
+                                uint32_t* max_offset) const {
   if (e.min == 0) return false;
   if (e.group != kNoGroup) {
+    // In the element's first repetition, where the group puts it.
     const Group& g = groups_[e.group];
     if (!g.has_required) return false;
     *ids = g.required;
+    *offset = g.required_offset;
+    *max_offset = g.required_max_offset;
     return true;
   }
   if (e.any || e.prefixes.size() > 0 || e.ids.size() == 0) return false;
   *ids = e.ids;
+  *offset = *max_offset = 0;
   return true;
 }
 
@@ -351,21 +361,35 @@ uint32_t PhraseSet::AddGroup(const Range* alternatives, size_t count) {
   if (!literal.empty()) g.trie = AddTrie(literal);
   // The group's required words: the union over alternatives of each one's
   // narrowest requirement; none when one alternative has none.
+  // Where it lies: the alternatives' extremes, each the words before its
+  // element plus its place in the element.
   std::vector<uint32_t> required;
   g.has_required = 1;
+  g.required_offset = UINT32_MAX;
   for (uint32_t a = 0; a < count && g.has_required; ++a) {
     Range best;
+    uint32_t best_offset = 0, best_max_offset = 0;
     bool found = false;
     for (uint32_t i = alternatives[a].begin; i < alternatives[a].end; ++i) {
       Range r;
-      if (ElementRequires(elements_[i], &r) && (!found || r.size() < best.size())) {
+      uint32_t offset, max_offset;
+      if (ElementRequires(elements_[i], &r, &offset, &max_offset) &&
+          (!found || r.size() < best.size())) {
         best = r;
+        best_offset = AddLengths(MinLength({alternatives[a].begin, i}), offset);
+        best_max_offset = AddLengths(MaxLength({alternatives[a].begin, i}), max_offset);
         found = true;
       }
     }
-    if (!found) g.has_required = 0;
-    else required.insert(required.end(), ids_.begin() + best.begin, ids_.begin() + best.end);
+    if (!found) {
+      g.has_required = 0;
+    } else {
+      required.insert(required.end(), ids_.begin() + best.begin, ids_.begin() + best.end);
+      g.required_offset = std::min(g.required_offset, best_offset);
+      g.required_max_offset = std::max(g.required_max_offset, best_max_offset);
+    }
   }
+  if (!g.has_required) g.required_offset = g.required_max_offset = 0;
   if (g.has_required) {
     SortUnique(&required);
     g.required.begin = static_cast<uint32_t>(ids_.size());
@@ -499,8 +523,10 @@ int64_t PhraseSet::Add(std::string_view text, std::string* error, size_t* error_
   p.required_begin = static_cast<uint32_t>(required_.size());
   for (uint32_t i = sequence.begin; i < sequence.end; ++i) {
     Range r;
-    if (ElementRequires(elements_[i], &r))
-      required_.push_back({r, MinLength({sequence.begin, i}), MaxLength({sequence.begin, i})});
+    uint32_t offset, max_offset;
+    if (ElementRequires(elements_[i], &r, &offset, &max_offset))
+      required_.push_back({r, AddLengths(MinLength({sequence.begin, i}), offset),
+                           AddLengths(MaxLength({sequence.begin, i}), max_offset)});
   }
   p.required_end = static_cast<uint32_t>(required_.size());
   // Smallest sets first: they fail fastest.

@@ -150,6 +150,10 @@ class PhraseSet {
     // match the group.
     Range required;
     uint32_t has_required = 0;
+    // Where that word lies in a match of the group: at least
+    // required_offset words after its start, at most required_max_offset.
+    uint32_t required_offset = 0;
+    uint32_t required_max_offset = 0;
     // The alternatives that are plain word sequences ("here is", "the
     // link") are not in by_first_id but in a trie over word ids, walked
     // once per start instead of trying each alternative: its root in
@@ -186,10 +190,19 @@ class PhraseSet {
   };
   void CollectStart(Range sequence, StartScratch* out) const;
   Start StoreStart(StartScratch* s);
+  // Words in the shortest and the longest match of a sequence (the
+  // shortest counting a repeated group once), at most kManyWords.
   uint32_t MinLength(Range sequence) const;
   uint32_t MaxLength(Range sequence) const;
-  // The fewest ids of which every match of the element holds one, if any.
-  bool ElementRequires(const Element& e, Range* ids) const;
+  // a + b, at most kManyWords: lengths saturate rather than wrap, so a
+  // pattern of many nested repeats still gets a bound that holds.
+  static constexpr uint32_t kManyWords = 1u << 24;
+  static uint32_t AddLengths(uint64_t a, uint64_t b);
+  // The fewest ids of which every match of the element holds one, if any,
+  // and how many words at least and at most come before that one in a
+  // match of the element.
+  bool ElementRequires(const Element& e, Range* ids, uint32_t* offset,
+                       uint32_t* max_offset) const;
   // Appends a group of the given alternatives, with its index; returns it.
   uint32_t AddGroup(const Range* alternatives, size_t count);
   // Sizes of the arrays, to drop what a failed parse appended.

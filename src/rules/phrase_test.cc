@@ -199,3 +199,40 @@ TEST_CASE("plain alternatives of a group: every one that ends may be followed by
   CHECK(MatchLength(f, "b c f h i") == 5);
   CHECK(MatchLength(f, "b c f h") == 0);
 }
+
+TEST_CASE("a required word lies within its offsets in every match", "[phrase]") {
+  // The matcher only tries a start where each required set has a word
+  // between required_offset and required_max_offset words after it. Here
+  // the narrowest requirement sits inside a group, after words of their
+  // own, and after optional and repeated elements.
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"please ((see|view) (a|the) link|here)", "please view the link"},
+      {"please ((see|view) (a|the) link|here)", "please here"},
+      {"(oh|ah)? ((see|view) (a|the)? link) now", "oh see link now"},
+      {"(oh|ah)? ((see|view) (a|the)? link) now", "view the link now"},
+      {"_{0,2} ((x|y) ((p|q) z)) w", "a b y p z w"},
+      {"((x|y) _{1,3} z|w)", "x a b c z"},
+  };
+  for (const auto& [pattern, words] : cases) {
+    auto c = Compile(pattern);
+    INFO(pattern << " / " << words);
+    std::istringstream in(words);
+    std::vector<std::string> store;
+    for (std::string w; in >> w;) store.push_back(w);
+    std::vector<std::string_view> views(store.begin(), store.end());
+    std::vector<uint32_t> ids;
+    for (std::string_view w : views) ids.push_back(c->set.vocabulary().Find(w));
+    size_t end = c->set.LongestMatch(c->pattern, ids.data(), views.data(), views.size(), 0);
+    REQUIRE(end == views.size());
+    REQUIRE(c->set.required_count(c->pattern) > 0);
+    for (size_t r = 0; r < c->set.required_count(c->pattern); ++r) {
+      auto required = c->set.required(c->pattern, r);
+      size_t lo = c->set.required_offset(c->pattern, r);
+      size_t hi = std::min<size_t>(c->set.required_max_offset(c->pattern, r), end - 1);
+      bool held = false;
+      for (size_t q = lo; q <= hi && !held; ++q)
+        held = std::binary_search(required.begin(), required.end(), ids[q]);
+      CHECK(held);
+    }
+  }
+}
