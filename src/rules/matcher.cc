@@ -4,18 +4,10 @@
 #include <bit>
 #include <span>
 
+#include "rules/common_words.h"
+
 namespace amends {
 namespace {
-
-// The most frequent words of English prose and of support replies: a
-// pattern is looked up by a rarer word it needs when it has one.
-constexpr std::string_view kCommonWords[] = {
-    "the", "to", "i", "you", "a", "and", "of", "we", "is", "it", "for", "your", "in", "that",
-    "this", "be", "have", "on", "with", "are", "will", "can", "please", "my", "me", "our", "us",
-    "as", "at", "if", "not", "so", "do", "all", "an", "or", "was", "they", "but", "from", "there",
-    "any", "by", "what", "about", "get", "just", "know", "let", "here", "out", "up", "been",
-    "has", "had", "would", "could", "should", "more", "no", "one", "help", "thanks", "thank",
-    "hi", "hello", "i'm", "we're", "you're", "it's", "don't", "can't", "we'll", "i'll", "am"};
 
 bool Overlaps(Span a, Span b) { return a.start < b.end && b.start < a.end; }
 bool Inside(Span inner, Span outer) {
@@ -145,9 +137,7 @@ void Matcher::IndexRequirements() {
     if (id != Vocabulary::kUnknown) common[id] = true;
   }
   auto weight = [&](std::span<const uint32_t> ids) {
-    uint64_t w = 0;
-    for (uint32_t id : ids) w += common[id] ? 64 : 1;
-    return w;
+    return RequirementWeight(ids, [&](uint32_t id) { return common[id]; });
   };
   key_set_.assign(phrases.size(), kNoSet);
   for (uint32_t p = 0; p < phrases.size(); ++p) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "rules/common_words.h"
 #include "text/fold.h"
 
 namespace amends {
@@ -364,6 +365,14 @@ uint32_t PhraseSet::AddGroup(const Range* alternatives, size_t count) {
   // Where it lies: the alternatives' extremes, each the words before its
   // element plus its place in the element.
   std::vector<uint32_t> required;
+  // Narrowest: least likely in a sentence, judged as the matcher judges
+  // its keys (rules/common_words.h).
+  auto weight = [this](Range r) {
+    return RequirementWeight(std::span<const uint32_t>(ids_).subspan(r.begin, r.size()),
+                             [this](uint32_t id) {
+      return IsCommonWord(vocabulary_.Word(id));
+    });
+  };
   g.has_required = 1;
   g.required_offset = UINT32_MAX;
   for (uint32_t a = 0; a < count && g.has_required; ++a) {
@@ -374,7 +383,7 @@ uint32_t PhraseSet::AddGroup(const Range* alternatives, size_t count) {
       Range r;
       uint32_t offset, max_offset;
       if (ElementRequires(elements_[i], &r, &offset, &max_offset) &&
-          (!found || r.size() < best.size())) {
+          (!found || weight(r) < weight(best))) {
         best = r;
         best_offset = AddLengths(MinLength({alternatives[a].begin, i}), offset);
         best_max_offset = AddLengths(MaxLength({alternatives[a].begin, i}), max_offset);
