@@ -414,6 +414,9 @@ void Matcher::MatchRegexes(const Document& doc, const RegexSet& regexes, bool or
   if (!regexes.set) return;
   std::string_view text = original ? doc.text.substr(doc.begin) : std::string_view(doc.folded);
   re2::StringPiece piece(text.data(), text.size());
+  // Most texts match none: asked only whether any matches, the set stops
+  // at the first match and allocates nothing. Which ones, only then.
+  if (!regexes.set->Match(piece, nullptr)) return;
   thread_local std::vector<int> which;
   if (!regexes.set->Match(piece, &which)) return;
   std::sort(which.begin(), which.end());
