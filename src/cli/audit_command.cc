@@ -68,6 +68,7 @@ int RunAudit(const CommonOptions& common, const AuditOptions& options) {
   auto analyzer = LoadAnalyzer(common);
   if (!analyzer) return kExitError;
   std::string error;
+  reader.groups = !options.summary_file.empty() || !options.html_file.empty();
   auto source = exports::RecordSource::Open(options.file, reader, &error);
   if (!source) {
     std::fprintf(stderr, "amends: %s\n", EscapeControls(error).c_str());

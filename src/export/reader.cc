@@ -163,7 +163,7 @@ std::vector<ExportReply> RecordSource::Convert(Item& item) const {
     r.customer_name = std::move(record.customer_name);
     r.line = item.line;
     r.byte = item.byte;
-    AddJsonlGroups(item.bytes, &r);
+    if (options_.groups) AddJsonlGroups(item.bytes, &r);
     out.push_back(std::move(r));
     return out;
   }
