@@ -26,7 +26,7 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 // An image starts with this, then the format version, the number of files
 // it was made from and their hash.
 constexpr std::string_view kImageMagic = "amends-lexicon-image";
-constexpr uint32_t kImageVersion = 3;  // 3: groups say where their required word lies
+constexpr uint32_t kImageVersion = 4;  // 4: vocabulary slots hold each word's head
 
 // Identifies the files an image was made from (names and contents). A
 // 64-bit multiply-xorshift over 8-byte words: not cryptographic, only to

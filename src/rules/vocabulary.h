@@ -30,9 +30,15 @@ class Vocabulary {
     auto slots = Slots();
     if (slots.empty()) return kUnknown;
     const size_t mask = slots.size() - 1;
-    for (size_t i = Hash(word) & mask;; i = (i + 1) & mask) {
-      uint32_t id = slots[i];
-      if (id == kUnknown || Word(id) == word) return id;
+    const uint64_t head = Head(word);
+    for (size_t i = Hash(word, head) & mask;; i = (i + 1) & mask) {
+      const Slot& slot = slots[i];
+      if (slot.id == kUnknown) return kUnknown;
+      // A word of up to eight bytes is told by its slot alone; a longer
+      // one is compared with the stored word only when its head matches.
+      if (slot.head == head && slot.size == word.size() &&
+          (word.size() <= 8 || Word(slot.id) == word))
+        return slot.id;
     }
   }
   size_t size() const { return words_.size(); }
@@ -47,33 +53,44 @@ class Vocabulary {
   bool Load(BinaryReader* in, bool in_place = false);
 
  private:
-  // Eight bytes at a time, one multiply each: most words fit in one or
-  // two. The table uses the high bits (the mask takes the low ones after
-  // the final fold).
-  static uint64_t Hash(std::string_view s) {
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
-    size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-      uint64_t v;
-      std::memcpy(&v, s.data() + i, 8);
-      h = (h ^ v) * 0xBF58476D1CE4E5B9ull;
+  // One entry of the open-addressing table: the word's id (kUnknown when
+  // the slot is free), its length and its first eight bytes (zero-padded),
+  // so that most lookups read one slot and nothing else.
+  struct Slot {
+    uint64_t head = 0;
+    uint32_t id = kUnknown;
+    uint32_t size = 0;
+  };
+  static uint64_t Head(std::string_view s) {
+    uint64_t v = 0;
+    if (s.size() >= 8) {
+      std::memcpy(&v, s.data(), 8);
+    } else {
+      for (size_t i = 0; i < s.size(); ++i)
+        v |= uint64_t{static_cast<unsigned char>(s[i])} << (8 * i);
     }
-    if (i < s.size()) {
-      uint64_t v = 0;
-      std::memcpy(&v, s.data() + i, s.size() - i);
+    return v;
+  }
+  // Eight bytes at a time, one multiply each (the first eight are `head`):
+  // most words fit in one or two.
+  static uint64_t Hash(std::string_view s, uint64_t head) {
+    uint64_t h = (0x9E3779B97F4A7C15ull ^ s.size() ^ head) * 0xBF58476D1CE4E5B9ull;
+    for (size_t i = 8; i < s.size(); i += 8) {
+      uint64_t v = Head(s.substr(i));
       h = (h ^ v) * 0xBF58476D1CE4E5B9ull;
     }
     return h ^ (h >> 31);
   }
-  std::span<const uint32_t> Slots() const {
-    return in_place_ ? image_slots_ : std::span<const uint32_t>(slots_);
+  std::span<const Slot> Slots() const {
+    return in_place_ ? image_slots_ : std::span<const Slot>(slots_);
   }
+  void Place(uint32_t id);
   void Rehash(size_t slot_count);
 
-  StringTable words_;            // by id
-  std::vector<uint32_t> slots_;  // ids by hash; kUnknown when empty; a power of 2
-  bool in_place_ = false;        // the slots are an image's
-  std::span<const uint32_t> image_slots_;
+  StringTable words_;        // by id
+  std::vector<Slot> slots_;  // by hash; a power of 2, at most half full
+  bool in_place_ = false;    // the slots are an image's
+  std::span<const Slot> image_slots_;
 };
 
 }  // namespace amends

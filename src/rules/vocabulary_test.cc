@@ -42,3 +42,21 @@ TEST_CASE("a saved vocabulary loads copied or in place, and grows after", "[voca
   Vocabulary broken;
   CHECK_FALSE(broken.Load(&cut));
 }
+
+TEST_CASE("words that share their first eight bytes, or differ only by a NUL, stay apart",
+          "[vocabulary]") {
+  // A slot keeps a word's length and first eight bytes; longer words are
+  // told apart by the rest.
+  Vocabulary v;
+  const std::string words[] = {"understand", "understanding", "understandable", "understa",
+                               "a", std::string("a\0", 2), std::string("\0", 1), "",
+                               "responsibility", "responsibilities"};
+  for (size_t i = 0; i < std::size(words); ++i) REQUIRE(v.Intern(words[i]) == i);
+  for (size_t i = 0; i < std::size(words); ++i) {
+    INFO(i);
+    CHECK(v.Find(words[i]) == i);
+  }
+  CHECK(v.Find("understandings") == Vocabulary::kUnknown);
+  CHECK(v.Find("understan") == Vocabulary::kUnknown);
+  CHECK(v.Find(std::string("a\0\0", 3)) == Vocabulary::kUnknown);
+}
