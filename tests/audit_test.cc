@@ -23,11 +23,7 @@ struct Run {
   std::string out, err;
 };
 
-std::string Temp(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / ("amends-audit-test-" + std::to_string(getpid()));
-  fs::create_directories(dir);
-  return (dir / name).string();
-}
+std::string Temp(const std::string& name) { return amends::testing::TempPath(name); }
 
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

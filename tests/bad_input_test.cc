@@ -19,6 +19,8 @@
 #include "run_amends.h"
 
 namespace fs = std::filesystem;
+using amends::testing::ScratchDir;
+using amends::testing::TempPath;
 
 namespace {
 
@@ -49,13 +51,7 @@ double ChildrenCpuSeconds() {
   return u.ru_utime.tv_sec + u.ru_stime.tv_sec + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
-fs::path Dir() {
-  fs::path dir = fs::temp_directory_path() / ("amends-bad-input-" + std::to_string(getpid()));
-  fs::create_directories(dir);
-  return dir;
-}
 
-std::string TempPath(const std::string& name) { return (Dir() / name).string(); }
 
 // Removes a generated file when the test ends, so 100 MB files do not pile up.
 struct TempFile {
@@ -116,7 +112,7 @@ std::string Quote(const std::string& path) { return "'" + path + "'"; }
 
 // A one-check lexicon folder for the tests that load a team's rule file.
 std::string LexiconDir(const std::string& name, const std::string& rules) {
-  fs::path dir = Dir() / name;
+  fs::path dir = ScratchDir() / name;
   fs::create_directories(dir);
   WriteFile((dir / "checks.def").string(),
             "check demo\n  title: Demo\n  why: Because.\n  status: fix\n  logic: flag hedge\n"
@@ -484,7 +480,7 @@ TEST_CASE("bad input: a config with unknown keys stops with file:line:column",
 TEST_CASE("bad input: unreadable files are errors naming them", "[bad-input]") {
   // Root reads any file whatever its mode, so a folder stands in for an
   // unreadable file: opening it works, reading it fails (EISDIR).
-  std::string dir = (Dir() / "a-folder").string();
+  std::string dir = (ScratchDir() / "a-folder").string();
   fs::create_directories(dir);
   Run c = Amends("check " + Quote(dir));
   CHECK(c.exit_code == 2);

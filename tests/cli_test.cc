@@ -210,7 +210,7 @@ TEST_CASE("golden checklists for the drafts in corpora/drafts", "[cli][golden]")
 
 TEST_CASE("a team config in the working directory re-grades checks and adds rules",
           "[cli][config]") {
-  fs::path dir = fs::temp_directory_path() / ("amends-team-" + std::to_string(getpid()));
+  fs::path dir = amends::testing::ScratchDir() / "team";
   fs::create_directories(dir / "team");
   std::ofstream(dir / "team" / "house.rules")
       << "rule house.blame_vendor\n  tag: blame_third_party\n  match: the widget vendor\n"

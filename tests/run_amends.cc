@@ -12,12 +12,21 @@
 
 namespace amends::testing {
 
-std::string TempPath(const std::string& name) {
-  std::filesystem::path dir =
-      std::filesystem::temp_directory_path() / ("amends-test-" + std::to_string(getpid()));
-  std::filesystem::create_directories(dir);
-  return (dir / name).string();
+const std::filesystem::path& ScratchDir() {
+  struct Scratch {
+    std::filesystem::path dir =
+        std::filesystem::temp_directory_path() / ("amends-test-" + std::to_string(getpid()));
+    Scratch() { std::filesystem::create_directories(dir); }
+    ~Scratch() {
+      std::error_code ec;
+      std::filesystem::remove_all(dir, ec);
+    }
+  };
+  static const Scratch scratch;
+  return scratch.dir;
 }
+
+std::string TempPath(const std::string& name) { return (ScratchDir() / name).string(); }
 
 void WriteFile(const std::string& path, const std::string& bytes) {
   std::ofstream(path, std::ios::binary) << bytes;

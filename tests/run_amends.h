@@ -1,6 +1,7 @@
 // Running the built `amends` binary from a test, as a user would.
 #pragma once
 
+#include <filesystem>
 #include <string>
 
 namespace amends::testing {
@@ -11,7 +12,11 @@ struct Run {
   std::string err;
 };
 
-// A path in this test process's own scratch folder.
+// This test process's scratch folder, made on first use and removed with
+// everything in it when the process exits normally (a crashed test leaves
+// its folder for a look).
+const std::filesystem::path& ScratchDir();
+// A path in that folder.
 std::string TempPath(const std::string& name);
 void WriteFile(const std::string& path, const std::string& bytes);
 std::string ReadFile(const std::string& path);

@@ -4,12 +4,14 @@
 #include <filesystem>
 #include <fstream>
 
+#include "run_amends.h"
+
 using namespace amends;
 namespace fs = std::filesystem;
 
 namespace {
 std::string Write(const std::string& name, const std::string& content) {
-  fs::path dir = fs::temp_directory_path() / "amends-config-test";
+  fs::path dir = amends::testing::ScratchDir() / "config";
   fs::create_directories(dir / "team");
   fs::path p = dir / name;
   std::ofstream(p) << content;
@@ -68,7 +70,7 @@ TEST_CASE("config errors: unknown keys, bad values, unknown checks, missing fold
 }
 
 TEST_CASE("the config file is found in the working directory", "[config]") {
-  fs::path dir = fs::temp_directory_path() / "amends-config-find";
+  fs::path dir = amends::testing::ScratchDir() / "config-find";
   fs::create_directories(dir);
   fs::remove(dir / "amends.conf");
   fs::remove(dir / ".amends.conf");

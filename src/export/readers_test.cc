@@ -6,6 +6,7 @@
 
 #include "export/format.h"
 #include "export/reader.h"
+#include "run_amends.h"
 
 namespace amends::exports {
 namespace {
@@ -24,8 +25,7 @@ std::vector<ExportReply> ReadAll(const std::string& path, ReaderOptions options 
 }
 
 std::string Temp(const std::string& name, const std::string& bytes) {
-  std::string path = (std::filesystem::temp_directory_path() /
-                      ("amends-readers-" + std::to_string(getpid()) + "-" + name)).string();
+  std::string path = amends::testing::TempPath("readers-" + name);
   std::ofstream(path, std::ios::binary) << bytes;
   return path;
 }
