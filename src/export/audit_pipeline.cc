@@ -21,6 +21,8 @@ namespace {
 // Items read together, so the per-token cost of the pipeline is paid rarely.
 constexpr size_t kBatchItems = 32;
 constexpr size_t kBatchBytes = 256u << 10;
+// The output buffer a batch keeps for the next (see BatchPool).
+constexpr size_t kKeptLineBytes = 1u << 20;
 
 // What the output stage needs of one record besides its JSON line.
 struct Outcome {
@@ -57,8 +59,11 @@ class BatchPool {
   }
   void Give(Batch* b) {
     b->items.clear();
-    b->lines.clear();
     b->outcomes.clear();
+    // Kept up to a few ordinary batches' worth: the output of one huge
+    // record is not held on to.
+    if (b->lines.capacity() > kKeptLineBytes) std::string().swap(b->lines);
+    else b->lines.clear();
     std::lock_guard<std::mutex> lock(mutex_);
     free_.push_back(b);
   }
