@@ -235,6 +235,7 @@ void Analyzer::Analyze(const Request& request, Analysis* out) const {
                                 request.force_recovery);
   EvaluateChecks(checks_, lexicon_, a.draft, hits, a.situation, a.customer, names_,
                  &a.checklist);
+  if (customer.Large()) customer = Document();
   a.ready_to_send = std::none_of(a.checklist.begin(), a.checklist.end(),
                                  [](const CheckResult& r) { return r.status == Status::kFix; });
 }

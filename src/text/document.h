@@ -76,6 +76,10 @@ struct Document {
   uint32_t SentenceAt(uint32_t offset) const;
   // Back to a default Document, keeping the storage of its vectors.
   void Clear();
+  // Whether its storage is that of an unusually long text (over 1 MB): a
+  // caller that keeps a Document from text to text lets it go then,
+  // rather than hold on to it.
+  bool Large() const { return folded.capacity() > (1u << 20); }
 };
 
 // Cuts text into a Document: plain ASCII text with the rules of
