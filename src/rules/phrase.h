@@ -146,8 +146,9 @@ class PhraseSet {
     uint32_t max_length = 0;  // and in the longest
     // Words of which every match holds one (into ids_), when
     // has_required: from each alternative, its mandatory word (or nested
-    // group) with the fewest ids. A sentence without any of them cannot
-    // match the group.
+    // group) least likely in a sentence (fewest ids, the common words of
+    // rules/common_words.h weighing most). A sentence without any of them
+    // cannot match the group.
     Range required;
     uint32_t has_required = 0;
     // Where that word lies in a match of the group: at least
@@ -198,9 +199,9 @@ class PhraseSet {
   // pattern of many nested repeats still gets a bound that holds.
   static constexpr uint32_t kManyWords = 1u << 24;
   static uint32_t AddLengths(uint64_t a, uint64_t b);
-  // The fewest ids of which every match of the element holds one, if any,
-  // and how many words at least and at most come before that one in a
-  // match of the element.
+  // The ids of which every match of the element holds one, if any (a
+  // word's spellings, or a group's required words), and how many words at
+  // least and at most come before that one in a match of the element.
   bool ElementRequires(const Element& e, Range* ids, uint32_t* offset,
                        uint32_t* max_offset) const;
   // Appends a group of the given alternatives, with its index; returns it.
