@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "util/utf8.h"
+
 namespace amends {
 namespace {
 // UTF-16 units a byte contributes: 1 for a lead byte, 2 for a 4-byte lead,
@@ -16,21 +18,7 @@ inline uint32_t Utf16Units(unsigned char c) {
 PositionIndex::PositionIndex(std::string_view text, uint32_t begin) : text_(text) {
   // Most drafts are plain ASCII: there a byte is a character and a UTF-16
   // unit, so only the line starts are needed, found with memchr.
-  ascii_ = true;
-  for (size_t i = 0; i < text.size();) {
-    if (i + 8 <= text.size()) {
-      uint64_t v;
-      std::memcpy(&v, text.data() + i, 8);
-      if (v & 0x8080808080808080ull) {
-        ascii_ = false;
-        break;
-      }
-      i += 8;
-    } else if (static_cast<unsigned char>(text[i++]) >= 0x80) {
-      ascii_ = false;
-      break;
-    }
-  }
+  ascii_ = IsAscii(text);
   begin = std::min<uint32_t>(begin, static_cast<uint32_t>(text.size()));
   line_starts_.push_back(begin);
   if (ascii_) {

@@ -82,11 +82,12 @@ struct Document {
   bool Large() const { return folded.capacity() > (1u << 20); }
 };
 
-// Cuts text into a Document: plain ASCII text with the rules of
+// Cuts text into a Document: text PlainBreaks takes (ASCII, a few
+// typographic characters, Latin letters, symbols, emoji) with the rules of
 // ascii_breaks.h, other text with ICU's break iterators (the same
-// boundaries). ICU's rule tables are loaded on the first text that is not
-// ASCII (costly; a std::runtime_error if ICU's data is missing), so keep
-// one Segmenter per thread. Not thread-safe.
+// boundaries). ICU's rule tables are loaded on the first text of the other
+// kind (costly; a std::runtime_error if ICU's data is missing), so keep one
+// Segmenter per thread. Not thread-safe.
 class Segmenter {
  public:
   Segmenter();

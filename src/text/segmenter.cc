@@ -15,7 +15,7 @@
 namespace amends {
 
 struct Segmenter::Impl {
-  std::unique_ptr<IcuBreaker> icu;  // made on the first text that is not ASCII
+  std::unique_ptr<IcuBreaker> icu;  // made on the first text PlainBreaks does not take
   // Kept between calls: their capacity is reused.
   std::vector<WordBreak> word_breaks;
   std::vector<uint32_t> sentence_breaks;
@@ -77,24 +77,6 @@ TokenKind Classify(std::string_view text, uint32_t start, int32_t rule_status) {
   if (c < 0x80) return kAscii[c];
   size_t i = start;
   return ClassifyCodePoint(static_cast<UChar32>(DecodeUtf8(text, &i)));
-}
-
-bool IsAscii(std::string_view text) {
-  size_t i = 0;
-  for (; i + 8 <= text.size(); i += 8) {
-    uint64_t v;
-    std::memcpy(&v, text.data() + i, 8);
-    if (v & 0x8080808080808080ull) return false;
-  }
-  for (; i < text.size(); ++i)
-    if (static_cast<unsigned char>(text[i]) >= 0x80) return false;
-  return true;
-}
-
-bool IsAsciiToken(std::string_view text, const Token& t) {
-  for (uint32_t i = t.start; i < t.end; ++i)
-    if (static_cast<unsigned char>(text[i]) >= 0x80) return false;
-  return true;
 }
 
 bool IsLineSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
@@ -403,9 +385,10 @@ void Segmenter::SegmentPlain(std::string_view text, uint32_t begin, Document* ou
   doc.folded_origin.reserve(body.size());
   doc.tokens.reserve(body.size() / 3 + 4);
 
-  // Word and sentence boundaries, relative to `body`: without ICU when
-  // the text is ASCII but for a few typographic characters and emoji (the
-  // same as ICU's, see ascii_breaks.h), else from ICU.
+  // Word and sentence boundaries, relative to `body`: without ICU's break
+  // iterators when PlainBreaks takes the text (ASCII, a few typographic
+  // characters, Latin letters, symbols, emoji; the same as ICU's, see
+  // ascii_breaks.h), else from ICU.
   std::vector<WordBreak>& word_breaks = impl_->word_breaks;
   std::vector<uint32_t>& sentence_breaks = impl_->sentence_breaks;
   word_breaks.clear();
@@ -432,7 +415,7 @@ void Segmenter::SegmentPlain(std::string_view text, uint32_t begin, Document* ou
         doc.folded.push_back(' ');
         doc.folded_origin.push_back(t.start);
       }
-    } else if (ascii || IsAsciiToken(text, t)) {
+    } else if (ascii || IsAscii(text.substr(t.start, t.end - t.start))) {
       // ASCII outside a space token is never whitespace: folding is
       // lower-casing, byte for byte.
       size_t at = doc.folded.size(), length = t.end - t.start;

@@ -16,6 +16,9 @@ inline constexpr size_t kValidUtf8 = static_cast<size_t>(-1);
 // are ill-formed), or kValidUtf8 when the whole input is well-formed.
 size_t FindInvalidUtf8(std::string_view bytes);
 
+// Whether every byte is ASCII (below 0x80): eight bytes at a time.
+bool IsAscii(std::string_view bytes);
+
 // Length in bytes of the sequence that starts with `lead` (1 for a byte that
 // cannot start a sequence, so scanning always advances).
 inline int Utf8SequenceLength(unsigned char lead) {
