@@ -37,3 +37,16 @@ TEST_CASE("control characters are escaped for display", "[utf8]") {
   CHECK(EscapeControls("line\nnext\ttab") == "line\nnext\ttab");
   CHECK(EscapeControls("caf\xC3\xA9") == "caf\xC3\xA9");
 }
+
+TEST_CASE("IsAscii looks at every byte, in and out of eight-byte steps", "[utf8]") {
+  CHECK(IsAscii(""));
+  CHECK(IsAscii(std::string_view("a\0\x7F", 3)));
+  std::string text(37, 'x');
+  CHECK(IsAscii(text));
+  for (size_t at = 0; at < text.size(); ++at) {
+    std::string t = text;
+    t[at] = '\x80';
+    INFO(at);
+    CHECK_FALSE(IsAscii(t));
+  }
+}
