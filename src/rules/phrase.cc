@@ -361,36 +361,34 @@ uint32_t PhraseSet::AddGroup(const Range* alternatives, size_t count) {
   g.unanchored.end = static_cast<uint32_t>(unanchored_.size());
   if (!literal.empty()) g.trie = AddTrie(literal);
   // The group's required words: the union over alternatives of each one's
-  // narrowest requirement; none when one alternative has none.
-  // Where it lies: the alternatives' extremes, each the words before its
-  // element plus its place in the element.
-  std::vector<uint32_t> required;
-  // Narrowest: least likely in a sentence, judged as the matcher judges
-  // its keys (rules/common_words.h).
+  // narrowest requirement, the one least likely in a sentence as the
+  // matcher judges its keys (rules/common_words.h); none when one
+  // alternative has none. Where that word lies: the alternatives'
+  // extremes, each the words before its element plus its place in the
+  // element.
   auto weight = [this](Range r) {
     return RequirementWeight(std::span<const uint32_t>(ids_).subspan(r.begin, r.size()),
-                             [this](uint32_t id) {
-      return IsCommonWord(vocabulary_.Word(id));
-    });
+                             [this](uint32_t id) { return IsCommonWord(vocabulary_.Word(id)); });
   };
+  std::vector<uint32_t> required;
   g.has_required = 1;
   g.required_offset = UINT32_MAX;
   for (uint32_t a = 0; a < count && g.has_required; ++a) {
     Range best;
+    uint64_t best_weight = UINT64_MAX;
     uint32_t best_offset = 0, best_max_offset = 0;
-    bool found = false;
     for (uint32_t i = alternatives[a].begin; i < alternatives[a].end; ++i) {
       Range r;
       uint32_t offset, max_offset;
-      if (ElementRequires(elements_[i], &r, &offset, &max_offset) &&
-          (!found || weight(r) < weight(best))) {
-        best = r;
-        best_offset = AddLengths(MinLength({alternatives[a].begin, i}), offset);
-        best_max_offset = AddLengths(MaxLength({alternatives[a].begin, i}), max_offset);
-        found = true;
-      }
+      if (!ElementRequires(elements_[i], &r, &offset, &max_offset)) continue;
+      uint64_t w = weight(r);
+      if (w >= best_weight) continue;
+      best = r;
+      best_weight = w;
+      best_offset = AddLengths(MinLength({alternatives[a].begin, i}), offset);
+      best_max_offset = AddLengths(MaxLength({alternatives[a].begin, i}), max_offset);
     }
-    if (!found) {
+    if (best_weight == UINT64_MAX) {
       g.has_required = 0;
     } else {
       required.insert(required.end(), ids_.begin() + best.begin, ids_.begin() + best.end);
@@ -398,12 +396,13 @@ uint32_t PhraseSet::AddGroup(const Range* alternatives, size_t count) {
       g.required_max_offset = std::max(g.required_max_offset, best_max_offset);
     }
   }
-  if (!g.has_required) g.required_offset = g.required_max_offset = 0;
   if (g.has_required) {
     SortUnique(&required);
     g.required.begin = static_cast<uint32_t>(ids_.size());
     ids_.insert(ids_.end(), required.begin(), required.end());
     g.required.end = static_cast<uint32_t>(ids_.size());
+  } else {
+    g.required_offset = g.required_max_offset = 0;
   }
   std::sort(by_first.begin(), by_first.end());
   g.by_first_id.begin = static_cast<uint32_t>(by_first_id_.size());
