@@ -20,57 +20,37 @@ size_t CheckIndex(const Analyzer& analyzer, const CheckResult& r) {
   return static_cast<size_t>(r.check - checks.data());
 }
 
-// The start of a check's object for each status, up to its findings:
-// {"id":…,"status":…,"title":…,"why":…,"findings":
-// An audit writes these into every record (about 4 KB of its 7), so they
-// are rendered once per thread for the analyzer in use.
-const std::string& CheckHead(const Analyzer& analyzer, const CheckResult& r) {
-  constexpr size_t kStatuses = 4;
-  struct Cache {
-    uint64_t serial = 0;
-    std::vector<std::string> heads;  // check * kStatuses + status
-  };
-  thread_local Cache cache;
-  const std::vector<CheckDef>& checks = analyzer.checks().checks;
-  if (cache.serial != analyzer.serial()) {
-    cache.serial = analyzer.serial();
-    cache.heads.assign(checks.size() * kStatuses, std::string());
-  }
-  size_t check = CheckIndex(analyzer, r);
-  thread_local std::string uncached;
-  // A result of another check set (not from this analyzer) is rendered
-  // each time.
-  std::string& head = check < checks.size()
-                          ? cache.heads[check * kStatuses + static_cast<size_t>(r.status)]
-                          : (uncached.clear(), uncached);
-  if (head.empty()) {
-    JsonWriter w(&head);
-    w.BeginObject();
-    w.Key("id");
-    w.String(r.check->id);
-    w.Key("status");
-    w.String(StatusName(r.status));
-    w.Key("title");
-    w.String(r.check->title);
-    w.Key("why");
-    w.String(r.check->why);
-    w.Key("findings");
-  }
-  return head;
-}
-
-// The lexicon text a finding shows, already as JSON: per rule its message,
-// suggestion (or null) and `,"rule":"id"`; per check its message and
-// suggestion. Rendered once per thread and analyzer, like CheckHead; a
-// finding whose text is not one of these (it names the customer) is
-// escaped each time.
+// What the checklist writes the same way for every draft, rendered as
+// JSON once per thread and analyzer (keyed on Analyzer::serial()). An
+// audit writes it into every record: the check heads alone are about 4 KB
+// of 7.
 struct FindingText {
-  std::string message, suggestion, rule;
+  std::string message, suggestion, rule;  // rule: `,"rule":"id"`; suggestion may be null
 };
-struct FindingTexts {
+struct Rendered {
+  static constexpr size_t kStatuses = 4;
   uint64_t serial = 0;
+  // Per check and status, its object up to its findings:
+  // {"id":…,"status":…,"title":…,"why":…,"findings":
+  std::vector<std::string> heads;  // check * kStatuses + status
+  // The text a finding shows, per rule and per check. A finding whose text
+  // is not one of these (it names the customer) is escaped each time.
   std::vector<FindingText> rules, checks;
 };
+
+void RenderHead(const CheckDef& check, Status status, std::string* out) {
+  JsonWriter w(out);
+  w.BeginObject();
+  w.Key("id");
+  w.String(check.id);
+  w.Key("status");
+  w.String(StatusName(status));
+  w.Key("title");
+  w.String(check.title);
+  w.Key("why");
+  w.String(check.why);
+  w.Key("findings");
+}
 
 void RenderFindingText(std::string_view message, std::string_view suggestion, FindingText* t) {
   JsonWriter::Escape(message, &t->message);
@@ -78,12 +58,16 @@ void RenderFindingText(std::string_view message, std::string_view suggestion, Fi
   else JsonWriter::Escape(suggestion, &t->suggestion);
 }
 
-const FindingTexts& TextsFor(const Analyzer& analyzer) {
-  thread_local FindingTexts cache;
+const Rendered& RenderedFor(const Analyzer& analyzer) {
+  thread_local Rendered cache;
   if (cache.serial == analyzer.serial()) return cache;
   cache.serial = analyzer.serial();
   const auto& rules = analyzer.lexicon().rules;
   const auto& checks = analyzer.checks().checks;
+  cache.heads.assign(checks.size() * Rendered::kStatuses, std::string());
+  for (size_t i = 0; i < cache.heads.size(); ++i)
+    RenderHead(checks[i / Rendered::kStatuses], static_cast<Status>(i % Rendered::kStatuses),
+               &cache.heads[i]);
   cache.rules.assign(rules.size(), {});
   for (size_t i = 0; i < rules.size(); ++i) {
     RenderFindingText(rules[i].message, rules[i].suggestion, &cache.rules[i]);
@@ -98,9 +82,11 @@ const FindingTexts& TextsFor(const Analyzer& analyzer) {
 
 // One finding: {"start":…,"end":…,"line":…,"column":…,"utf16_start":…,
 // "utf16_end":…,"text":…,"message":…,"suggestion":…[,"rule":…]}.
-void AppendFinding(const Analyzer& analyzer, const FindingTexts& texts, const CheckResult& r,
-                   const Finding& finding, const Document& doc, const PositionIndex& index,
-                   std::string* out) {
+// `check_text` is the rendering of the result's check, or null when it is
+// not this analyzer's.
+void AppendFinding(const Analyzer& analyzer, const Rendered& rendered, const CheckResult& r,
+                   const FindingText* check_text, const Finding& finding, const Document& doc,
+                   const PositionIndex& index, std::string* out) {
   Position a = index.At(finding.span.start);
   Position b = index.At(finding.span.end);
   char buf[160];
@@ -128,10 +114,7 @@ void AppendFinding(const Analyzer& analyzer, const FindingTexts& texts, const Ch
   out->append(",\"message\":");
   const CheckDef& check = *r.check;
   const auto& rules = analyzer.lexicon().rules;
-  const size_t check_index = CheckIndex(analyzer, r);
-  const FindingText* check_text =
-      check_index < texts.checks.size() ? &texts.checks[check_index] : nullptr;
-  const FindingText* rule_text = finding.rule >= 0 ? &texts.rules[finding.rule] : nullptr;
+  const FindingText* rule_text = finding.rule >= 0 ? &rendered.rules[finding.rule] : nullptr;
   // A view is the cached text when it is that very string (the same bytes
   // at the same address) of the finding's rule or check.
   auto append = [&](std::string_view view, const std::string Rule::*rule_field,
@@ -164,7 +147,7 @@ void AppendChecklistJson(const Analyzer& analyzer, const Analysis& analysis, std
   const Document& doc = analysis.draft;
   const auto& rules = analyzer.lexicon().rules;
   PositionIndex index(doc.text, doc.begin);
-  const FindingTexts& texts = TextsFor(analyzer);
+  const Rendered& rendered = RenderedFor(analyzer);
   JsonWriter w(out);
   w.BeginObject();
   if (!id_json.empty()) {
@@ -207,12 +190,24 @@ void AppendChecklistJson(const Analyzer& analyzer, const Analysis& analysis, std
 
   w.Key("checklist");
   w.BeginArray();
+  std::string uncached;
   for (const CheckResult& r : analysis.checklist) {
-    w.Raw(CheckHead(analyzer, r));  // an object left open at "findings":
+    // The check's object, left open at "findings": (a result of another
+    // check set than this analyzer's is rendered here).
+    const size_t check = CheckIndex(analyzer, r);
+    const FindingText* check_text = nullptr;
+    if (check < rendered.checks.size()) {
+      w.Raw(rendered.heads[check * Rendered::kStatuses + static_cast<size_t>(r.status)]);
+      check_text = &rendered.checks[check];
+    } else {
+      uncached.clear();
+      RenderHead(*r.check, r.status, &uncached);
+      w.Raw(uncached);
+    }
     out->push_back('[');
     for (size_t i = 0; i < r.findings.size(); ++i) {
       if (i) out->push_back(',');
-      AppendFinding(analyzer, texts, r, r.findings[i], doc, index, out);
+      AppendFinding(analyzer, rendered, r, check_text, r.findings[i], doc, index, out);
     }
     out->append("]}", 2);
   }
