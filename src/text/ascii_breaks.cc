@@ -35,11 +35,13 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <iterator>
 #include <string>
 
 #include <unicode/uchar.h>
-#include <cstring>
+
+#include "util/utf8.h"
 
 namespace amends {
 namespace {
@@ -442,23 +444,15 @@ constexpr CodePointRange kEmojiRangeTable[] = {
 
 namespace {
 
-// The code point of the 3- or 4-byte UTF-8 character at p[i], and its
-// length; 0 when there is none (another length, or not well-formed).
-char32_t Decode34(const unsigned char* p, size_t n, size_t i, size_t* length) {
-  auto cont = [&](size_t k) { return i + k < n && (p[i + k] & 0xC0) == 0x80; };
-  if ((p[i] & 0xF0) == 0xE0 && cont(1) && cont(2)) {
-    char32_t c = (char32_t{p[i] & 0x0Fu} << 12) | (char32_t{p[i + 1] & 0x3Fu} << 6) |
-                 (p[i + 2] & 0x3Fu);
-    *length = 3;
-    return c >= 0x800 ? c : 0;
-  }
-  if ((p[i] & 0xF8) == 0xF0 && cont(1) && cont(2) && cont(3)) {
-    char32_t c = (char32_t{p[i] & 0x07u} << 18) | (char32_t{p[i + 1] & 0x3Fu} << 12) |
-                 (char32_t{p[i + 2] & 0x3Fu} << 6) | (p[i + 3] & 0x3Fu);
-    *length = 4;
-    return c >= 0x10000 && c <= 0x10FFFF ? c : 0;
-  }
-  return 0;
+// The code point of the multi-byte UTF-8 character at p[i] and its length;
+// 0 when there is none (an ASCII byte, or not well-formed UTF-8).
+char32_t DecodeAt(const unsigned char* p, size_t n, size_t i, size_t* length) {
+  *length = static_cast<size_t>(Utf8SequenceLength(p[i]));
+  if (*length < 2 || *length > n - i) return 0;
+  std::string_view bytes(reinterpret_cast<const char*>(p + i), *length);
+  if (FindInvalidUtf8(bytes) != kValidUtf8) return 0;
+  size_t pos = 0;
+  return DecodeUtf8(bytes, &pos);
 }
 
 bool IsEmoji(char32_t c) {
@@ -472,15 +466,15 @@ bool IsEmoji(char32_t c) {
 // there.
 size_t EmojiSequenceAt(const unsigned char* p, size_t n, size_t i) {
   size_t length = 0;
-  if (!IsEmoji(Decode34(p, n, i, &length))) return 0;
+  if (!IsEmoji(DecodeAt(p, n, i, &length))) return 0;
   size_t end = i + length;
   while (end < n) {
-    char32_t c = Decode34(p, n, end, &length);
+    char32_t c = DecodeAt(p, n, end, &length);
     if (c == 0xFE0F || (c >= 0x1F3FB && c <= 0x1F3FF)) {
       end += length;
     } else if (c == 0x200D) {
       size_t next = 0;
-      if (end + length >= n || !IsEmoji(Decode34(p, n, end + length, &next))) break;
+      if (end + length >= n || !IsEmoji(DecodeAt(p, n, end + length, &next))) break;
       end += length + next;
     } else {
       break;
@@ -516,13 +510,6 @@ char AsciiStandIn(char32_t c) {
     case U_SB_SP: return '\t';
     default: return 0;
   }
-}
-
-// Decodes the 2-byte UTF-8 character at p[i]; 0 when there is none.
-char32_t Decode2(const unsigned char* p, size_t n, size_t i) {
-  if ((p[i] & 0xE0) != 0xC0 || i + 1 >= n || (p[i + 1] & 0xC0) != 0x80) return 0;
-  char32_t c = (char32_t{p[i] & 0x1Fu} << 6) | (p[i + 1] & 0x3Fu);
-  return c >= 0x80 ? c : 0;
 }
 
 // Scratch of PlainBreaks, per thread.
@@ -575,8 +562,8 @@ bool PlainBreaks(std::string_view text, std::vector<WordBreak>* words,
     } else if (size_t k = p[i] >= 0xE0 ? EmojiSequenceAt(p, n, i) : 0) {
       i = stand_in('#', i, k);
     } else {
-      size_t length = 2;
-      char32_t c = p[i] < 0xE0 ? Decode2(p, n, i) : Decode34(p, n, i, &length);
+      size_t length = 0;
+      char32_t c = DecodeAt(p, n, i, &length);
       char ascii = c ? AsciiStandIn(c) : 0;
       if (!ascii) return false;
       i = stand_in(ascii, i, length);
