@@ -67,7 +67,8 @@ bool Taken(std::string_view text) {
 // AsciiSentenceBreaks, on the text itself or with emoji as '#').
 Breaks Fast(std::string_view text) {
   Breaks b;
-  if (!PlainBreaks(text, &b.words, &b.sentences)) FAIL("PlainBreaks refused " << text.size() << " bytes");
+  if (!PlainBreaks(text, &b.words, &b.sentences))
+    FAIL("PlainBreaks refused " << text.size() << " bytes");
   return b;
 }
 
