@@ -4,7 +4,8 @@
 set(body "// Generated from lexicons/ by scripts/embed_lexicons.cmake. Do not edit.\n")
 string(APPEND body "#include \"analyzer/analyzer.h\"\n\nnamespace amends {\n\n")
 string(APPEND body "std::vector<LexiconFile> EmbeddedLexiconFiles() {\n  return {\n")
-file(GLOB FILES ${ROOT}/lexicons/en/*.rules ${ROOT}/lexicons/en/checks.def
+file(GLOB FILES ${ROOT}/lexicons/en/*.rules ${ROOT}/lexicons/en/*.macros
+     ${ROOT}/lexicons/en/checks.def
      ${ROOT}/lexicons/en/names/*.list)
 list(SORT FILES)
 set(chunk "")

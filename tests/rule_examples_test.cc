@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "analyzer/analyzer.h"
+#include "rules/lint.h"
 
 using namespace amends;
 
@@ -44,4 +45,25 @@ TEST_CASE("every check in checks.def has a rule for each tag it reads", "[lexico
     INFO("tag " << analyzer->checks().tags[t]);
     CHECK(has_rule[t]);
   }
+}
+
+TEST_CASE("the built-in lexicon is lint-clean and has no line over 120 characters",
+          "[lexicon][lint]") {
+  std::vector<BlockFile> parsed;
+  for (const LexiconFile& f : EmbeddedLexiconFiles()) {
+    if (!f.name.ends_with(".rules") && !IsMacroFile(f.name)) continue;
+    BlockFile b;
+    std::string error;
+    INFO(error);
+    REQUIRE(ParseBlockFile(f.name, f.content, &b, &error));
+    for (size_t i = 0; i < b.lines.size(); ++i) {
+      // Regexes are written on one line: a continuation would add a space.
+      if (b.lines[i].find("match: \\b") != std::string::npos) continue;
+      INFO(f.name << ":" << i + 1);
+      CHECK(b.lines[i].size() <= 120);
+    }
+    parsed.push_back(std::move(b));
+  }
+  CHECK(parsed.size() > 5);
+  for (const std::string& finding : LintLexicon(parsed)) FAIL_CHECK(finding);
 }

@@ -76,7 +76,8 @@ bool ReadLexiconDir(const std::string& dir, std::vector<LexiconFile>* out, std::
   std::vector<fs::path> paths;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     std::string name = entry.path().filename().string();
-    if (entry.is_regular_file() && (name == "checks.def" || EndsWith(name, ".rules")))
+    if (entry.is_regular_file() && (name == "checks.def" || EndsWith(name, ".rules") ||
+                                    IsMacroFile(name)))
       paths.push_back(entry.path());
   }
   if (ec) {

@@ -33,7 +33,7 @@ struct LexiconFile {
 // The lexicon compiled into the binary (lexicons/en at build time).
 std::vector<LexiconFile> EmbeddedLexiconFiles();
 
-// Reads checks.def, every *.rules file of `dir` and the name lists in
+// Reads checks.def, every *.rules and *.macros file of `dir` and the name lists in
 // `dir`/names/*.list, sorted by name. Returns
 // false and sets `*error` when the folder or a file cannot be read.
 bool ReadLexiconDir(const std::string& dir, std::vector<LexiconFile>* out, std::string* error);

@@ -165,7 +165,8 @@ int main(int argc, char** argv) {
   lexicon_cmd->require_subcommand(1);
   lexicon_cmd->add_subcommand(
       "test",
-      "Load the lexicon and run every rule's 'fire' and 'pass' examples; exit 1 on a failure");
+      "Load the lexicon, run every rule's 'fire' and 'pass' examples and lint the rule files "
+      "(duplicate alternatives, copied or shadowed macros); exit 1 on any finding");
 
   RulesOptions rules;
   CLI::App* rules_cmd =

@@ -16,24 +16,47 @@ constexpr int64_t kRegexMaxMem = 2 << 20;
 const std::vector<std::string> kRuleFields = {"tag",     "kind",    "match", "unless", "text",
                                               "applies", "message", "suggest", "fire", "pass"};
 
+// The folder part of a lexicon file's name ("lexicons/en" of
+// "lexicons/en/apology.rules"); "" for a bare name.
+std::string Folder(const std::string& name) {
+  size_t slash = name.rfind('/');
+  return slash == std::string::npos ? std::string() : name.substr(0, slash);
+}
+
 class RuleCompiler {
  public:
   RuleCompiler(const std::vector<std::string>& tags, Lexicon* out) : tags_(tags), out_(out) {
     for (const Rule& r : out->rules) seen_.emplace(r.id, r.file + ":" + std::to_string(r.line));
   }
 
-  void CompileFile(const BlockFile& file) {
-    out_->phrases.ClearMacros();  // macros are per file
-    for (const Block& b : file.blocks) {
-      if (b.keyword == "define") {
-        CompileDefine(file, b);
-      } else if (b.keyword == "rule") {
-        CompileRule(file, b);
-      } else {
-        Error(file.Error(b.line, 1, "unknown block '" + b.keyword + "'" +
-                                        DidYouMean(b.keyword, {"rule", "define"})));
+  // Macro files first: their defines are shared by every rule file of
+  // their folder. A rule file's own defines end with it.
+  void CompileFiles(const std::vector<BlockFile>& files) {
+    for (const BlockFile& file : files) {
+      if (!IsMacroFile(file.name)) continue;
+      PhraseSet::Macros& shared = shared_[Folder(file.name)];
+      out_->phrases.SetMacros(shared);
+      for (const Block& b : file.blocks) {
+        if (b.keyword == "define") CompileDefine(file, b);
+        else Error(file.Error(b.line, 1, "a macro file holds only 'define' blocks"));
+      }
+      shared = out_->phrases.macros();
+    }
+    for (const BlockFile& file : files) {
+      if (IsMacroFile(file.name)) continue;
+      out_->phrases.SetMacros(shared_[Folder(file.name)]);
+      for (const Block& b : file.blocks) {
+        if (b.keyword == "define") {
+          CompileDefine(file, b);
+        } else if (b.keyword == "rule") {
+          CompileRule(file, b);
+        } else {
+          Error(file.Error(b.line, 1, "unknown block '" + b.keyword + "'" +
+                                          DidYouMean(b.keyword, {"rule", "define"})));
+        }
       }
     }
+    out_->phrases.SetMacros({});
   }
 
   bool ok() const { return errors_.empty(); }
@@ -55,18 +78,24 @@ class RuleCompiler {
       Error(file.Error(b.line, b.arg_column, "a macro name is one word"));
       return;
     }
+    if (b.value.empty()) {
+      auto [line, column] = b.LocateValue(0);
+      Error(file.Error(line, column, "'define " + b.arg + "' needs a pattern or a list"));
+      return;
+    }
     std::string err;
     size_t at = 0;
     if (!out_->phrases.DefineMacro(b.arg, b.value, &err, &at)) {
-      size_t col = file.lines[b.line - 1].find(b.value);
-      Error(file.Error(b.line, static_cast<int>(col + at) + 1, err));
+      auto [line, column] = b.LocateValue(at);
+      Error(file.Error(line, column, err));
     }
   }
 
   std::unique_ptr<RE2> CompileRegex(const BlockFile& file, const BlockField& f) {
     auto re = CompileRuleRegex(f.value);
     if (!re->ok()) {
-      Error(file.Error(f.line, f.value_column, "bad regex: " + re->error()));
+      auto [line, column] = f.Locate(0);
+      Error(file.Error(line, column, "bad regex: " + re->error()));
       return nullptr;
     }
     return re;
@@ -96,6 +125,11 @@ class RuleCompiler {
                                      ? f.value_column - static_cast<int>(f.key.size()) - 2
                                      : 1,
                          "unknown field '" + f.key + "'" + DidYouMean(f.key, kRuleFields)));
+    }
+    for (const BlockField& f : b.fields) {
+      if (f.list && f.key != "match" && f.key != "unless")
+        Error(file.Error(f.line, 1, "a '- item' list is only for patterns ('match', 'unless', "
+                                    "'define'); write '" + f.key + "' on one line"));
     }
     auto single = [&](const char* key) -> const BlockField* {
       auto all = b.All(key);
@@ -143,7 +177,8 @@ class RuleCompiler {
           size_t at = 0;
           int64_t p = out_->phrases.Add(f->value, &err, &at);
           if (p < 0) {
-            Error(file.Error(f->line, f->value_column + static_cast<int>(at), err));
+            auto [line, column] = f->Locate(at);
+            Error(file.Error(line, column, err));
             continue;
           }
           (is_match ? r.phrases : r.phrase_unless).push_back(static_cast<uint32_t>(p));
@@ -166,6 +201,7 @@ class RuleCompiler {
   const std::vector<std::string>& tags_;
   Lexicon* out_;
   std::map<std::string, std::string> seen_;
+  std::map<std::string, PhraseSet::Macros> shared_;  // by folder
   std::vector<std::string> errors_;
   int dropped_ = 0;
 };
@@ -257,7 +293,7 @@ bool ReadLexicon(BinaryReader* in, Lexicon* lexicon, bool in_place) {
 bool LoadRules(const std::vector<BlockFile>& files, const std::vector<std::string>& tags,
                Lexicon* out, std::string* error) {
   RuleCompiler compiler(tags, out);
-  for (const BlockFile& f : files) compiler.CompileFile(f);
+  compiler.CompileFiles(files);
   if (!compiler.ok()) {
     *error = compiler.errors();
     return false;

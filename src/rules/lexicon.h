@@ -7,6 +7,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <re2/re2.h>
@@ -77,8 +78,17 @@ struct Lexicon {
   PhraseSet phrases;  // every rule's phrase patterns, and the words they name
 };
 
+// Whether a lexicon file holds shared macros (its name ends in ".macros"):
+// only `define` blocks, seen by every rule file in the same folder.
+inline bool IsMacroFile(std::string_view name) {
+  return name.size() >= 7 && name.substr(name.size() - 7) == ".macros";
+}
+
 // Compiles every `rule` block of `files` and appends the rules to `*out`
 // (which may hold rules already: a rule id must not repeat one of them).
+// Macro files are compiled first, whatever their place in `files`; a
+// rule file sees its folder's shared macros and its own defines above the
+// use.
 // Tags must be among `tags`. Returns false and sets `*error` to one
 // diagnostic per problem found (file:line:column, caret), at most 20,
 // newline-separated.

@@ -1,3 +1,5 @@
+#include <cstdio>
+
 #include <catch2/catch.hpp>
 
 #include "analyzer/analyzer.h"
@@ -133,4 +135,103 @@ TEST_CASE("a group's required word may lie inside an alternative", "[lexicon]") 
     CHECK(a->Hits(text, RuleScope::kDraft).size() == 1);
   }
   CHECK(a->Hits("Please see the page with the link.", RuleScope::kDraft).empty());
+}
+
+TEST_CASE("a folder's macro file is shared by its rule files, and only theirs", "[lexicon]") {
+  const char* rule = R"(rule hedge.%s
+  tag: hedge
+  match: sorry for @any inconvenience
+  fire: Sorry for all inconvenience.
+  pass: Sorry for the delay.
+)";
+  auto rules = [&](const char* id) {
+    char buf[256];
+    std::snprintf(buf, sizeof buf, rule, id);
+    return std::string(buf);
+  };
+  std::string error;
+  // The macro file sorts after the rule file: macro files load first.
+  auto a = Analyzer::Load({{"checks.def", kChecks},
+                           {"en/a.rules", rules("a")},
+                           {"en/b.rules", "define local = (x|y)\n" + rules("b")},
+                           {"en/zz.macros", "define any =\n  - any\n  - all\n"}},
+                          &error);
+  INFO(error);
+  REQUIRE(a);
+  CHECK(a->Hits("Sorry for all inconvenience.", RuleScope::kDraft).size() == 2);
+
+  // A rule file's own define does not reach the next file.
+  CHECK(LoadError("define any = (any|all)\n" + rules("a") +
+                  "rule hedge.b\n  tag: hedge\n  match: @any\n  fire: any\n  pass: no\n") == "");
+  a = Analyzer::Load({{"checks.def", kChecks},
+                      {"en/a.rules", "define any = (any|all)\n" + rules("a")},
+                      {"en/b.rules", rules("b")}},
+                     &error);
+  CHECK_FALSE(a);
+  INFO(error);
+  CHECK(error.find("en/b.rules:3:20: unknown macro '@any'") == 0);
+
+  // Another folder does not see it.
+  a = Analyzer::Load({{"checks.def", kChecks},
+                      {"en/zz.macros", "define any = (any|all)\n"},
+                      {"team/c.rules", rules("c")}},
+                     &error);
+  CHECK_FALSE(a);
+  INFO(error);
+  CHECK(error.find("team/c.rules:3:20: unknown macro '@any'") == 0);
+}
+
+TEST_CASE("a macro file holds only defines", "[lexicon]") {
+  std::string error;
+  auto a = Analyzer::Load(
+      {{"checks.def", kChecks}, {"en/x.macros", "rule hedge.a\n  tag: hedge\n"}}, &error);
+  CHECK_FALSE(a);
+  CHECK(error.find("en/x.macros:1:1: a macro file holds only 'define' blocks") == 0);
+}
+
+TEST_CASE("long patterns continue on deeper lines and errors point at their line", "[lexicon]") {
+  CHECK(LoadError(R"(define any =
+  - any
+  - all
+rule hedge.any
+  tag: hedge
+  match: sorry for
+         @any
+         inconvenience
+  fire: Sorry for any inconvenience.
+  pass: Sorry for the delay.
+)") == "");
+  std::string e = LoadError(R"(define any =
+  - any
+  - (all
+rule hedge.any
+  tag: hedge
+  match: sorry for @any
+  fire: Sorry for any.
+  pass: Sorry.
+)");
+  INFO(e);
+  CHECK(e.find("lexicons/en/demo.rules:3:10: missing ')'") == 0);
+  e = LoadError(R"(rule hedge.any
+  tag: hedge
+  match: sorry for
+         (any|all
+         |every inconvenience
+  fire: Sorry for any.
+  pass: Sorry.
+)");
+  CHECK(e.find("lexicons/en/demo.rules:5:30: missing ')'") == 0);
+  e = LoadError("define any =\nrule hedge.any\n  tag: hedge\n");
+  CHECK(e.find("lexicons/en/demo.rules:1:13: 'define any' needs a pattern or a list") == 0);
+}
+
+TEST_CASE("a list is only for patterns", "[lexicon]") {
+  std::string e = LoadError(R"(rule hedge.any
+  tag: hedge
+  match: sorry for any
+  fire:
+    - Sorry for any.
+  pass: Sorry.
+)");
+  CHECK(e.find("lexicons/en/demo.rules:4:1: a '- item' list is only for patterns") == 0);
 }

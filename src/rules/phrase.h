@@ -44,9 +44,13 @@ class PhraseSet {
   // defined before it. Returns false with `*error` set on failure.
   bool DefineMacro(const std::string& name, std::string_view text, std::string* error,
                    size_t* error_offset);
-  // Forgets every macro name (macros are per rule file); patterns already
-  // added keep their expansions.
-  void ClearMacros() { macros_.clear(); }
+  // The macro names in force, by the group each expands to. A rule file
+  // starts from its folder's shared macros (SetMacros) and its own
+  // defines are forgotten after it; patterns already added keep their
+  // expansions.
+  using Macros = std::map<std::string, uint32_t, std::less<>>;
+  const Macros& macros() const { return macros_; }
+  void SetMacros(Macros macros) { macros_ = std::move(macros); }
 
   size_t size() const { return view_.patterns.size(); }
   const Vocabulary& vocabulary() const { return vocabulary_; }
@@ -258,7 +262,7 @@ class PhraseSet {
   std::vector<Required> required_;
   std::vector<TrieNode> trie_nodes_;
   std::vector<TrieEdge> trie_edges_;
-  std::map<std::string, uint32_t, std::less<>> macros_;  // name -> group
+  Macros macros_;  // name -> group
 };
 
 }  // namespace amends

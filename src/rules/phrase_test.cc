@@ -135,7 +135,7 @@ TEST_CASE("a defined macro is shared, and a redefinition applies to later patter
   CHECK(MatchLength(set, b, "i am sorry") == 3);
   CHECK_FALSE(set.DefineMacro("x", "maybe?", &error, &at));
   CHECK(error == "pattern can match nothing");
-  set.ClearMacros();
+  set.SetMacros({});
   CHECK(set.Add("@we sorry", &error, &at) == -1);
   CHECK(error.find("unknown macro '@we'") == 0);
 }

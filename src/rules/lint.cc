@@ -1,0 +1,205 @@
+#include "rules/lint.h"
+
+#include <map>
+
+#include "rules/lexicon.h"
+
+namespace amends {
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\t'; }
+
+struct Span {
+  size_t begin, end;
+};
+
+// Reports every span whose canonical text repeats an earlier one's.
+void AddDuplicates(std::string_view pattern, const std::vector<Span>& spans,
+                   std::vector<DuplicateAlternative>* out) {
+  std::map<std::string, size_t> seen;
+  for (const Span& s : spans) {
+    size_t b = s.begin;
+    while (b < s.end && IsSpace(pattern[b])) ++b;
+    std::string text = CanonicalPattern(pattern.substr(b, s.end - b));
+    if (text.empty()) continue;
+    auto [it, inserted] = seen.emplace(text, b);
+    if (!inserted) out->push_back({b, it->second, text});
+  }
+}
+
+// Word sets outside any group ("sorry|sad"): '|' there separates words.
+void TopLevelWordSets(std::string_view pattern, std::vector<DuplicateAlternative>* out) {
+  int depth = 0;
+  size_t i = 0;
+  while (i < pattern.size()) {
+    char c = pattern[i];
+    if (c == '(') ++depth;
+    if (c == ')') --depth;
+    if (depth != 0 || c == '(' || c == ')' || IsSpace(c)) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < pattern.size() && !IsSpace(pattern[end]) && pattern[end] != '(' &&
+           pattern[end] != ')')
+      ++end;
+    std::vector<Span> words;
+    size_t start = i;
+    for (size_t k = i; k <= end; ++k) {
+      if (k == end || pattern[k] == '|') {
+        size_t e = k;
+        if (e > start && pattern[e - 1] == '?') --e;  // "sorry|sad?" is one set, made optional
+        words.push_back({start, e});
+        start = k + 1;
+      }
+    }
+    if (words.size() > 1) AddDuplicates(pattern, words, out);
+    i = end;
+  }
+}
+
+}  // namespace
+
+std::string CanonicalPattern(std::string_view pattern) {
+  std::string out;
+  bool space = false;
+  for (char c : pattern) {
+    if (IsSpace(c)) {
+      space = true;
+      continue;
+    }
+    bool tight = c == '|' || c == ')' || c == '?';
+    if (space && !out.empty() && !tight && out.back() != '(' && out.back() != '|')
+      out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::vector<DuplicateAlternative> FindDuplicateAlternatives(std::string_view pattern) {
+  std::vector<DuplicateAlternative> out;
+  struct Frame {
+    std::vector<Span> alternatives;
+    size_t start;
+  };
+  std::vector<Frame> open;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    char c = pattern[i];
+    if (c == '(') {
+      open.push_back({{}, i + 1});
+    } else if (c == '|' && !open.empty()) {
+      open.back().alternatives.push_back({open.back().start, i});
+      open.back().start = i + 1;
+    } else if (c == ')' && !open.empty()) {
+      open.back().alternatives.push_back({open.back().start, i});
+      AddDuplicates(pattern, open.back().alternatives, &out);
+      open.pop_back();
+    }
+  }
+  TopLevelWordSets(pattern, &out);
+  return out;
+}
+
+namespace {
+
+struct Definition {
+  std::string body;  // canonical
+  std::string where;  // file:line
+};
+
+class Linter {
+ public:
+  std::vector<std::string> Run(const std::vector<BlockFile>& files) {
+    for (const BlockFile& f : files)
+      if (IsMacroFile(f.name)) LintFile(f, /*shared=*/true);
+    for (const BlockFile& f : files)
+      if (!IsMacroFile(f.name) && f.name.size() >= 6 &&
+          f.name.compare(f.name.size() - 6, 6, ".rules") == 0)
+        LintFile(f, /*shared=*/false);
+    return std::move(out_);
+  }
+
+ private:
+  static std::string Folder(const std::string& name) {
+    size_t slash = name.rfind('/');
+    return slash == std::string::npos ? std::string() : name.substr(0, slash);
+  }
+
+  void Report(const BlockFile& f, std::pair<int, int> at, const std::string& message) {
+    out_.push_back(f.Error(at.first, at.second, message));
+  }
+
+  void LintPattern(const BlockFile& f, const std::string& value,
+                   const std::vector<ValuePiece>& pieces) {
+    for (const DuplicateAlternative& d : FindDuplicateAlternatives(value)) {
+      auto first = LocateInValue(pieces, d.first);
+      Report(f, LocateInValue(pieces, d.offset),
+             "'" + d.text + "' is written twice here (first at " + std::to_string(first.first) +
+                 ":" + std::to_string(first.second) + ")");
+    }
+  }
+
+  void LintDefine(const BlockFile& f, const Block& b, bool shared,
+                  std::map<std::string, Definition>* in_file) {
+    std::string body = CanonicalPattern(b.value);
+    std::string where = f.name + ":" + std::to_string(b.line);
+    auto at = std::make_pair(b.line, b.arg_column);
+    if (auto it = in_file->find(b.arg); it != in_file->end()) {
+      Report(f, at, "@" + b.arg + " is defined again in this file (first at " + it->second.where +
+                        (it->second.body == body ? ", with the same body)" : ")"));
+    }
+    (*in_file)[b.arg] = {body, where};
+    if (shared) return;
+    const auto& folder_shared = shared_[Folder(f.name)];
+    if (auto it = folder_shared.find(b.arg); it != folder_shared.end()) {
+      Report(f, at,
+             it->second.body == body
+                 ? "@" + b.arg + " repeats the shared macro of " + it->second.where +
+                       ": remove this copy"
+                 : "@" + b.arg + " shadows the shared macro of " + it->second.where +
+                       " with another body: give this one its own name");
+    }
+    auto& others = rule_file_defines_[b.arg];
+    for (const Definition& d : others) {
+      if (d.body == body && d.where.compare(0, f.name.size() + 1, f.name + ":") != 0) {
+        Report(f, at, "@" + b.arg + " is defined the same way at " + d.where +
+                          ": move it to a .macros file");
+        break;
+      }
+    }
+    others.push_back({body, where});
+  }
+
+  void LintFile(const BlockFile& f, bool shared) {
+    std::map<std::string, Definition> in_file;
+    for (const Block& b : f.blocks) {
+      if (b.keyword == "define") {
+        LintDefine(f, b, shared, &in_file);
+        LintPattern(f, b.value, b.value_pieces);
+      } else if (b.keyword == "rule") {
+        const BlockField* kind = b.Find("kind");
+        if (kind && kind->value == "regex") continue;
+        for (const BlockField& field : b.fields)
+          if (field.key == "match" || field.key == "unless")
+            LintPattern(f, field.value, field.pieces);
+      }
+    }
+    if (shared) {
+      auto& folder_shared = shared_[Folder(f.name)];
+      for (auto& [name, d] : in_file) folder_shared[name] = d;
+    }
+  }
+
+  std::map<std::string, std::map<std::string, Definition>> shared_;  // by folder
+  std::map<std::string, std::vector<Definition>> rule_file_defines_;
+  std::vector<std::string> out_;
+};
+
+}  // namespace
+
+std::vector<std::string> LintLexicon(const std::vector<BlockFile>& files) {
+  return Linter().Run(files);
+}
+
+}  // namespace amends
