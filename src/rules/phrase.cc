@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "rules/common_words.h"
+#include "rules/inflect.h"
 #include "text/fold.h"
 
 namespace amends {
@@ -164,6 +165,20 @@ class PhraseSet::Parser {
       } else if (w.find('*') != std::string_view::npos || w.find('@') == 0) {
         pos_ = at;
         return Fail("'*' is only allowed at the end of a word");
+      } else if (w.back() == '~') {
+        // "refund~": the word and its inflected forms (rules/inflect.h).
+        std::string base = FoldText(w.substr(0, w.size() - 1));
+        if (base.empty() || base.find('~') != std::string::npos ||
+            std::any_of(base.begin(), base.end(), BreaksWord) || base.front() == '\'' ||
+            base.back() == '\'') {
+          pos_ = at;
+          return Fail("'~' follows one word, to stand for its forms (\"refund~\")");
+        }
+        for (const std::string& form : InflectedForms(base))
+          ids.push_back(set_->vocabulary_.Intern(form));
+      } else if (w.find('~') != std::string_view::npos) {
+        pos_ = at;
+        return Fail("'~' is only allowed at the end of a word");
       } else {
         std::string folded;
         std::string_view f = w;

@@ -236,3 +236,19 @@ TEST_CASE("a required word lies within its offsets in every match", "[phrase]") 
     }
   }
 }
+
+TEST_CASE("'word~' matches the word's inflected forms", "[phrase]") {
+  auto c = Compile("we (have)? (refund~|resend~) (it|the order)");
+  for (const char* text : {"we refund it", "we have refunded it", "we refunding the order",
+                           "we have resent it", "we resends it"}) {
+    INFO(text);
+    CHECK(MatchLength(c, text) > 0);
+  }
+  CHECK(MatchLength(c, "we refundable it") == 0);
+  c = Compile("ship~|deliver~ today");
+  CHECK(MatchLength(c, "shipped today") == 2);
+  CHECK(MatchLength(c, "delivering today") == 2);
+  size_t at = 0;
+  CHECK(ParseError("re~fund", &at) == "'~' is only allowed at the end of a word");
+  CHECK(ParseError("~", &at).find("'~' follows one word") == 0);
+}
