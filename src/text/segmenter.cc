@@ -10,7 +10,9 @@
 #include "text/document.h"
 #include "text/fold.h"
 #include "text/icu_breaks.h"
+#include "util/embedded_word_lists.h"
 #include "util/utf8.h"
+#include "util/word_list.h"
 
 namespace amends {
 
@@ -81,50 +83,50 @@ TokenKind Classify(std::string_view text, uint32_t start, int32_t rule_status) {
 
 bool IsLineSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
+// A list of lexicons/en/layout, its entries folded as the draft's words are
+// (so "Hi" or "y’all" in the file matches too).
+WordList LayoutList(std::string_view path) { return WordList(EmbeddedWordList(path), FoldText); }
+
 // Words that open a greeting line.
 bool IsGreetingWord(std::string_view w) {
-  static constexpr std::array<std::string_view, 12> kWords = {
-      "hi", "hello", "hey", "dear", "hiya", "howdy", "greetings", "heya", "hallo",
-      "morning", "afternoon", "evening"};
-  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+  static const WordList kWords = LayoutList("lexicons/en/layout/greeting-words.list");
+  return kWords.Contains(w);
 }
 
 // Words after a greeting word that are not a name ("Hi there", "Hey all").
 bool IsGreetingFiller(std::string_view w) {
-  static constexpr std::array<std::string_view, 38> kWords = {
-      "there", "again", "all", "everyone", "everybody", "team", "folks", "guys", "friend",
-      "friends", "y'all", "both", "good", "morning", "afternoon", "evening", "and", "valued",
-      "customer", "customers", "client", "clients", "member", "members", "guest", "guests",
-      "user", "users", "patron", "shopper", "subscriber", "account", "holder", "traveller",
-      "traveler", "passenger", "colleague", "sir"};
-  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+  static const WordList kWords = LayoutList("lexicons/en/layout/greeting-fillers.list");
+  return kWords.Contains(w);
 }
 
+// Titles before a name ("Dear Mr. Smith"). Not checks/names.cc's list,
+// which also has "prof".
 bool IsTitle(std::string_view w) {
-  static constexpr std::array<std::string_view, 8> kWords = {"mr", "mrs", "ms", "miss",
-                                                             "mx", "dr", "sir", "madam"};
-  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+  static const WordList kWords = LayoutList("lexicons/en/layout/titles.list");
+  return kWords.Contains(w);
 }
 
-// Closing words of an email sign-off line ("Best regards,", "Thanks,").
-constexpr std::array<std::string_view, 22> kClosingLines = {
-    "best", "best regards", "regards", "kind regards", "warm regards", "warmest regards",
-    "thanks", "thank you", "many thanks", "thanks again", "cheers", "sincerely",
-    "yours sincerely", "sincerely yours", "yours truly", "best wishes", "all the best",
-    "take care", "with thanks", "kindest regards", "respectfully", "yours"};
-constexpr size_t kLongestClosingLine = [] {
-  size_t n = 0;
-  for (std::string_view line : kClosingLines) n = std::max(n, line.size());
-  return n;
-}();
-
-bool IsClosingLine(std::string_view folded_line) {
+// What a folded line is compared by to the closing lines: without the
+// ',', '.', '!' and spaces it ends with.
+std::string_view ClosingKey(std::string_view folded_line) {
   while (!folded_line.empty() &&
          (folded_line.back() == ',' || folded_line.back() == '.' || folded_line.back() == '!' ||
           folded_line.back() == ' '))
     folded_line.remove_suffix(1);
-  return std::find(kClosingLines.begin(), kClosingLines.end(), folded_line) !=
-         kClosingLines.end();
+  return folded_line;
+}
+
+// Closing words of an email sign-off line ("Best regards,", "Thanks,"),
+// keyed as lines are, so "Best regards," in the file matches too.
+const WordList& ClosingLines() {
+  static const WordList kLines(
+      EmbeddedWordList("lexicons/en/layout/closing-lines.list"),
+      [](std::string_view entry) { return std::string(ClosingKey(FoldText(entry))); });
+  return kLines;
+}
+
+bool IsClosingLine(std::string_view folded_line) {
+  return ClosingLines().Contains(ClosingKey(folded_line));
 }
 
 // Whether `line` is too long to fold to a closing line, told without
@@ -132,6 +134,7 @@ bool IsClosingLine(std::string_view folded_line) {
 // one byte, and IsClosingLine strips only ',', '.', '!' and spaces; so the
 // ASCII bytes that are none of these are a lower bound of what remains.
 bool TooLongForClosing(std::string_view line) {
+  const size_t longest = ClosingLines().longest();
   size_t kept = 0;
   for (char c : line) {
     switch (c) {
@@ -139,7 +142,7 @@ bool TooLongForClosing(std::string_view line) {
       case ',': case '.': case '!':
         break;
       default:
-        if (static_cast<unsigned char>(c) < 0x80 && ++kept > kLongestClosingLine) return true;
+        if (static_cast<unsigned char>(c) < 0x80 && ++kept > longest) return true;
     }
   }
   return false;

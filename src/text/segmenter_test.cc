@@ -141,6 +141,33 @@ TEST_CASE("an email closing line is recognised however it is spaced and cased", 
   }
 }
 
+TEST_CASE("greeting and closing words come from lexicons/en/layout", "[segmenter]") {
+  // greeting-words.list, with "Good" before one of them.
+  Document hiya = Seg().Segment("Hiya Sam, it shipped.");
+  CHECK(hiya.Original(hiya.greeting) == "Hiya Sam,");
+  CHECK(hiya.greeting_name == "Sam");
+  Document good = Seg().Segment("Good evening Mrs. Jones, it shipped.");
+  CHECK(good.Original(good.greeting) == "Good evening Mrs. Jones,");
+  CHECK(good.greeting_name == "Jones");  // titles.list
+  CHECK(Seg().Segment("Welcome Sam, it shipped.").greeting.empty());
+  // greeting-fillers.list: no name.
+  for (const char* filler : {"Howdy folks!", "Hello Valued Customer,", "Hi Team,", "Hey Y'all,"}) {
+    std::string text = std::string(filler) + " It shipped.";
+    Document doc = Seg().Segment(text);
+    INFO(filler);
+    CHECK(doc.Original(doc.greeting) == filler);
+    CHECK(doc.greeting_name.empty());
+  }
+  // closing-lines.list.
+  for (const char* closing : {"Best regards,", "Cheers!", "Many thanks.", "Yours", "Take care,"}) {
+    std::string text = std::string("It shipped.\n\n") + closing + "\nSam\n";
+    Document doc = Seg().Segment(text);
+    INFO(closing);
+    CHECK(doc.Original(doc.signoff) == std::string(closing) + "\nSam");
+  }
+  CHECK(Seg().Segment("It shipped.\n\nSee you,\nSam\n").signoff.empty());
+}
+
 TEST_CASE("social replies: leading handles and agent initials", "[segmenter]") {
   Document doc = Seg().Segment("@115712 @Acme_Help Sorry about that! We're on it. ^JB");
   CHECK(doc.Original(doc.handles) == "@115712 @Acme_Help");

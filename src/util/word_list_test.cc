@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "util/embedded_word_lists.h"
+#include "util/utf8.h"
 
 using namespace amends;
 
@@ -69,4 +71,25 @@ TEST_CASE("a word list finds an entry ending a text", "[word_list]") {
   CHECK_FALSE(list.AnySuffixOf("wrote: "));
   CHECK_FALSE(list.AnySuffixOf("rote:"));
   CHECK_FALSE(list.AnySuffixOf("Mary WROTE:"));
+}
+
+TEST_CASE("every built-in word list is there, well-formed and says what it is for",
+          "[word_list]") {
+  std::vector<std::string_view> paths = EmbeddedWordListPaths();
+  CHECK(paths == std::vector<std::string_view>{
+                     "lexicons/en/layout/closing-lines.list",
+                     "lexicons/en/layout/greeting-fillers.list",
+                     "lexicons/en/layout/greeting-words.list",
+                     "lexicons/en/layout/titles.list",
+                 });
+  for (std::string_view path : paths) {
+    INFO(path);
+    std::string_view content = EmbeddedWordList(path);
+    CHECK(content.starts_with("# "));  // the header: what the list is for, how it matches
+    CHECK(content.find("\n# Matching: ") != std::string_view::npos);
+    CHECK(content.ends_with("\n"));
+    CHECK(FindInvalidUtf8(content) == kValidUtf8);
+    CHECK(WordList(content).size() >= 5);
+  }
+  CHECK(EmbeddedWordList("lexicons/en/layout/no-such.list").empty());
 }
