@@ -5,6 +5,9 @@
 #include <cctype>
 #include <iterator>
 
+#include "util/embedded_word_lists.h"
+#include "util/word_list.h"
+
 namespace amends::email {
 
 const char* StripKindName(StripKind kind) {
@@ -40,8 +43,11 @@ bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
   return true;
 }
 
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+// Letters A-Z lower-cased, every other byte kept.
+std::string LowerAscii(std::string_view s) {
+  std::string lower;
+  for (char c : s) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower;
 }
 
 bool IsQuoted(std::string_view line) {
@@ -51,23 +57,19 @@ bool IsQuoted(std::string_view line) {
 
 // "wrote:" in the languages mail clients localise it to.
 bool EndsWithWrote(std::string_view t) {
-  static constexpr std::array<std::string_view, 14> kWrote = {
-      "wrote:", "writes:", "schrieb:", "a écrit :", "a écrit:", "escribió:", "scrisse:",
-      "skrev:", "schreef:", "napisał:", "написал:", "написала:", "kirjoitti:", "escreveu:"};
-  for (std::string_view w : kWrote)
-    if (EndsWith(t, w)) return true;
-  return false;
+  static const WordList kWrote(EmbeddedWordList("lexicons/mail/wrote-lines.list"));
+  return kWrote.AnySuffixOf(t);
 }
 
+// "-----Original Message-----" and the like, and Outlook's "_____" rule.
 bool IsForwardSeparator(std::string_view t) {
-  static constexpr std::array<std::string_view, 6> kSeparators = {
-      "original message", "forwarded message", "ursprüngliche nachricht",
-      "message d'origine", "mensaje original", "begin forwarded message"};
+  static const WordList kSeparators(EmbeddedWordList("lexicons/mail/forward-separators.list"),
+                                    LowerAscii);
   if (t.size() >= 10 && t.find_first_not_of('_') == std::string_view::npos) return true;
+  // Apple Mail's "Begin forwarded message:" has no dashes.
   if (t.empty() || (t[0] != '-' && !StartsWithNoCase(t, "begin forwarded"))) return false;
-  std::string lower;
-  for (char c : t) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (std::string_view s : kSeparators)
+  std::string lower = LowerAscii(t);
+  for (const std::string& s : kSeparators.entries())
     if (lower.find(s) != std::string::npos) return true;
   return false;
 }
@@ -94,13 +96,15 @@ bool IsSignatureSeparator(std::string_view line) {
   return l == "-- " || l == "--";
 }
 
+// "Sent from my iPhone": a line that starts with an entry of the list, which
+// ends a word there ("Sent from my" is not the start of "Sent from myself").
+// The word end stands for the trailing space an entry cannot keep.
 bool IsMobileSignature(std::string_view t) {
-  static constexpr std::array<std::string_view, 9> kLines = {
-      "Sent from my ", "Sent from Mail for", "Get Outlook for", "Sent from Yahoo Mail",
-      "Sent with Sparrow", "Sent from Outlook", "Sent from Samsung", "Envoyé de mon ",
-      "Von meinem "};
-  for (std::string_view s : kLines)
-    if (StartsWithNoCase(t, s)) return true;
+  static const WordList kLines(EmbeddedWordList("lexicons/mail/mobile-signatures.list"));
+  for (const std::string& s : kLines.entries())
+    if (StartsWithNoCase(t, s) &&
+        (t.size() == s.size() || !std::isalnum(static_cast<unsigned char>(t[s.size()]))))
+      return true;
   return false;
 }
 

@@ -85,6 +85,48 @@ TEST_CASE("signatures: '-- ' to the thread, and mobile lines", "[email]") {
   CHECK(std::string(StripKindName(r.stripped[0].kind)) == "signature");
 }
 
+TEST_CASE("mobile signature lines: an entry of the list that ends a word", "[email]") {
+  for (const char* line :
+       {"Sent from my iPhone", "  sent FROM MY Galaxy", "Sent from Outlook",
+        "Sent from Outlook.com", "Get Outlook for Android", "Sent from Yahoo Mail on Android",
+        "Sent with Sparrow (http://www.sparrowmailapp.com/?sig)", "Sent from Mail for Windows",
+        "Sent from Samsung Mobile", "Envoy\u00e9 de mon iPad", "Von meinem iPhone gesendet"}) {
+    std::string body = std::string("Done.\n\n") + line + "\n";
+    StripResult r = FindStripped(body);
+    INFO(line);
+    CHECK(Kept(body, r.stripped) == "Done.");
+    REQUIRE(r.stripped.size() == 1);
+    CHECK(std::string(StripKindName(r.stripped[0].kind)) == "signature");
+  }
+  for (const char* line : {"Sent from myself, as promised.", "Sent from Outlookers",
+                           "It was sent from my desk.", "Von meinemTeam"}) {
+    std::string body = std::string("Done.\n\n") + line + "\n";
+    INFO(line);
+    CHECK(FindStripped(body).stripped.empty());
+  }
+}
+
+TEST_CASE("attribution and forward lines come from lexicons/mail", "[email]") {
+  // wrote-lines.list: the line's end, exactly.
+  for (const char* attribution : {"Le lun. 3 juin 2024, Marie <m@x.org> a \u00e9crit :",
+                                  "Maria Smit <m@x.org> schreef:", "Maria schrieb:"}) {
+    std::string body = std::string("Merci.\n\n") + attribution + "\n> Wo ist es?\n";
+    INFO(attribution);
+    CHECK(Kept(body, FindStripped(body).stripped) == "Merci.");
+  }
+  // forward-separators.list: in a dashed line, case ignored; Apple Mail's without dashes.
+  for (const char* separator : {"-----Urspr\u00fcngliche Nachricht-----",
+                                "--- MENSAJE ORIGINAL ---", "Begin forwarded message:"}) {
+    std::string body = std::string("Hello\n\n") + separator + "\nHelp!\n";
+    StripResult r = FindStripped(body);
+    INFO(separator);
+    CHECK(Kept(body, r.stripped) == "Hello");
+    CHECK(r.quoted == "Help!\n");
+  }
+  std::string plain = "Hello\n\nOriginal message below, as you asked.\nThanks\n";
+  CHECK(FindStripped(plain).stripped.empty());
+}
+
 TEST_CASE("BlankStripped keeps offsets and newlines, cuts the tail", "[email]") {
   std::string body = "Hi\n> q\u00e9\nYes\n> tail\n";
   StripResult r = FindStripped(body);

@@ -81,6 +81,9 @@ TEST_CASE("every built-in word list is there, well-formed and says what it is fo
                      "lexicons/en/layout/greeting-fillers.list",
                      "lexicons/en/layout/greeting-words.list",
                      "lexicons/en/layout/titles.list",
+                     "lexicons/mail/forward-separators.list",
+                     "lexicons/mail/mobile-signatures.list",
+                     "lexicons/mail/wrote-lines.list",
                  });
   for (std::string_view path : paths) {
     INFO(path);
@@ -91,5 +94,5 @@ TEST_CASE("every built-in word list is there, well-formed and says what it is fo
     CHECK(FindInvalidUtf8(content) == kValidUtf8);
     CHECK(WordList(content).size() >= 5);
   }
-  CHECK(EmbeddedWordList("lexicons/en/layout/no-such.list").empty());
+  CHECK(EmbeddedWordList("lexicons/mail/no-such.list").empty());
 }
