@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Scores amends on the labeled replies in ../shared/corpora/dev, with and
-# without the customers' messages. Skips (exit 0) when they are absent.
+# without the customers' messages, then dev, dev2 and dev3 pooled and fold
+# by fold (scripts/eval_folds.py). Skips (exit 0) when they are absent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${SHARED:-../shared}
@@ -27,3 +28,6 @@ python3 "$shared/tools/eval_facts.py" "$dev/labels.jsonl" "$out/with.jsonl" "$@"
 echo
 echo "== reply alone"
 python3 "$shared/tools/eval_facts.py" "$dev/labels.jsonl" "$out/alone.jsonl" "$@"
+echo
+echo "== dev, dev2 and dev3 pooled, by fold (fold 0 is never read for rule writing)"
+python3 scripts/eval_folds.py "$bin" "$shared" --held-out 0

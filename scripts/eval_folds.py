@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Scores amends on the labeled corpora, whole and fold by fold.
+
+usage: eval_folds.py AMENDS SHARED [--held-out K] [--json] [--checks]
+
+Runs `AMENDS audit` on dev/, dev2/ and dev3/ of SHARED/corpora (those that
+exist), with and without the customers' messages, and scores the output
+with SHARED/tools/eval_facts.py. The three sets are pooled and split into
+five folds by id (the first byte of the id's SHA-1, modulo 5), so a fold is
+the same whatever the set holds.
+
+Rules are written from some folds and scored on another that nobody read
+for them (docs/accuracy.md): with --held-out K, the table adds "written
+from" (every fold but K: the fit) and "held out" (fold K), side by side.
+"""
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+SETS = ("dev", "dev2", "dev3")
+FOLDS = 5
+
+
+def fold_of(rid):
+    return hashlib.sha1(rid.encode("utf-8")).digest()[0] % FOLDS
+
+
+def read_jsonl(path):
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def audit(amends, records, tmp, name):
+    src = os.path.join(tmp, name + ".in.jsonl")
+    with open(src, "w", encoding="utf-8") as fh:
+        for r in records:
+            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    run = subprocess.run([amends, "audit", "--no-config", src], capture_output=True)
+    if run.returncode > 1:
+        sys.exit("eval_folds: amends audit failed:\n" + run.stderr.decode(errors="replace"))
+    return {o["id"]: o for o in (json.loads(l) for l in run.stdout.decode().splitlines() if l)}
+
+
+def score(eval_facts, labels, outputs, ids, tmp):
+    lp, op = os.path.join(tmp, "l.jsonl"), os.path.join(tmp, "o.jsonl")
+    with open(lp, "w", encoding="utf-8") as lf, open(op, "w", encoding="utf-8") as of:
+        for rid in ids:
+            lf.write(json.dumps(labels[rid]) + "\n")
+            of.write(json.dumps(outputs[rid]) + "\n")
+    run = subprocess.run([sys.executable, eval_facts, lp, op, "--json"], capture_output=True,
+                         check=True)
+    return json.loads(run.stdout)
+
+
+def main():
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    held_out = None
+    if "--held-out" in sys.argv:
+        held_out = int(sys.argv[sys.argv.index("--held-out") + 1])
+        args.remove(str(held_out))
+    if len(args) != 2:
+        sys.exit(__doc__)
+    amends, shared = args
+    eval_facts = os.path.join(shared, "tools", "eval_facts.py")
+    labels, records, set_of = {}, {}, {}
+    for s in SETS:
+        d = os.path.join(shared, "corpora", s)
+        if not os.path.exists(os.path.join(d, "labels.jsonl")):
+            continue
+        for l in read_jsonl(os.path.join(d, "labels.jsonl")):
+            labels[l["id"]] = l
+            set_of[l["id"]] = s
+        for r in read_jsonl(os.path.join(d, "replies.jsonl")):
+            if r["id"] in labels:
+                records[r["id"]] = r
+    ids = sorted(records)
+    groups = [(s, [i for i in ids if set_of[i] == s]) for s in SETS]
+    groups = [(s, g) for s, g in groups if g]
+    groups.append(("all", ids))
+    if held_out is not None:
+        groups.append(("written from", [i for i in ids if fold_of(i) != held_out]))
+        groups.append((f"held out (fold {held_out})", [i for i in ids if fold_of(i) == held_out]))
+    groups += [(f"fold {k}", [i for i in ids if fold_of(i) == k]) for k in range(FOLDS)]
+    with tempfile.TemporaryDirectory() as tmp:
+        with_msg = audit(amends, [records[i] for i in ids], tmp, "with")
+        alone = audit(amends, [dict(records[i], customer_message=None) for i in ids], tmp, "alone")
+        rows = []
+        for name, g in groups:
+            a = score(eval_facts, labels, with_msg, g, tmp)
+            b = score(eval_facts, labels, alone, g, tmp)
+            rows.append(dict(name=name, replies=len(g), with_message=a, reply_alone=b))
+    if "--json" in sys.argv:
+        print(json.dumps(rows, indent=1))
+        return
+    print(f"{'':24} {'':>7}   {'with the message':^19}   {'reply alone':^19}")
+    print(f"{'set':24} {'replies':>7}   {'situation':>9} {'macro F1':>9}   {'situation':>9} {'macro F1':>9}")
+    for r in rows:
+        a, b = r["with_message"], r["reply_alone"]
+        print(f"{r['name']:24} {r['replies']:7}   {a['situation_accuracy']:9.3f} {a['macro_f1']:9.3f}"
+              f"   {b['situation_accuracy']:9.3f} {b['macro_f1']:9.3f}")
+    if "--checks" in sys.argv:
+        for r in rows:
+            if r["name"] not in ("all", "written from") and not r["name"].startswith("held out"):
+                continue
+            print(f"\n== {r['name']}, with the message / reply alone: tp fp fn per check")
+            for check, c in r["with_message"]["checks"].items():
+                d = r["reply_alone"]["checks"][check]
+                print(f"  {check:24} {c['tp']:4} {c['fp']:4} {c['fn']:4}   "
+                      f"{d['tp']:4} {d['fp']:4} {d['fn']:4}   F1 {c['f1']:.3f} / {d['f1']:.3f}")
+
+
+if __name__ == "__main__":
+    main()
