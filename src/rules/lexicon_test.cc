@@ -235,3 +235,28 @@ TEST_CASE("a list is only for patterns", "[lexicon]") {
 )");
   CHECK(e.find("lexicons/en/demo.rules:4:1: a '- item' list is only for patterns") == 0);
 }
+
+TEST_CASE("antipatterns cancel the same hits in long sentences as in short ones", "[lexicon]") {
+  // Over 64 words a sentence takes another path (the antipatterns' reach
+  // worked out once, not per hit); both must agree.
+  std::string error;
+  auto a = Analyzer::Load({{"checks.def", kChecks}, {"lexicons/en/demo.rules", R"(rule hedge.sorry
+  tag: hedge
+  match: sorry
+  unless: sorry (to hear|to see) _{0,2} (news|that)
+  unless: (not|never) _{0,1} sorry
+  fire: sorry
+  pass: sorry to hear that
+)"}}, &error);
+  REQUIRE(a);
+  const std::string unit = "sorry to hear the news and sorry for the delay not really sorry ";
+  for (int repeats : {1, 3, 5, 40}) {
+    std::string text;
+    for (int i = 0; i < repeats; ++i) text += unit;
+    auto hits = a->Hits(text, RuleScope::kDraft);
+    INFO(repeats << " repeats");
+    REQUIRE(hits.size() == static_cast<size_t>(repeats));
+    for (int i = 0; i < repeats; ++i)
+      CHECK(hits[i].span.start == i * unit.size() + unit.find("sorry for"));
+  }
+}

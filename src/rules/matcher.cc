@@ -233,6 +233,11 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
     // positions (first 64 words) and last word.
     uint64_t common_positions[64];
     uint32_t common_last[64];
+    // Sentences of over 64 words: per antipattern asked about, where its
+    // matches reach (see `reaches`), worked out once per sentence. The
+    // stamp in the high half of `reach_at`, the offset into `reach` below.
+    std::vector<uint64_t> reach_at;  // per pattern
+    std::vector<uint32_t> reach;
   };
   thread_local Scratch scratch;
   auto& words = scratch.words;
@@ -240,6 +245,7 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
   auto& marked = scratch.marked;
   const PhraseSet& phrases = lexicon_.phrases;
   if (scratch.sets.size() < set_count_) scratch.sets.resize(set_count_);
+  if (scratch.reach_at.size() < phrases.size()) scratch.reach_at.resize(phrases.size());
   // Raw pointers: the loops below write through them, and the compiler
   // cannot tell that vectors do not alias.
   Scratch::SetState* const sets = scratch.sets.data();
@@ -266,8 +272,10 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
     const uint32_t* const sentence_ids = ids.data() + sentence.first_word;
     if (++scratch.stamp == 0) {  // wrapped: forget every old stamp
       std::fill(scratch.sets.begin(), scratch.sets.end(), Scratch::SetState{});
+      std::fill(scratch.reach_at.begin(), scratch.reach_at.end(), 0);
       scratch.stamp = 1;
     }
+    scratch.reach.clear();
     const uint64_t stamp = uint64_t{scratch.stamp} << 32;
     marked.clear();
     uint64_t common_present = 0;  // a bit per tracked common word it holds
@@ -373,18 +381,46 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
           return false;
       return true;
     };
+    // Whether a match of antipattern `unless` overlaps words [p, end): one
+    // that starts before `end` and ends after `p`. In a short sentence its
+    // starts before `end` are tried; in a long one, where trying them for
+    // every hit would cost the square of the sentence's length, the
+    // furthest end of its matches starting at or before each word is
+    // worked out once: reach[q] (0 when none), and it overlaps when
+    // reach[end - 1] > p.
+    auto overlaps = [&](uint32_t unless, size_t p, size_t end) {
+      if (n <= 64) {
+        return !for_each_start(unless, end, [&](size_t q) {
+          size_t e = phrases.LongestMatch(unless, sentence_ids, sentence_words, n, q);
+          return !(e > q && p < e);
+        });
+      }
+      uint64_t& at = scratch.reach_at[unless];
+      if ((at & ~uint64_t{0xffffffff}) != stamp) {
+        const size_t base = scratch.reach.size();
+        scratch.reach.resize(base + n, 0);
+        uint32_t* reach = scratch.reach.data() + base;
+        uint32_t furthest = 0;
+        size_t filled = 0;
+        for_each_start(unless, n, [&](size_t q) {
+          for (; filled < q; ++filled) reach[filled] = furthest;
+          size_t e = phrases.LongestMatch(unless, sentence_ids, sentence_words, n, q);
+          if (e > q) furthest = std::max(furthest, static_cast<uint32_t>(e));
+          reach[filled++] = furthest;
+          return true;
+        });
+        for (; filled < n; ++filled) reach[filled] = furthest;
+        at = stamp | base;
+      }
+      return scratch.reach[static_cast<uint32_t>(at) + end - 1] > p;
+    };
     auto try_at = [&](size_t p, const PhraseRef& ref) {
       const Rule& rule = lexicon_.rules[ref.rule];
       size_t end = phrases.LongestMatch(ref.pattern, sentence_ids, sentence_words, n, p);
       if (end <= p) return;
       // An antipattern anywhere in the sentence that overlaps cancels it.
-      for (uint32_t unless : rule.phrase_unless) {
-        bool overlaps = !for_each_start(unless, end, [&](size_t q) {
-          size_t e = phrases.LongestMatch(unless, sentence_ids, sentence_words, n, q);
-          return !(e > q && p < e);
-        });
-        if (overlaps) return;
-      }
+      for (uint32_t unless : rule.phrase_unless)
+        if (overlaps(unless, p, end)) return;
       raw->push_back({ref.rule, rule.tag, span_of(p, end), s});
     };
     // Patterns with a key: only those whose key set the sentence holds.
