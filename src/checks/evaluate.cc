@@ -90,18 +90,22 @@ void Evaluate(const CheckDef& check, const Lexicon& lexicon, const Document& doc
                doc.tokens[doc.words[s.first_word]].start == h.span.start &&
                doc.tokens[doc.words[s.first_word]].end == h.span.end;
       };
+      // `thens` are in text order and do not overlap, so the only one that
+      // can take `a` back is the first that starts after it: in a's
+      // sentence, or opening the next one.
       for (const Hit* a : firsts) {
-        for (const Hit* b : thens) {
-          bool same = b->sentence == a->sentence && b->span.start >= a->span.end;
-          bool next = b->sentence == a->sentence + 1 && opens_sentence(*b);
-          if (same || next) {
-            Finding finding = FindingFor(check, lexicon, *b);
-            finding.span = {a->span.start, b->span.end};
-            finding.message = check.message;
-            finding.suggestion = check.suggestion;
-            findings.push_back(finding);
-            break;
-          }
+        auto it = std::lower_bound(thens.begin(), thens.end(), a->span.end,
+                                   [](const Hit* h, uint32_t end) { return h->span.start < end; });
+        if (it == thens.end()) continue;
+        const Hit* b = *it;
+        bool same = b->sentence == a->sentence;
+        bool next = b->sentence == a->sentence + 1 && opens_sentence(*b);
+        if (same || next) {
+          Finding finding = FindingFor(check, lexicon, *b);
+          finding.span = {a->span.start, b->span.end};
+          finding.message = check.message;
+          finding.suggestion = check.suggestion;
+          findings.push_back(finding);
         }
       }
       if (!findings.empty()) fire();

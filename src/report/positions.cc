@@ -32,33 +32,44 @@ PositionIndex::PositionIndex(std::string_view text, uint32_t begin) : text_(text
   }
   uint32_t units = 0;
   for (uint32_t i = 0; i < begin; ++i) units += Utf16Units(static_cast<unsigned char>(text[i]));
-  line_utf16_.push_back(units);
+  uint32_t line = 1, column = 1, since_mark = 0;
+  marks_.push_back({begin, line, column, units});
   for (uint32_t i = begin; i < text.size(); ++i) {
     auto c = static_cast<unsigned char>(text[i]);
     units += Utf16Units(c);
+    if ((c & 0xC0) != 0x80) ++column;
     if (c == '\n') {
-      line_starts_.push_back(i + 1);
-      line_utf16_.push_back(units);
+      ++line;
+      column = 1;
+      since_mark = 0;
+      marks_.push_back({i + 1, line, column, units});
+    } else if (++since_mark == kMarkEvery) {
+      since_mark = 0;
+      marks_.push_back({i + 1, line, column, units});
     }
   }
 }
 
 Position PositionIndex::At(uint32_t offset) const {
   if (offset > text_.size()) offset = static_cast<uint32_t>(text_.size());
-  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  size_t line = it == line_starts_.begin() ? 0 : static_cast<size_t>(it - line_starts_.begin()) - 1;
   if (ascii_) {
-    if (offset < line_starts_[0]) return Position{1, 1, line_starts_[0]};  // before `begin`
+    auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+    if (it == line_starts_.begin()) return Position{1, 1, line_starts_[0]};  // before `begin`
+    size_t line = static_cast<size_t>(it - line_starts_.begin()) - 1;
     return Position{static_cast<uint32_t>(line + 1), offset - line_starts_[line] + 1, offset};
   }
-  uint32_t column = 1;
-  uint32_t units = line_utf16_[line];
-  for (uint32_t i = line_starts_[line]; i < offset; ++i) {
+  auto mark = std::upper_bound(marks_.begin(), marks_.end(), offset,
+                               [](uint32_t off, const Mark& m) { return off < m.offset; });
+  if (mark == marks_.begin()) return Position{1, 1, marks_.front().utf16};  // before `begin`
+  const Mark& m = *(mark - 1);
+  uint32_t column = m.column;
+  uint32_t units = m.utf16;
+  for (uint32_t i = m.offset; i < offset; ++i) {
     auto c = static_cast<unsigned char>(text_[i]);
     if ((c & 0xC0) != 0x80) ++column;
     units += Utf16Units(c);
   }
-  return Position{static_cast<uint32_t>(line + 1), column, units};
+  return Position{m.line, column, units};
 }
 
 }  // namespace amends
