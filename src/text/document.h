@@ -59,7 +59,10 @@ struct Document {
   Span signoff;   // "Best,\nSam", "^JB", "-Mike" at the end
   // Words the agent quotes rather than says: "double-quoted" passages and
   // "> " quote lines. Rules do not count hits inside them.
-  std::vector<Span> quoted;
+  std::vector<Span> quoted;  // sorted by start
+  // quoted_reach[i]: the furthest end of quoted[0..i], so IsQuoted is a
+  // binary search, not a scan of every passage for every hit.
+  std::vector<uint32_t> quoted_reach;
   std::string greeting_name;  // the name in the greeting, as written
   Span greeting_name_span;
   uint32_t body_first_sentence = 0;  // first sentence after handles and greeting

@@ -46,9 +46,12 @@ Span Document::FoldedToOriginal(uint32_t fs, uint32_t fe) const {
 }
 
 bool Document::IsQuoted(Span span) const {
-  for (const Span& q : quoted)
-    if (span.start >= q.start && span.end <= q.end) return true;
-  return false;
+  // The passages that start at or before the span; one of them holds it
+  // when the furthest of their ends reaches the span's end.
+  auto after = std::upper_bound(quoted.begin(), quoted.end(), span.start,
+                                [](uint32_t start, const Span& q) { return start < q.start; });
+  if (after == quoted.begin()) return false;
+  return quoted_reach[static_cast<size_t>(after - quoted.begin()) - 1] >= span.end;
 }
 
 uint32_t Document::SentenceAt(uint32_t offset) const {
@@ -181,6 +184,8 @@ void FindLayout(Document& doc) {
     }
     std::sort(doc.quoted.begin(), doc.quoted.end(),
               [](const Span& a, const Span& b) { return a.start < b.start; });
+    uint32_t reach = 0;
+    for (const Span& q : doc.quoted) doc.quoted_reach.push_back(reach = std::max(reach, q.end));
   }
 
   // Leading "@handle" mentions (also ".@handle").
@@ -363,6 +368,7 @@ void Document::Clear() {
   std::vector<Token> kept_tokens = std::move(tokens);
   std::vector<Sentence> kept_sentences = std::move(sentences);
   std::vector<Span> kept_quoted = std::move(quoted);
+  std::vector<uint32_t> kept_reach = std::move(quoted_reach);
   *this = Document{};
   kept_folded.clear();
   kept_origin.clear();
@@ -370,12 +376,14 @@ void Document::Clear() {
   kept_tokens.clear();
   kept_sentences.clear();
   kept_quoted.clear();
+  kept_reach.clear();
   folded = std::move(kept_folded);
   folded_origin = std::move(kept_origin);
   words = std::move(kept_words);
   tokens = std::move(kept_tokens);
   sentences = std::move(kept_sentences);
   quoted = std::move(kept_quoted);
+  quoted_reach = std::move(kept_reach);
 }
 
 void Segmenter::SegmentPlain(std::string_view text, uint32_t begin, Document* out) {

@@ -198,3 +198,19 @@ TEST_CASE("quoted passages: double quotes in a paragraph and '>' lines", "[segme
   at = text.find("agree");
   CHECK_FALSE(doc.IsQuoted({static_cast<uint32_t>(at), static_cast<uint32_t>(at + 5)}));
 }
+
+TEST_CASE("a span is quoted when one passage holds it, among many", "[segmenter]") {
+  Segmenter segmenter;
+  std::string text;
+  for (int i = 0; i < 300; ++i) text += "> line " + std::to_string(i) + "\nsaid \"a b\" c\n";
+  Document doc = segmenter.Segment(text);
+  REQUIRE(doc.quoted.size() == 600);
+  size_t at = text.find("> line 150");
+  CHECK(doc.IsQuoted({static_cast<uint32_t>(at + 2), static_cast<uint32_t>(at + 6)}));
+  size_t said = text.find("said", at);
+  CHECK_FALSE(doc.IsQuoted({static_cast<uint32_t>(said), static_cast<uint32_t>(said + 4)}));
+  size_t a = text.find("\"a b\"", at);
+  CHECK(doc.IsQuoted({static_cast<uint32_t>(a + 1), static_cast<uint32_t>(a + 4)}));
+  // Across two passages is not inside either.
+  CHECK_FALSE(doc.IsQuoted({static_cast<uint32_t>(at), static_cast<uint32_t>(a + 2)}));
+}
