@@ -254,3 +254,43 @@ TEST_CASE("rules and explain describe the checklist", "[cli]") {
   CHECK(typo.exit_code == 2);
   CHECK(typo.err.find("did you mean 'apology.non_apology'?") != std::string::npos);
 }
+
+TEST_CASE("findings are capped per check, with how many more there were", "[cli][json]") {
+  std::string draft;
+  for (int i = 0; i < 120; ++i) draft += "Sorry for any inconvenience. ";
+  auto non_apology = [](const nlohmann::json& j) {
+    for (const auto& c : j["checklist"])
+      if (c["id"] == "apology.non_apology") return c;
+    return nlohmann::json();
+  };
+  Run r = Amends("check --format json -", draft);
+  auto j = nlohmann::json::parse(r.out);
+  auto c = non_apology(j);
+  CHECK(c["findings"].size() == 50);
+  CHECK(c["more"] == 70);
+  CHECK(c["findings"][49]["start"] == 49 * 29);  // the first ones, in text order
+  REQUIRE(j["situation"]["evidence"].size() == 50);
+  REQUIRE(j["situation"].contains("more"));
+  size_t evidence = 50 + j["situation"]["more"].get<size_t>();
+
+  r = Amends("check --format json --max-findings 0 -", draft);
+  j = nlohmann::json::parse(r.out);
+  c = non_apology(j);
+  CHECK(c["findings"].size() == 120);
+  CHECK_FALSE(c.contains("more"));
+  CHECK(j["situation"]["evidence"].size() == evidence);
+  CHECK_FALSE(j["situation"].contains("more"));
+
+  r = Amends("check --format json --max-findings 3 -", draft);
+  c = non_apology(nlohmann::json::parse(r.out));
+  CHECK(c["findings"].size() == 3);
+  CHECK(c["more"] == 117);
+
+  r = Amends("check --color never --max-findings 2 -", draft);
+  CHECK(r.out.find("… and 118 more") != std::string::npos);
+
+  r = Amends("audit --max-findings 4 -", "{\"id\":1,\"text\":" + nlohmann::json(draft).dump() + "}\n");
+  c = non_apology(nlohmann::json::parse(r.out));
+  CHECK(c["findings"].size() == 4);
+  CHECK(c["more"] == 116);
+}

@@ -82,6 +82,7 @@ int RunAudit(const CommonOptions& common, const AuditOptions& options) {
   run.summary = want_summary ? &totals_summary : nullptr;
   run.progress = options.progress || isatty(STDERR_FILENO);
   run.threads = options.threads;
+  run.report.max_findings = common.max_findings;
   exports::AuditTotals totals = exports::RunAuditPipeline(*analyzer, *source, run);
 
   if (!totals.write_failed && std::fflush(stdout) != 0) {

@@ -59,7 +59,8 @@ int RunCheck(const CommonOptions& common, const CheckOptions& options) {
 
   std::string out;
   if (options.format == "json") {
-    nlohmann::ordered_json json = ChecklistJson(*analyzer, analysis);
+    nlohmann::ordered_json json =
+        ChecklistJson(*analyzer, analysis, ReportOptions{common.max_findings});
     if (prepared.is_email)
       email::AddEmailJson(prepared.reply, !options.customer_message_file.empty(), &json);
     out = json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -69,6 +70,7 @@ int RunCheck(const CommonOptions& common, const CheckOptions& options) {
     text.color = options.color == "always" ||
                  (options.color == "auto" && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
     text.show_passes = options.all;
+    text.report.max_findings = common.max_findings;
     out = EmailSummary(prepared) + TextReport(*analyzer, analysis, draft.name, text);
   }
   if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() || std::fflush(stdout) != 0) {

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "report/report_options.h"
+
 namespace amends::cli {
 
 // Exit codes shared by every command.
@@ -18,6 +20,7 @@ struct CommonOptions {
   std::string config;    // --config FILE
   bool no_config = false;
   size_t max_bytes = 64u << 20;
+  size_t max_findings = kDefaultMaxFindings;  // per check, in what a report writes
 };
 
 struct CheckOptions {

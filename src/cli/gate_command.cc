@@ -89,6 +89,7 @@ int RunGate(const CommonOptions& common, const GateOptions& options) {
       std::string report = EmailSummary(prepared);
       TextReportOptions text;
       text.color = false;
+      text.report.max_findings = common.max_findings;
       report += TextReport(*analyzer, analysis, "message", text);
       std::fwrite(report.data(), 1, report.size(), stderr);
       ready = analysis.ready_to_send;

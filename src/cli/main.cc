@@ -45,6 +45,11 @@ int main(int argc, char** argv) {
       // Spans are 32-bit byte offsets; "-1" must not wrap to "no limit".
       ->check(CLI::Range(size_t{0}, size_t{0xFFFFFFFF}));
 
+  app.add_option("--max-findings", common.max_findings,
+                 "Write at most N findings per check, the first in the text, and how many more "
+                 "there were (default 50; 0 writes them all; summaries count them all)")
+      ->type_name("N");
+
   CheckOptions check;
   CLI::App* check_cmd = app.add_subcommand(
       "check", "Check one draft and print its checklist (text on a terminal, or JSON)");

@@ -101,7 +101,7 @@ Outcome Check(const Analyzer& analyzer, const ExportReply& r, const AuditRun& ru
   analyzer.Analyze(request, &analysis);
   std::string id = r.id.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   Outcome o;
-  AppendChecklistJson(analyzer, analysis, lines, id);
+  AppendChecklistJson(analyzer, analysis, lines, id, run.report);
   *lines += '\n';
   o.needs_fix = !analysis.ready_to_send;
   if (want_facts)

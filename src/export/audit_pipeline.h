@@ -11,6 +11,7 @@
 
 #include "analyzer/analyzer.h"
 #include "export/reader.h"
+#include "report/report_options.h"
 #include "summary/summary.h"
 
 namespace amends::exports {
@@ -22,6 +23,7 @@ struct AuditRun {
   summary::Summary* summary = nullptr;  // filled when set
   bool progress = false;
   size_t threads = 0;          // 0: every core
+  ReportOptions report;        // what each reply's line holds
 };
 
 struct AuditTotals {

@@ -143,7 +143,7 @@ void AppendFinding(const Analyzer& analyzer, const Rendered& rendered, const Che
 }  // namespace
 
 void AppendChecklistJson(const Analyzer& analyzer, const Analysis& analysis, std::string* out,
-                         std::string_view id_json) {
+                         std::string_view id_json, const ReportOptions& options) {
   const Document& doc = analysis.draft;
   const auto& rules = analyzer.lexicon().rules;
   PositionIndex index(doc.text, doc.begin);
@@ -165,7 +165,12 @@ void AppendChecklistJson(const Analyzer& analyzer, const Analysis& analysis, std
   w.Bool(analysis.situation.forced);
   w.Key("evidence");
   w.BeginArray();
-  for (const Evidence& e : analysis.situation.evidence) {
+  const auto& evidence = analysis.situation.evidence;
+  const size_t evidence_shown = options.max_findings == 0
+                                    ? evidence.size()
+                                    : std::min(evidence.size(), options.max_findings);
+  for (size_t i = 0; i < evidence_shown; ++i) {
+    const Evidence& e = evidence[i];
     w.BeginObject();
     w.Key("source");
     w.String(e.from_customer ? "customer_message" : "draft");
@@ -180,6 +185,10 @@ void AppendChecklistJson(const Analyzer& analyzer, const Analysis& analysis, std
     w.EndObject();
   }
   w.EndArray();
+  if (evidence_shown < evidence.size()) {
+    w.Key("more");
+    w.Uint(evidence.size() - evidence_shown);
+  }
   w.EndObject();
 
   w.Key("ready_to_send");
@@ -205,19 +214,26 @@ void AppendChecklistJson(const Analyzer& analyzer, const Analysis& analysis, std
       w.Raw(uncached);
     }
     out->push_back('[');
-    for (size_t i = 0; i < r.findings.size(); ++i) {
+    const size_t shown = FindingsShown(r, options);
+    for (size_t i = 0; i < shown; ++i) {
       if (i) out->push_back(',');
       AppendFinding(analyzer, rendered, r, check_text, r.findings[i], doc, index, out);
     }
-    out->append("]}", 2);
+    out->push_back(']');
+    if (shown < r.findings.size()) {
+      out->append(",\"more\":");
+      out->append(std::to_string(r.findings.size() - shown));
+    }
+    out->push_back('}');
   }
   w.EndArray();
   w.EndObject();
 }
 
-nlohmann::ordered_json ChecklistJson(const Analyzer& analyzer, const Analysis& analysis) {
+nlohmann::ordered_json ChecklistJson(const Analyzer& analyzer, const Analysis& analysis,
+                                     const ReportOptions& options) {
   std::string text;
-  AppendChecklistJson(analyzer, analysis, &text);
+  AppendChecklistJson(analyzer, analysis, &text, {}, options);
   return nlohmann::ordered_json::parse(text);
 }
 

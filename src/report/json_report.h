@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analyzer/analyzer.h"
+#include "report/report_options.h"
 
 namespace amends {
 
@@ -19,10 +20,11 @@ inline constexpr const char* kSchemaVersion = "amends.checklist/1";
 // Evidence spans point into the text they came from (the draft or the
 // customer's message, as `source` says).
 void AppendChecklistJson(const Analyzer& analyzer, const Analysis& analysis, std::string* out,
-                         std::string_view id_json = {});
+                         std::string_view id_json = {}, const ReportOptions& options = {});
 
 // The same object as a JSON value, for callers that want to inspect or
 // merge it. Slower: AppendChecklistJson is the output path.
-nlohmann::ordered_json ChecklistJson(const Analyzer& analyzer, const Analysis& analysis);
+nlohmann::ordered_json ChecklistJson(const Analyzer& analyzer, const Analysis& analysis,
+                                     const ReportOptions& options = {});
 
 }  // namespace amends

@@ -49,7 +49,9 @@ std::string TextReport(const Analyzer& analyzer, const Analysis& analysis,
                                                         : "2";
     body += "  " + paint(color, label) + EscapeControls(r.check->id) + " — " +
             EscapeControls(r.check->title) + "\n";
-    for (const Finding& f : r.findings) {
+    const size_t shown = FindingsShown(r, options.report);
+    for (size_t i = 0; i < shown; ++i) {
+      const Finding& f = r.findings[i];
       Position p = index.At(f.span.start);
       std::string where = std::to_string(p.line) + ":" + std::to_string(p.column);
       std::string text(doc.Original(f.span));
@@ -68,6 +70,8 @@ std::string TextReport(const Analyzer& analyzer, const Analysis& analysis,
         if (!f.suggestion.empty()) body += "        → " + EscapeControls(f.suggestion) + "\n";
       }
     }
+    if (shown < r.findings.size())
+      body += "      … and " + std::to_string(r.findings.size() - shown) + " more\n";
   }
   std::string head = EscapeControls(source_name) + ": " +
                      (analysis.situation.recovery ? "recovery" : "routine") + " reply";
