@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scores amends on the labeled corpora, whole and fold by fold.
 
-usage: eval_folds.py AMENDS SHARED [--held-out K] [--json] [--checks]
+usage: eval_folds.py AMENDS SHARED [--held-out K [--read K,K,...]] [--json] [--checks]
 
 Runs `AMENDS audit` on dev/, dev2/ and dev3/ of SHARED/corpora (those that
 exist), with and without the customers' messages, and scores the output
@@ -61,6 +61,11 @@ def main():
     if "--held-out" in sys.argv:
         held_out = int(sys.argv[sys.argv.index("--held-out") + 1])
         args.remove(str(held_out))
+    read = None
+    if "--read" in sys.argv:
+        spec = sys.argv[sys.argv.index("--read") + 1]
+        read = sorted({int(k) for k in spec.split(",")})
+        args.remove(spec)
     if len(args) != 2:
         sys.exit(__doc__)
     amends, shared = args
@@ -81,7 +86,9 @@ def main():
     groups = [(s, g) for s, g in groups if g]
     groups.append(("all", ids))
     if held_out is not None:
-        groups.append(("written from", [i for i in ids if fold_of(i) != held_out]))
+        written = [k for k in range(FOLDS) if k != held_out] if read is None else read
+        name = "written from" if read is None else "written from (" + ",".join(map(str, read)) + ")"
+        groups.append((name, [i for i in ids if fold_of(i) in written]))
         groups.append((f"held out (fold {held_out})", [i for i in ids if fold_of(i) == held_out]))
         # dev's replies were read for the rules of earlier rounds, whatever
         # their fold: the held-out fold's newer replies are the cleanest test.
@@ -107,7 +114,7 @@ def main():
               f"   {b['situation_accuracy']:9.3f} {b['macro_f1']:9.3f}")
     if "--checks" in sys.argv:
         for r in rows:
-            if r["name"] not in ("all", "written from") and not r["name"].startswith(("held out", "  its")):
+            if r["name"] != "all" and not r["name"].startswith(("written from", "held out", "  its")):
                 continue
             print(f"\n== {r['name']}, with the message / reply alone: tp fp fn per check")
             for check, c in r["with_message"]["checks"].items():
