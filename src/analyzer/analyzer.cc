@@ -26,7 +26,7 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 // An image starts with this, then the format version, the number of files
 // it was made from and their hash.
 constexpr std::string_view kImageMagic = "amends-lexicon-image";
-constexpr uint32_t kImageVersion = 4;  // 4: vocabulary slots hold each word's head
+constexpr uint32_t kImageVersion = 5;  // 5: rules say whether a match must be in capitals
 
 // Identifies the files an image was made from (names and contents): not
 // cryptographic, only to tell a stale image from a current one. Every

@@ -13,8 +13,9 @@ constexpr int kMaxErrors = 20;
 // Memory budget per compiled regex, so a team's pattern cannot blow up.
 constexpr int64_t kRegexMaxMem = 2 << 20;
 
-const std::vector<std::string> kRuleFields = {"tag",     "kind",    "match", "unless", "text",
-                                              "applies", "message", "suggest", "fire", "pass"};
+const std::vector<std::string> kRuleFields = {"tag",     "kind",    "match",   "unless",
+                                              "text",    "case",    "applies", "message",
+                                              "suggest", "fire",    "pass"};
 
 // The folder part of a lexicon file's name ("lexicons/en" of
 // "lexicons/en/apology.rules"); "" for a bare name.
@@ -153,6 +154,13 @@ class RuleCompiler {
       else if (f->value != "folded")
         Error(file.Error(f->line, f->value_column, "text must be 'folded' or 'original'"));
     }
+    if (const BlockField* f = single("case")) {
+      if (r.kind != RuleKind::kPhrase)
+        Error(file.Error(f->line, 1, "'case' applies to phrase rules only (a regex says it itself)"));
+      else if (f->value == "upper") r.upper_case = true;
+      else if (f->value != "any")
+        Error(file.Error(f->line, f->value_column, "case must be 'any' or 'upper'"));
+    }
     if (const BlockField* f = single("tag")) {
       auto t = std::find(tags_.begin(), tags_.end(), f->value);
       if (t == tags_.end())
@@ -234,6 +242,7 @@ void WriteLexicon(const Lexicon& lexicon, BinaryWriter* out) {
     out->U32(static_cast<uint32_t>(r.kind));
     out->U32(static_cast<uint32_t>(r.scope));
     out->U32(r.regex_on_original);
+    out->U32(r.upper_case);
     out->Array(r.phrases);
     out->Array(r.phrase_unless);
     for (const auto* regexes : {&r.regexes, &r.regex_unless}) {
@@ -265,6 +274,7 @@ bool ReadLexicon(BinaryReader* in, Lexicon* lexicon, bool in_place) {
     r.kind = static_cast<RuleKind>(in->U32());
     r.scope = static_cast<RuleScope>(in->U32());
     r.regex_on_original = in->U32() != 0;
+    r.upper_case = in->U32() != 0;
     in->Array(&r.phrases);
     in->Array(&r.phrase_unless);
     for (auto* regexes : {&r.regexes, &r.regex_unless}) {

@@ -58,6 +58,9 @@ struct Rule {
   RuleKind kind = RuleKind::kPhrase;
   RuleScope scope = RuleScope::kDraft;
   bool regex_on_original = false;  // regex rules: match the unfolded text
+  // Phrase rules: every word of a match must be written in capitals (at
+  // least two letters, none lower-case), as shouting is. `case: upper`.
+  bool upper_case = false;
 
   std::vector<uint32_t> phrases;        // kPhrase: patterns in Lexicon::phrases
   std::vector<uint32_t> phrase_unless;  // kPhrase

@@ -260,3 +260,30 @@ TEST_CASE("antipatterns cancel the same hits in long sentences as in short ones"
       CHECK(hits[i].span.start == i * unit.size() + unit.find("sorry for"));
   }
 }
+
+TEST_CASE("'case: upper' keeps only matches written in capitals", "[lexicon]") {
+  std::string error;
+  auto a = Analyzer::Load({{"checks.def", kChecks}, {"lexicons/en/demo.rules", R"(rule hedge.caps
+  tag: hedge
+  case: upper
+  match: (not|don't) (reply|do)?
+  fire: Please DO NOT reply.
+  pass: Please do not reply.
+)"}}, &error);
+  INFO(error);
+  REQUIRE(a);
+  const std::string text = "Please DO NOT reply. I DON'T know. Not now. NOT REPLY. NoT";
+  auto hits = a->Hits(text, RuleScope::kDraft);
+  REQUIRE(hits.size() == 3);
+  // "NOT" alone: "reply" is not in capitals.
+  CHECK(hits[0].span.start == text.find("NOT"));
+  CHECK(hits[0].span.end == text.find("NOT") + 3);
+  CHECK(hits[1].span.start == text.find("DON'T"));
+  CHECK(hits[2].span.start == text.find("NOT REPLY"));
+  CHECK(hits[2].span.end == text.find("NOT REPLY") + 9);
+  CHECK(LoadError("rule hedge.x\n  tag: hedge\n  kind: regex\n  case: upper\n  match: x\n  fire: x\n"
+                  "  pass: y\n")
+            .find("demo.rules:4:1: 'case' applies to phrase rules only") != std::string::npos);
+  CHECK(LoadError("rule hedge.x\n  tag: hedge\n  case: lower\n  match: x\n  fire: x\n  pass: y\n")
+            .find("demo.rules:3:9: case must be 'any' or 'upper'") != std::string::npos);
+}

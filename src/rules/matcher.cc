@@ -10,6 +10,18 @@ namespace amends {
 namespace {
 
 bool Overlaps(Span a, Span b) { return a.start < b.end && b.start < a.end; }
+
+// A word in capitals: two letters or more and none lower-case ("YOU",
+// "DON'T"; not "I", "Sorry" or "iPhone"). Letters past ASCII count as
+// neither, so "ÉTÉ" is judged by its ASCII letters.
+bool WrittenInCapitals(std::string_view word) {
+  int upper = 0;
+  for (char c : word) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++upper;
+  }
+  return upper >= 2;
+}
 bool Inside(Span inner, Span outer) {
   return !outer.empty() && inner.start >= outer.start && inner.end <= outer.end;
 }
@@ -416,7 +428,20 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
     };
     auto try_at = [&](size_t p, const PhraseRef& ref) {
       const Rule& rule = lexicon_.rules[ref.rule];
-      size_t end = phrases.LongestMatch(ref.pattern, sentence_ids, sentence_words, n, p);
+      // A rule of words in capitals matches within the run of such words
+      // that starts here: the sentence is cut at the first other word.
+      // Only as far as the pattern's longest match can reach, so a long run
+      // of capitals costs its length, not its square.
+      size_t words_usable = n;
+      if (rule.upper_case) {
+        const size_t reach = std::min<size_t>(n, p + phrases.max_words(ref.pattern));
+        words_usable = p;
+        while (words_usable < reach &&
+               WrittenInCapitals(doc.Original(span_of(words_usable, words_usable + 1))))
+          ++words_usable;
+        if (words_usable == p) return;
+      }
+      size_t end = phrases.LongestMatch(ref.pattern, sentence_ids, sentence_words, words_usable, p);
       if (end <= p) return;
       // An antipattern anywhere in the sentence that overlaps cancels it.
       for (uint32_t unless : rule.phrase_unless)

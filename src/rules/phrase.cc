@@ -254,6 +254,17 @@ uint32_t PhraseSet::MinLength(Range sequence) const {
   return n;
 }
 
+uint32_t PhraseSet::max_words(uint32_t pattern) const {
+  const Range& sequence = view_.sequences[view_.patterns[pattern].sequence];
+  uint32_t n = 0;
+  for (uint32_t i = sequence.begin; i < sequence.end; ++i) {
+    const Element& e = view_.elements[i];
+    n = AddLengths(n, e.group == kNoGroup ? e.max
+                                          : uint64_t{e.max} * view_.groups[e.group].max_length);
+  }
+  return n;
+}
+
 uint32_t PhraseSet::MaxLength(Range sequence) const {
   uint32_t n = 0;
   for (uint32_t i = sequence.begin; i < sequence.end; ++i) {

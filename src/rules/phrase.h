@@ -53,6 +53,8 @@ class PhraseSet {
   void SetMacros(Macros macros) { macros_ = std::move(macros); }
 
   size_t size() const { return view_.patterns.size(); }
+  // Words in the longest match of `pattern` (at most 2^24).
+  uint32_t max_words(uint32_t pattern) const;
   const Vocabulary& vocabulary() const { return vocabulary_; }
 
   // The compiled set as bytes, and back (macros are not kept). Load
