@@ -287,3 +287,31 @@ TEST_CASE("'case: upper' keeps only matches written in capitals", "[lexicon]") {
   CHECK(LoadError("rule hedge.x\n  tag: hedge\n  case: lower\n  match: x\n  fire: x\n  pass: y\n")
             .find("demo.rules:3:9: case must be 'any' or 'upper'") != std::string::npos);
 }
+
+TEST_CASE("'^' and '$' patterns match at a sentence's start (past @handles) and end", "[lexicon]") {
+  std::string error;
+  auto a = Analyzer::Load({{"checks.def", kChecks}, {"lexicons/en/demo.rules", R"(rule hedge.relax
+  tag: hedge
+  match: ^ (just)? relax
+  unless: ^ relax and enjoy
+  fire: Relax, it's only a delay.
+  pass: Sit back and relax.
+)"}}, &error);
+  INFO(error);
+  REQUIRE(a);
+  CHECK(a->Hits("@someone @other Just relax, please.", RuleScope::kDraft).size() == 1);
+  CHECK(a->Hits("Fine. Relax. Sit back and relax.", RuleScope::kDraft).size() == 1);
+  CHECK(a->Hits("Relax and enjoy the show.", RuleScope::kDraft).empty());
+  CHECK(a->Hits("You can relax now.", RuleScope::kDraft).empty());
+  a = Analyzer::Load({{"checks.def", kChecks}, {"lexicons/en/demo.rules", R"(rule hedge.no
+  tag: hedge
+  match: ^ (sorry)? no (unfortunately)? $
+  fire: Sorry, no.
+  pass: No, unfortunately it failed.
+)"}}, &error);
+  REQUIRE(a);
+  CHECK(a->Hits("@someone Sorry, no. We checked.", RuleScope::kDraft).size() == 1);
+  CHECK(a->Hits("No, unfortunately.", RuleScope::kDraft).size() == 1);
+  CHECK(a->Hits("No, unfortunately it failed.", RuleScope::kDraft).empty());
+  CHECK(a->Hits("We said no.", RuleScope::kDraft).empty());
+}

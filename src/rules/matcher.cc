@@ -364,6 +364,15 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
       }
       return true;
     };
+    // Where the sentence begins for a "^" pattern: its first word, past
+    // the @handles a social reply opens with.
+    size_t opening = 0;
+    while (opening < n && !doc.handles.empty() &&
+           doc.tokens[doc.words[sentence.first_word + opening]].start < doc.handles.end)
+      ++opening;
+    auto may_start = [&](uint32_t pattern, size_t p) {
+      return !phrases.opens_sentence(pattern) || p == opening;
+    };
     auto span_of = [&](size_t a, size_t b) {
       return Span{doc.tokens[doc.words[sentence.first_word + a]].start,
                   doc.tokens[doc.words[sentence.first_word + b - 1]].end};
@@ -403,7 +412,9 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
     auto overlaps = [&](uint32_t unless, size_t p, size_t end) {
       if (n <= 64) {
         return !for_each_start(unless, end, [&](size_t q) {
+          if (!may_start(unless, q)) return true;
           size_t e = phrases.LongestMatch(unless, sentence_ids, sentence_words, n, q);
+          if (phrases.closes_sentence(unless) && e != n) return true;
           return !(e > q && p < e);
         });
       }
@@ -416,7 +427,10 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
         size_t filled = 0;
         for_each_start(unless, n, [&](size_t q) {
           for (; filled < q; ++filled) reach[filled] = furthest;
-          size_t e = phrases.LongestMatch(unless, sentence_ids, sentence_words, n, q);
+          size_t e = may_start(unless, q)
+                         ? phrases.LongestMatch(unless, sentence_ids, sentence_words, n, q)
+                         : q;
+          if (phrases.closes_sentence(unless) && e != n) e = q;
           if (e > q) furthest = std::max(furthest, static_cast<uint32_t>(e));
           reach[filled++] = furthest;
           return true;
@@ -427,6 +441,7 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
       return scratch.reach[static_cast<uint32_t>(at) + end - 1] > p;
     };
     auto try_at = [&](size_t p, const PhraseRef& ref) {
+      if (!may_start(ref.pattern, p)) return;
       const Rule& rule = lexicon_.rules[ref.rule];
       // A rule of words in capitals matches within the run of such words
       // that starts here: the sentence is cut at the first other word.
@@ -442,7 +457,7 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
         if (words_usable == p) return;
       }
       size_t end = phrases.LongestMatch(ref.pattern, sentence_ids, sentence_words, words_usable, p);
-      if (end <= p) return;
+      if (end <= p || (phrases.closes_sentence(ref.pattern) && end != n)) return;
       // An antipattern anywhere in the sentence that overlaps cancels it.
       for (uint32_t unless : rule.phrase_unless)
         if (overlaps(unless, p, end)) return;

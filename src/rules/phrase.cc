@@ -158,6 +158,11 @@ class PhraseSet::Parser {
       size_t at = pos_;
       std::string_view w = ReadWord();
       if (w.empty()) return Fail("expected a word");
+      if (w == "^" || w == "$") {
+        pos_ = at;
+        return Fail(w == "^" ? "'^' only opens a pattern, as a word of its own (\"^ relax\")"
+                             : "'$' only closes a pattern, as a word of its own (\"sorry no $\")");
+      }
       if (w == "_") {
         e->any = true;
       } else if (w.size() > 1 && w.back() == '*') {
@@ -541,12 +546,33 @@ void PhraseSet::Materialize() {
 
 int64_t PhraseSet::Add(std::string_view text, std::string* error, size_t* error_offset) {
   Materialize();
+  // A leading "^" and a trailing "$" (words of their own) anchor the
+  // pattern to a sentence's start and end.
+  size_t skipped = 0;
+  bool opens_sentence = false, closes_sentence = false;
+  {
+    size_t i = text.find_first_not_of(" \t");
+    if (i != std::string_view::npos && text[i] == '^' &&
+        (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\t')) {
+      opens_sentence = true;
+      skipped = i + 1;
+    }
+    size_t j = text.find_last_not_of(" \t");
+    if (j != std::string_view::npos && j >= skipped && text[j] == '$' &&
+        (j == 0 || text[j - 1] == ' ' || text[j - 1] == '\t')) {
+      closes_sentence = true;
+      text = text.substr(0, j);
+    }
+  }
   Range sequence;
-  if (!ParseSequenceText(text, &sequence, error, error_offset)) {
+  if (!ParseSequenceText(text.substr(skipped), &sequence, error, error_offset)) {
+    *error_offset += skipped;
     Publish();
     return -1;
   }
   Pattern p;
+  p.opens_sentence = opens_sentence;
+  p.closes_sentence = closes_sentence;
   p.sequence = static_cast<uint32_t>(sequences_.size());
   sequences_.push_back(sequence);
   StartScratch start;

@@ -55,6 +55,11 @@ class PhraseSet {
   size_t size() const { return view_.patterns.size(); }
   // Words in the longest match of `pattern` (at most 2^24).
   uint32_t max_words(uint32_t pattern) const;
+  // Whether `pattern` was written "^ …": it matches only where a sentence
+  // begins (the matcher knows where that is; LongestMatch does not check).
+  bool opens_sentence(uint32_t pattern) const { return view_.patterns[pattern].opens_sentence; }
+  // And "… $": its longest match ends the sentence.
+  bool closes_sentence(uint32_t pattern) const { return view_.patterns[pattern].closes_sentence; }
   const Vocabulary& vocabulary() const { return vocabulary_; }
 
   // The compiled set as bytes, and back (macros are not kept). Load
@@ -179,6 +184,8 @@ class PhraseSet {
     uint32_t sequence;
     Start start;
     uint32_t required_begin, required_end;  // into required_
+    uint32_t opens_sentence = 0;            // written with a leading '^'
+    uint32_t closes_sentence = 0;           // written with a trailing '$'
   };
   struct Required {
     Range ids;            // into ids_

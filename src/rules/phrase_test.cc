@@ -252,3 +252,26 @@ TEST_CASE("'word~' matches the word's inflected forms", "[phrase]") {
   CHECK(ParseError("re~fund", &at) == "'~' is only allowed at the end of a word");
   CHECK(ParseError("~", &at).find("'~' follows one word") == 0);
 }
+
+TEST_CASE("'^' marks a pattern that opens a sentence; errors keep their place", "[phrase]") {
+  PhraseSet set;
+  std::string error;
+  size_t at = 0;
+  int64_t p = set.Add("^ (relax|calm down)", &error, &at);
+  REQUIRE(p >= 0);
+  CHECK(set.opens_sentence(static_cast<uint32_t>(p)));
+  int64_t q = set.Add("relax", &error, &at);
+  REQUIRE(q >= 0);
+  CHECK_FALSE(set.opens_sentence(static_cast<uint32_t>(q)));
+  CHECK(MatchLength(set, static_cast<uint32_t>(p), "calm down now") == 2);
+  CHECK(ParseError("^ sorry (for", &at) == "missing ')'");
+  CHECK(at == 12);
+  CHECK(ParseError("sorry ^ for", &at).find("'^' only opens a pattern") == 0);
+  CHECK(at == 6);
+  CHECK(ParseError("sorry $ for", &at).find("'$' only closes a pattern") == 0);
+  int64_t r = set.Add("^ sorry no $", &error, &at);
+  REQUIRE(r >= 0);
+  CHECK(set.opens_sentence(static_cast<uint32_t>(r)));
+  CHECK(set.closes_sentence(static_cast<uint32_t>(r)));
+  CHECK(MatchLength(set, static_cast<uint32_t>(r), "sorry no") == 2);
+}
