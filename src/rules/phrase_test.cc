@@ -253,7 +253,7 @@ TEST_CASE("'word~' matches the word's inflected forms", "[phrase]") {
   CHECK(ParseError("~", &at).find("'~' follows one word") == 0);
 }
 
-TEST_CASE("'^' marks a pattern that opens a sentence; errors keep their place", "[phrase]") {
+TEST_CASE("'^' and '$' anchor a pattern, and errors keep their place", "[phrase]") {
   PhraseSet set;
   std::string error;
   size_t at = 0;
