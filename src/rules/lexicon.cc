@@ -13,9 +13,9 @@ constexpr int kMaxErrors = 20;
 // Memory budget per compiled regex, so a team's pattern cannot blow up.
 constexpr int64_t kRegexMaxMem = 2 << 20;
 
-const std::vector<std::string> kRuleFields = {"tag",     "kind",    "match",   "unless",
-                                              "text",    "case",    "applies", "message",
-                                              "suggest", "fire",    "pass"};
+const std::vector<std::string> kRuleFields = {
+    "tag",     "kind",    "match",   "unless", "text", "needs", "case", "sentence",
+    "applies", "message", "suggest", "fire",   "pass"};
 
 // The folder part of a lexicon file's name ("lexicons/en" of
 // "lexicons/en/apology.rules"); "" for a bare name.
@@ -154,12 +154,26 @@ class RuleCompiler {
       else if (f->value != "folded")
         Error(file.Error(f->line, f->value_column, "text must be 'folded' or 'original'"));
     }
+    for (const BlockField* f : b.All("needs")) {
+      if (r.kind != RuleKind::kRegex)
+        Error(file.Error(f->line, 1, "'needs' applies to regex rules only"));
+      else if (f->value.empty())
+        Error(file.Error(f->line, f->value_column, "'needs' names a string every match may hold"));
+      else r.regex_needs.push_back(f->value);
+    }
     if (const BlockField* f = single("case")) {
       if (r.kind != RuleKind::kPhrase)
         Error(file.Error(f->line, 1, "'case' applies to phrase rules only (a regex says it itself)"));
       else if (f->value == "upper") r.upper_case = true;
       else if (f->value != "any")
         Error(file.Error(f->line, f->value_column, "case must be 'any' or 'upper'"));
+    }
+    if (const BlockField* f = single("sentence")) {
+      if (r.kind != RuleKind::kPhrase)
+        Error(file.Error(f->line, 1, "'sentence' applies to phrase rules only"));
+      else if (f->value == "question") r.in_question = true;
+      else if (f->value != "any")
+        Error(file.Error(f->line, f->value_column, "sentence must be 'any' or 'question'"));
     }
     if (const BlockField* f = single("tag")) {
       auto t = std::find(tags_.begin(), tags_.end(), f->value);
@@ -243,6 +257,9 @@ void WriteLexicon(const Lexicon& lexicon, BinaryWriter* out) {
     out->U32(static_cast<uint32_t>(r.scope));
     out->U32(r.regex_on_original);
     out->U32(r.upper_case);
+    out->U32(r.in_question);
+    out->U64(r.regex_needs.size());
+    for (const std::string& s : r.regex_needs) out->Str(s);
     out->Array(r.phrases);
     out->Array(r.phrase_unless);
     for (const auto* regexes : {&r.regexes, &r.regex_unless}) {
@@ -275,6 +292,9 @@ bool ReadLexicon(BinaryReader* in, Lexicon* lexicon, bool in_place) {
     r.scope = static_cast<RuleScope>(in->U32());
     r.regex_on_original = in->U32() != 0;
     r.upper_case = in->U32() != 0;
+    r.in_question = in->U32() != 0;
+    for (uint64_t n = in->U64(), k = 0; k < n && in->ok(); ++k)
+      r.regex_needs.emplace_back(in->Str());
     in->Array(&r.phrases);
     in->Array(&r.phrase_unless);
     for (auto* regexes : {&r.regexes, &r.regex_unless}) {

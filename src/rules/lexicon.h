@@ -58,9 +58,17 @@ struct Rule {
   RuleKind kind = RuleKind::kPhrase;
   RuleScope scope = RuleScope::kDraft;
   bool regex_on_original = false;  // regex rules: match the unfolded text
+  // Regex rules: strings of which every match holds one (`needs: >`). The
+  // rule then stays out of the regex set every draft is run through, and
+  // is tried only on a text that holds one of them.
+  std::vector<std::string> regex_needs;
   // Phrase rules: every word of a match must be written in capitals (at
   // least two letters, none lower-case), as shouting is. `case: upper`.
   bool upper_case = false;
+  // Phrase rules: hits only in a sentence that ends with a question mark,
+  // and a hit runs on to the sentence's end, so that an antipattern
+  // anywhere in the rest of the question cancels it. `sentence: question`.
+  bool in_question = false;
 
   std::vector<uint32_t> phrases;        // kPhrase: patterns in Lexicon::phrases
   std::vector<uint32_t> phrase_unless;  // kPhrase

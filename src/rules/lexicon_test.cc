@@ -315,3 +315,22 @@ TEST_CASE("'^' and '$' patterns match at a sentence's start (past @handles) and 
   CHECK(a->Hits("No, unfortunately it failed.", RuleScope::kDraft).empty());
   CHECK(a->Hits("We said no.", RuleScope::kDraft).empty());
 }
+
+TEST_CASE("a regex rule with 'needs' is tried only on a text that holds the string", "[lexicon]") {
+  std::string error;
+  auto a = Analyzer::Load({{"checks.def", kChecks}, {"lexicons/en/demo.rules", R"(rule hedge.path
+  tag: hedge
+  kind: regex
+  needs: >
+  needs: &gt;
+  match: settings ?(?:>|&gt;) ?\w+
+  fire: Go to Settings > General.
+  pass: Go to Settings.
+)"}}, &error);
+  INFO(error);
+  REQUIRE(a);
+  CHECK(a->Hits("Open Settings > Privacy, then Settings &gt; Apps.", RuleScope::kDraft).size() == 2);
+  CHECK(a->Hits("Open Settings and General.", RuleScope::kDraft).empty());
+  CHECK(LoadError("rule hedge.x\n  tag: hedge\n  needs: x\n  match: x\n  fire: x\n  pass: y\n")
+            .find("demo.rules:3:1: 'needs' applies to regex rules only") != std::string::npos);
+}

@@ -77,6 +77,48 @@ std::string CanonicalPattern(std::string_view pattern) {
   return out;
 }
 
+std::vector<CountedRepeat> FindCountedRepeats(std::string_view regex) {
+  std::vector<CountedRepeat> out;
+  bool in_class = false;
+  for (size_t i = 0; i < regex.size(); ++i) {
+    char c = regex[i];
+    if (c == '\\') {
+      ++i;  // an escaped character is a literal
+      continue;
+    }
+    if (in_class) {
+      if (c == ']') in_class = false;
+      continue;
+    }
+    if (c == '[') {
+      in_class = true;
+      if (i + 1 < regex.size() && regex[i + 1] == ']') ++i;  // "[]…]"
+      continue;
+    }
+    if (c != '{') continue;
+    size_t j = i + 1;
+    uint64_t least = 0, most = 0;
+    bool digits = false;
+    while (j < regex.size() && regex[j] >= '0' && regex[j] <= '9')
+      least = least * 10 + static_cast<uint64_t>(regex[j++] - '0'), digits = true;
+    if (!digits) continue;
+    most = least;
+    if (j < regex.size() && regex[j] == ',') {
+      ++j;
+      most = 0;
+      bool upper = false;
+      while (j < regex.size() && regex[j] >= '0' && regex[j] <= '9')
+        most = most * 10 + static_cast<uint64_t>(regex[j++] - '0'), upper = true;
+      if (!upper) most = least;  // "{3,}": the repeats past the least are a '*'
+    }
+    if (j < regex.size() && regex[j] == '}') {
+      out.push_back({i, j + 1 - i, std::min<uint64_t>(most, UINT32_MAX)});
+      i = j;
+    }
+  }
+  return out;
+}
+
 std::vector<DuplicateAlternative> FindDuplicateAlternatives(std::string_view pattern) {
   std::vector<DuplicateAlternative> out;
   struct Frame {
@@ -140,6 +182,19 @@ class Linter {
     }
   }
 
+  // A counted repeat of more than a few ("[^.]{0,30}") makes the regex's
+  // automaton that many times larger, and every draft is run through it.
+  void LintRegex(const BlockFile& f, const BlockField& field) {
+    for (const CountedRepeat& c : FindCountedRepeats(field.value)) {
+      if (c.most <= kMostRepeats) continue;
+      Report(f, field.Locate(c.offset),
+             "'" + field.value.substr(c.offset, c.length) + "' repeats up to " +
+                 std::to_string(c.most) +
+                 " times: in a regex that multiplies the states every draft is run "
+                 "through; use '*' or '+'");
+    }
+  }
+
   void LintDefine(const BlockFile& f, const Block& b, bool shared,
                   std::map<std::string, Definition>* in_file) {
     std::string body = CanonicalPattern(b.value);
@@ -179,7 +234,11 @@ class Linter {
         LintPattern(f, b.value, b.value_pieces);
       } else if (b.keyword == "rule") {
         const BlockField* kind = b.Find("kind");
-        if (kind && kind->value == "regex") continue;
+        if (kind && kind->value == "regex") {
+          for (const BlockField& field : b.fields)
+            if (field.key == "match" || field.key == "unless") LintRegex(f, field);
+          continue;
+        }
         for (const BlockField& field : b.fields)
           if (field.key == "match" || field.key == "unless")
             LintPattern(f, field.value, field.pieces);

@@ -7,7 +7,10 @@
 //     file (one shared definition belongs in a .macros file);
 //   - a rule file's define that shadows a shared macro with another body
 //     (the copies drift: give the local one its own name).
-// Regex rules are not linted. `amends lexicon test` runs it.
+//   - a regex with a counted repeat of more than kMostRepeats
+//     ("[^.]{0,30}"): its automaton grows that many times, and the regex
+//     set runs over every draft.
+// `amends lexicon test` runs it.
 #pragma once
 
 #include <string>
@@ -30,6 +33,17 @@ struct DuplicateAlternative {
   std::string text;  // the alternative, spaces collapsed
 };
 std::vector<DuplicateAlternative> FindDuplicateAlternatives(std::string_view pattern);
+
+// Counted repeats ("{2,5}", "{3}", "{2,}") of a regex, outside character
+// classes and escapes: where, how long, and the most repeats it counts
+// ("{2,}" counts 2: the rest is a '*').
+inline constexpr uint32_t kMostRepeats = 8;
+struct CountedRepeat {
+  size_t offset = 0;
+  size_t length = 0;
+  uint32_t most = 0;
+};
+std::vector<CountedRepeat> FindCountedRepeats(std::string_view regex);
 
 // A pattern with its spacing made canonical (runs of spaces collapsed,
 // none next to '(', '|' or ')'), to compare two macro bodies.

@@ -75,8 +75,17 @@ TEST_CASE("the lint reports macros defined twice, copied or shadowed", "[lint]")
   CHECK(found[4].find("other/c.rules:1:8: @hear is defined the same way at en/b.rules:1") == 0);
 }
 
-TEST_CASE("regex rules are not linted", "[lint]") {
+TEST_CASE("regex rules are linted for long counted repeats only", "[lint]") {
   CHECK(LintLexicon({Parse("en/a.rules",
-                           "rule a.b\n  tag: t\n  kind: regex\n  match: (a|a)\n")})
+                           "rule a.b\n  tag: t\n  kind: regex\n  match: (a|a) x{2,8} y{3,}\n")})
             .empty());
+  auto found = LintLexicon({Parse("en/a.rules",
+                                  "rule a.b\n  tag: t\n  kind: regex\n  match: [^{]{0,30}x\\{0,99}\n")});
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].find("en/a.rules:4:14: '{0,30}' repeats up to 30 times") == 0);
+  auto r = FindCountedRepeats("a{2}b{1,12}[{9}]c\\{40}d{5,}");
+  REQUIRE(r.size() == 3);
+  CHECK(r[0].most == 2);
+  CHECK(r[1].most == 12);
+  CHECK(r[2].most == 5);
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstring>
 #include <span>
 
 #include "rules/common_words.h"
@@ -68,6 +69,10 @@ Matcher::Matcher(const Lexicon& lexicon) : lexicon_(lexicon) {
     }
     for (uint32_t p = 0; p < rule.regexes.size(); ++p) {
       RegexSet& regexes = rule.regex_on_original ? index.original : index.folded;
+      if (!rule.regex_needs.empty()) {
+        regexes.gated.push_back({r, p});
+        continue;
+      }
       std::string why;
       if (regexes.set->Add(rule.regexes[p]->pattern(), &why) < 0 && error_.empty())
         error_ = rule.file + ":" + std::to_string(rule.line) + ": rule " + rule.id +
@@ -370,6 +375,16 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
     while (opening < n && !doc.handles.empty() &&
            doc.tokens[doc.words[sentence.first_word + opening]].start < doc.handles.end)
       ++opening;
+    // Whether the sentence ends with a question mark (after its last word).
+    int question = -1;  // not yet known
+    auto is_question = [&] {
+      if (question < 0) {
+        uint32_t from = n ? doc.tokens[doc.words[sentence.first_word + n - 1]].end : sentence.start;
+        question = from < sentence.end &&
+                   std::memchr(doc.text.data() + from, '?', sentence.end - from) != nullptr;
+      }
+      return question == 1;
+    };
     auto may_start = [&](uint32_t pattern, size_t p) {
       return !phrases.opens_sentence(pattern) || p == opening;
     };
@@ -443,6 +458,7 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
     auto try_at = [&](size_t p, const PhraseRef& ref) {
       if (!may_start(ref.pattern, p)) return;
       const Rule& rule = lexicon_.rules[ref.rule];
+      if (rule.in_question && !is_question()) return;
       // A rule of words in capitals matches within the run of such words
       // that starts here: the sentence is cut at the first other word.
       // Only as far as the pattern's longest match can reach, so a long run
@@ -458,6 +474,7 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
       }
       size_t end = phrases.LongestMatch(ref.pattern, sentence_ids, sentence_words, words_usable, p);
       if (end <= p || (phrases.closes_sentence(ref.pattern) && end != n)) return;
+      if (rule.in_question) end = n;  // the question, to its end
       // An antipattern anywhere in the sentence that overlaps cancels it.
       for (uint32_t unless : rule.phrase_unless)
         if (overlaps(unless, p, end)) return;
@@ -487,15 +504,26 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
 
 void Matcher::MatchRegexes(const Document& doc, const RegexSet& regexes, bool original,
                            std::vector<Hit>* raw) const {
-  if (!regexes.set) return;
   std::string_view text = original ? doc.text.substr(doc.begin) : std::string_view(doc.folded);
   re2::StringPiece piece(text.data(), text.size());
-  // Most texts match none: asked only whether any matches, the set stops
-  // at the first match and allocates nothing. Which ones, only then.
-  if (!regexes.set->Match(piece, nullptr)) return;
+  // The regexes that may match: those of the set that do, and the gated
+  // ones whose string the text holds. Most texts match none of the set:
+  // asked only whether any matches, it stops at the first match and
+  // allocates nothing. Which ones, only then.
   thread_local std::vector<int> which;
-  if (!regexes.set->Match(piece, &which)) return;
-  std::sort(which.begin(), which.end());
+  thread_local std::vector<RegexRef> tried;
+  tried.clear();
+  if (regexes.set && regexes.set->Match(piece, nullptr) && regexes.set->Match(piece, &which)) {
+    std::sort(which.begin(), which.end());
+    for (int i : which) tried.push_back(regexes.refs[i]);
+  }
+  for (const RegexRef& ref : regexes.gated) {
+    const auto& needs = lexicon_.rules[ref.rule].regex_needs;
+    if (std::any_of(needs.begin(), needs.end(),
+                    [&](const std::string& s) { return text.find(s) != std::string_view::npos; }))
+      tried.push_back(ref);
+  }
+  if (tried.empty()) return;
   auto to_original = [&](size_t a, size_t b) {
     if (original)
       return Span{static_cast<uint32_t>(a + doc.begin), static_cast<uint32_t>(b + doc.begin)};
@@ -514,8 +542,7 @@ void Matcher::MatchRegexes(const Document& doc, const RegexSet& regexes, bool or
     }
   };
   thread_local std::vector<Span> spans, unless;
-  for (int i : which) {
-    const RegexRef& ref = regexes.refs[i];
+  for (const RegexRef& ref : tried) {
     const Rule& rule = lexicon_.rules[ref.rule];
     spans.clear();
     find_all(rule.regexes[ref.pattern]->re(), &spans);

@@ -61,6 +61,9 @@ class Matcher {
   struct RegexSet {
     std::unique_ptr<RE2::Set> set;  // null when there are none
     std::vector<RegexRef> refs;     // by their index in the set
+    // Rules that say what every match holds (Rule::regex_needs): tried on
+    // their own, on a text that holds it, instead of in the set.
+    std::vector<RegexRef> gated;
   };
   struct ScopeIndex {
     // Patterns by the words they can begin with: a vocabulary id, the
