@@ -26,7 +26,7 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 // An image starts with this, then the format version, the number of files
 // it was made from and their hash.
 constexpr std::string_view kImageMagic = "amends-lexicon-image";
-constexpr uint32_t kImageVersion = 5;  // 5: rules say whether a match must be in capitals
+constexpr uint32_t kImageVersion = 6;  // 6: the matcher's phrase index is saved
 
 // Identifies the files an image was made from (names and contents): not
 // cryptographic, only to tell a stale image from a current one. Every
@@ -115,6 +115,7 @@ std::unique_ptr<Analyzer> Analyzer::Load(const std::vector<LexiconFile>& files,
   std::vector<BlockFile> rule_files;
   bool have_checks = false;
   size_t first = 0;  // the first file to compile
+  std::unique_ptr<Matcher> saved_matcher;  // the image's, when no file follows it
   if (!image.empty()) {
     BinaryReader in(image);
     size_t count = 0;
@@ -124,7 +125,13 @@ std::unique_ptr<Analyzer> Analyzer::Load(const std::vector<LexiconFile>& files,
     }
     if (count > 0 && ReadLexicon(&in, &a->lexicon_, /*in_place=*/true) &&
         a->names_.first_names.Load(&in, /*in_place=*/true) &&
-        a->names_.name_words.Load(&in, /*in_place=*/true) && in.at_end()) {
+        a->names_.name_words.Load(&in, /*in_place=*/true)) {
+      // The matcher's phrase index comes last; it fits only when no file
+      // after the image adds rules to the lexicon.
+      if (count == files.size()) {
+        saved_matcher = Matcher::Load(a->lexicon_, &in);
+        if (!saved_matcher || !in.at_end()) saved_matcher.reset();
+      }
       // Made from these very files, so they compiled then: only the
       // checks are still to parse.
       for (size_t i = 0; i < count; ++i) {
@@ -177,7 +184,7 @@ std::unique_ptr<Analyzer> Analyzer::Load(const std::vector<LexiconFile>& files,
     return nullptr;
   }
   if (!LoadRules(rule_files, a->checks_.tags, &a->lexicon_, error)) return nullptr;
-  a->matcher_ = std::make_unique<Matcher>(a->lexicon_);
+  a->matcher_ = saved_matcher ? std::move(saved_matcher) : std::make_unique<Matcher>(a->lexicon_);
   if (!a->matcher_->error().empty()) {
     *error = a->matcher_->error();
     return nullptr;
@@ -198,6 +205,7 @@ bool WriteLexiconImage(const std::vector<LexiconFile>& files, std::string* image
   WriteLexicon(analyzer->lexicon(), &out);
   analyzer->names().first_names.Save(&out);
   analyzer->names().name_words.Save(&out);
+  analyzer->matcher().Save(&out);
   return true;
 }
 

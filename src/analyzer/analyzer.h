@@ -87,6 +87,7 @@ class Analyzer {
   const CheckSet& checks() const { return checks_; }
   const Lexicon& lexicon() const { return lexicon_; }
   const NameLists& names() const { return names_; }
+  const Matcher& matcher() const { return *matcher_; }
   // Whether Load took the rules from an image.
   bool from_image() const { return from_image_; }
   // A number that names this analyzer's current checks and rules: no other

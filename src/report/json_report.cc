@@ -219,12 +219,13 @@ void AppendChecklistJson(const Analyzer& analyzer, const Analysis& analysis, std
       if (i) out->push_back(',');
       AppendFinding(analyzer, rendered, r, check_text, r.findings[i], doc, index, out);
     }
-    out->push_back(']');
     if (shown < r.findings.size()) {
-      out->append(",\"more\":");
+      out->append("],\"more\":");
       out->append(std::to_string(r.findings.size() - shown));
+      out->append("}", 1);
+    } else {
+      out->append("]}", 2);
     }
-    out->push_back('}');
   }
   w.EndArray();
   w.EndObject();

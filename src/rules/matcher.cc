@@ -31,42 +31,68 @@ bool Inside(Span inner, Span outer) {
 
 Matcher::Matcher(const Lexicon& lexicon) : lexicon_(lexicon) {
   IndexRequirements();
+  IndexPhrases();
+  IndexRegexes();
+}
+
+void Matcher::RefLists::Assign(const std::vector<std::vector<PhraseRef>>& lists) {
+  begin.assign(1, 0);
+  refs.clear();
+  for (const auto& list : lists) {
+    refs.insert(refs.end(), list.begin(), list.end());
+    begin.push_back(static_cast<uint32_t>(refs.size()));
+  }
+}
+
+void Matcher::IndexPhrases() {
+  const PhraseSet& phrases = lexicon_.phrases;
+  for (int s = 0; s < 2; ++s) {
+    std::vector<std::vector<PhraseRef>> by_first(phrases.vocabulary().size()), by_key(set_count_),
+        by_prefix_byte(256);
+    ScopeIndex& index = scopes_[s];
+    for (uint32_t r = 0; r < lexicon_.rules.size(); ++r) {
+      const Rule& rule = lexicon_.rules[r];
+      if (static_cast<int>(rule.scope) != s) continue;
+      for (uint32_t pattern : rule.phrases) {
+        PhraseRef ref{r, pattern};
+        if (key_set_[pattern] != kNoSet) {
+          by_key[key_set_[pattern]].push_back(ref);
+          continue;
+        }
+        if (phrases.starts_with_any_word(pattern)) {
+          index.any_start.push_back(ref);
+          continue;
+        }
+        for (uint32_t id : phrases.first_ids(pattern)) by_first[id].push_back(ref);
+        bool bytes[256] = {};
+        for (const std::string& prefix : phrases.start_prefixes(pattern)) {
+          if (prefix.empty()) {
+            index.any_start.push_back(ref);
+            break;
+          }
+          bool& listed = bytes[static_cast<unsigned char>(prefix[0])];
+          if (!listed) by_prefix_byte[static_cast<unsigned char>(prefix[0])].push_back(ref);
+          listed = true;
+        }
+      }
+    }
+    index.by_first.Assign(by_first);
+    index.by_key.Assign(by_key);
+    index.by_prefix_byte.Assign(by_prefix_byte);
+  }
+}
+
+void Matcher::IndexRegexes() {
   RE2::Options options;
   options.set_log_errors(false);
   options.set_max_mem(64 << 20);
-  for (int s = 0; s < 2; ++s) {
-    ScopeIndex& index = scopes_[s];
-    index.by_first.resize(lexicon.phrases.vocabulary().size());
-    index.by_key.resize(set_count_);
+  for (ScopeIndex& index : scopes_) {
     index.folded.set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
     index.original.set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   }
-  for (uint32_t r = 0; r < lexicon.rules.size(); ++r) {
-    const Rule& rule = lexicon.rules[r];
+  for (uint32_t r = 0; r < lexicon_.rules.size(); ++r) {
+    const Rule& rule = lexicon_.rules[r];
     ScopeIndex& index = scopes_[static_cast<int>(rule.scope)];
-    for (uint32_t pattern : rule.phrases) {
-      const PhraseSet& phrases = lexicon.phrases;
-      PhraseRef ref{r, pattern};
-      if (key_set_[pattern] != kNoSet) {
-        index.by_key[key_set_[pattern]].push_back(ref);
-        continue;
-      }
-      if (phrases.starts_with_any_word(pattern)) {
-        index.any_start.push_back(ref);
-        continue;
-      }
-      for (uint32_t id : phrases.first_ids(pattern)) index.by_first[id].push_back(ref);
-      bool bytes[256] = {};
-      for (const std::string& prefix : phrases.start_prefixes(pattern)) {
-        if (prefix.empty()) {
-          index.any_start.push_back(ref);
-          break;
-        }
-        bool& listed = bytes[static_cast<unsigned char>(prefix[0])];
-        if (!listed) index.by_prefix_byte[static_cast<unsigned char>(prefix[0])].push_back(ref);
-        listed = true;
-      }
-    }
     for (uint32_t p = 0; p < rule.regexes.size(); ++p) {
       RegexSet& regexes = rule.regex_on_original ? index.original : index.folded;
       if (!rule.regex_needs.empty()) {
@@ -93,32 +119,82 @@ Matcher::Matcher(const Lexicon& lexicon) : lexicon_(lexicon) {
   }
 }
 
+void Matcher::Save(BinaryWriter* out) const {
+  out->Array(requirement_begin_);
+  out->Array(requirements_);
+  out->U32(set_count_);
+  out->Array(key_set_);
+  out->Array(start_set_);
+  out->Array(common_index_);
+  out->Array(common_mask_);
+  for (const ScopeIndex& index : scopes_) {
+    for (const RefLists* lists : {&index.by_first, &index.by_prefix_byte, &index.by_key}) {
+      out->Array(lists->begin);
+      out->Array(lists->refs);
+    }
+    out->Array(index.any_start);
+    out->Array(index.posting_begin);
+    out->Array(index.postings);
+  }
+}
+
+std::unique_ptr<Matcher> Matcher::Load(const Lexicon& lexicon, BinaryReader* in) {
+  std::unique_ptr<Matcher> m(new Matcher(lexicon, Loading{}));
+  in->Array(&m->requirement_begin_);
+  in->Array(&m->requirements_);
+  m->set_count_ = in->U32();
+  in->Array(&m->key_set_);
+  in->Array(&m->start_set_);
+  in->Array(&m->common_index_);
+  in->Array(&m->common_mask_);
+  const size_t patterns = lexicon.phrases.size();
+  const size_t words = lexicon.phrases.vocabulary().size();
+  auto fits = [&](const RefLists& lists, size_t keys) {
+    return lists.begin.size() == keys + 1 && lists.begin.front() == 0 &&
+           lists.begin.back() == lists.refs.size() &&
+           std::is_sorted(lists.begin.begin(), lists.begin.end());
+  };
+  bool ok = in->ok() && m->requirement_begin_.size() == patterns + 1 &&
+            m->key_set_.size() == patterns && m->start_set_.size() == patterns &&
+            m->common_index_.size() == words && m->common_mask_.size() == m->set_count_;
+  for (ScopeIndex& index : m->scopes_) {
+    for (RefLists* lists : {&index.by_first, &index.by_prefix_byte, &index.by_key}) {
+      in->Array(&lists->begin);
+      in->Array(&lists->refs);
+    }
+    in->Array(&index.any_start);
+    in->Array(&index.posting_begin);
+    in->Array(&index.postings);
+    ok = ok && in->ok() && fits(index.by_first, words) && fits(index.by_prefix_byte, 256) &&
+         fits(index.by_key, m->set_count_) && index.posting_begin.size() == words + 1;
+  }
+  if (!ok) return nullptr;
+  m->IndexRegexes();
+  return m;
+}
+
 Matcher::~Matcher() = default;
 
 void Matcher::IndexRequirements() {
   const PhraseSet& phrases = lexicon_.phrases;
   // Number the distinct sets, so that a word shared by many patterns ("you")
-  // marks one set, not one per pattern. Small sets are compared by their words (plain words are spelled out in
-  // each pattern), larger ones by where they lie (those are groups and
-  // macros, stored once). This runs at every start-up: one open-addressing
-  // table of set numbers + 1, sized to stay at most half full.
-  constexpr size_t kSmallSet = 4;
+  // marks one set, not one per pattern. Sets are compared by their words:
+  // the same group written out in many rules ("(we|i|our team)") is one
+  // set, so a sentence updates it once. The built-in lexicon's index is
+  // worked out when amends is built (it is saved in the lexicon image); a
+  // team's, at start-up: one open-addressing table of set numbers + 1,
+  // sized to stay at most half full.
   std::vector<std::span<const uint32_t>> sets;
   size_t most = 1;  // sets at most: every requirement and start set distinct
   for (uint32_t p = 0; p < phrases.size(); ++p) most += phrases.required_count(p) + 1;
   std::vector<uint32_t> table(std::bit_ceil(2 * most), 0);
   auto same = [](std::span<const uint32_t> a, std::span<const uint32_t> b) {
-    if (a.size() != b.size()) return false;
-    if (a.size() > kSmallSet) return a.data() == b.data();
-    return std::equal(a.begin(), a.end(), b.begin());
+    return a.size() == b.size() &&
+           (a.data() == b.data() || std::equal(a.begin(), a.end(), b.begin()));
   };
   auto number = [&](std::span<const uint32_t> ids) {
     uint64_t h = 1469598103934665603ull ^ ids.size();
-    if (ids.size() <= kSmallSet) {
-      for (uint32_t id : ids) h = (h ^ id) * 1099511628211ull;
-    } else {
-      h = (h ^ reinterpret_cast<uintptr_t>(ids.data())) * 1099511628211ull;
-    }
+    for (uint32_t id : ids) h = (h ^ id) * 1099511628211ull;
     h ^= h >> 29;
     const size_t mask = table.size() - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
@@ -344,31 +420,6 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
       }
       return v;
     };
-    // The last word a match of `pattern` may start at for its
-    // requirements to hold, or -1 when they cannot.
-    auto last_start = [&](uint32_t pattern) {
-      int64_t last = INT64_MAX;
-      for (uint32_t r = requirement_begin_[pattern]; r < requirement_begin_[pattern + 1]; ++r) {
-        SetView v = view(requirements_[r].set);
-        if (!v.present) return int64_t{-1};
-        last = std::min(last, static_cast<int64_t>(v.last) - requirements_[r].offset);
-      }
-      return last;
-    };
-    // Whether each requirement has a word where a match starting at p
-    // could hold it; only for sentences of at most 64 words, whose
-    // positions all have a bit.
-    auto fits_at = [&](uint32_t pattern, size_t p) {
-      for (uint32_t r = requirement_begin_[pattern]; r < requirement_begin_[pattern + 1]; ++r) {
-        const Requirement& req = requirements_[r];
-        size_t lo = p + req.offset, hi = std::min<size_t>(p + req.max_offset, 63);
-        if (lo > hi) return false;
-        uint64_t window = (hi == 63 ? ~uint64_t{0} : (uint64_t{2} << hi) - 1) &
-                          ~((uint64_t{1} << lo) - 1);
-        if (!(view(req.set).positions & window)) return false;
-      }
-      return true;
-    };
     // Where the sentence begins for a "^" pattern: its first word, past
     // the @handles a social reply opens with.
     size_t opening = 0;
@@ -396,19 +447,45 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
     // could begin, as far as its first words and requirements tell; stops
     // when visit returns false. Returns false when it was stopped.
     auto for_each_start = [&](uint32_t pattern, size_t limit, auto&& visit) {
-      int64_t last = last_start(pattern);
+      // The requirements: each must be in the sentence, and a match can
+      // start no later than the last of its words allows. Their positions
+      // are kept (for the first kKept) to try each start below.
+      constexpr uint32_t kKept = 16;
+      uint64_t kept[kKept];
+      const uint32_t first = requirement_begin_[pattern], end = requirement_begin_[pattern + 1];
+      int64_t last = INT64_MAX;
+      for (uint32_t r = first; r < end; ++r) {
+        SetView v = view(requirements_[r].set);
+        if (!v.present) return true;
+        last = std::min(last, static_cast<int64_t>(v.last) - requirements_[r].offset);
+        if (r - first < kKept) kept[r - first] = v.positions;
+      }
       if (last < 0) return true;
       limit = std::min(limit, static_cast<size_t>(std::min<int64_t>(last, INT32_MAX)) + 1);
       uint32_t start = start_set_[pattern];
       if (start != kNoSet && n <= 64) {
-        // Where one of its first words is.
+        // Where one of its first words is, and each requirement has a word
+        // where a match starting there could hold it (sentences of at most
+        // 64 words: their positions all have a bit).
+        auto fits_at = [&](size_t p) {
+          for (uint32_t r = first; r < end; ++r) {
+            const Requirement& req = requirements_[r];
+            size_t lo = p + req.offset, hi = std::min<size_t>(p + req.max_offset, 63);
+            if (lo > hi) return false;
+            uint64_t window = (hi == 63 ? ~uint64_t{0} : (uint64_t{2} << hi) - 1) &
+                              ~((uint64_t{1} << lo) - 1);
+            uint64_t positions = r - first < kKept ? kept[r - first] : view(req.set).positions;
+            if (!(positions & window)) return false;
+          }
+          return true;
+        };
         SetView starts = view(start);
         if (!starts.present) return true;
         uint64_t at = starts.positions;
         if (limit < 64) at &= (uint64_t{1} << limit) - 1;
         for (; at; at &= at - 1) {
           auto p = static_cast<size_t>(std::countr_zero(at));
-          if (fits_at(pattern, p) && !visit(p)) return false;
+          if (fits_at(p) && !visit(p)) return false;
         }
         return true;
       }

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -12,6 +13,7 @@
 
 #include "rules/lexicon.h"
 #include "text/document.h"
+#include "util/binary_io.h"
 
 namespace amends {
 
@@ -33,6 +35,14 @@ class Matcher {
  public:
   explicit Matcher(const Lexicon& lexicon);
   ~Matcher();
+
+  // The phrase index as bytes (what the constructor works out from the
+  // lexicon), and a Matcher from them and the lexicon they were made
+  // from: start-up reads the index instead of building it. Load returns
+  // null when `in` is cut short or does not fit `lexicon`; only for bytes
+  // this build of amends saved for this very lexicon (the lexicon image).
+  void Save(BinaryWriter* out) const;
+  static std::unique_ptr<Matcher> Load(const Lexicon& lexicon, BinaryReader* in);
 
   // Empty when the matcher is usable; otherwise why not: mostly that the
   // regex rules could not be compiled together (each compiles alone, but
@@ -65,15 +75,25 @@ class Matcher {
     // their own, on a text that holds it, instead of in the set.
     std::vector<RegexRef> gated;
   };
+  // Lists of patterns by a dense key, in one array: key k's are
+  // refs[begin[k] .. begin[k + 1]).
+  struct RefLists {
+    std::vector<uint32_t> begin;
+    std::vector<PhraseRef> refs;
+    std::span<const PhraseRef> operator[](size_t k) const {
+      return {refs.data() + begin[k], begin[k + 1] - begin[k]};
+    }
+    void Assign(const std::vector<std::vector<PhraseRef>>& lists);
+  };
   struct ScopeIndex {
     // Patterns by the words they can begin with: a vocabulary id, the
     // first byte of a prefix ("apologi*"), or any word at all.
-    std::vector<std::vector<PhraseRef>> by_first;  // indexed by vocabulary id
-    std::vector<PhraseRef> by_prefix_byte[256];
+    RefLists by_first;        // by vocabulary id
+    RefLists by_prefix_byte;  // by byte, 256 of them
     std::vector<PhraseRef> any_start;
     // Patterns with requirements are not in the lists above but here,
     // under their key set (see key_set_).
-    std::vector<std::vector<PhraseRef>> by_key;
+    RefLists by_key;
     // Per vocabulary id, the requirement sets of this scope's patterns
     // that hold it: postings[posting_begin[id] .. posting_begin[id + 1]),
     // a set's index, with kKeyBit when it is some pattern's key.
@@ -90,7 +110,11 @@ class Matcher {
     uint32_t max_offset;  // and at most this many words after it
   };
 
+  struct Loading {};  // the constructor Load uses: nothing worked out
+  Matcher(const Lexicon& lexicon, Loading) : lexicon_(lexicon) {}
   void IndexRequirements();
+  void IndexPhrases();  // by_first, by_prefix_byte, any_start, by_key
+  void IndexRegexes();  // the regex sets (never saved: RE2 compiles them)
   void MatchPhrases(const Document& doc, const ScopeIndex& index, std::vector<Hit>* raw) const;
   void MatchRegexes(const Document& doc, const RegexSet& regexes, bool original,
                     std::vector<Hit>* raw) const;
