@@ -92,8 +92,20 @@ class RuleCompiler {
     }
   }
 
+  // A regex's continuation lines are joined with nothing between them: a
+  // space would be part of the pattern. (Phrases join them with a space.)
+  static std::string RegexText(const BlockField& f) {
+    std::string text;
+    for (size_t k = 0; k < f.pieces.size(); ++k) {
+      size_t from = f.pieces[k].offset;
+      size_t to = k + 1 < f.pieces.size() ? f.pieces[k + 1].offset - 1 : f.value.size();
+      text.append(f.value, from, to - from);
+    }
+    return text;
+  }
+
   std::unique_ptr<RE2> CompileRegex(const BlockFile& file, const BlockField& f) {
-    auto re = CompileRuleRegex(f.value);
+    auto re = CompileRuleRegex(RegexText(f));
     if (!re->ok()) {
       auto [line, column] = f.Locate(0);
       Error(file.Error(line, column, "bad regex: " + re->error()));

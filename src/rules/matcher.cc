@@ -23,6 +23,22 @@ bool WrittenInCapitals(std::string_view word) {
   }
   return upper >= 2;
 }
+// Whether `text` holds `needle`: the needle's first byte found with
+// memchr, the rest compared. For the short texts and rare strings of
+// regex rules' `needs`, faster than a general substring search.
+bool Contains(std::string_view text, std::string_view needle) {
+  if (needle.empty()) return true;
+  const char* p = text.data();
+  const char* const end = text.data() + text.size();
+  while (static_cast<size_t>(end - p) >= needle.size()) {
+    p = static_cast<const char*>(std::memchr(p, needle[0], end - p - needle.size() + 1));
+    if (!p) return false;
+    if (std::memcmp(p + 1, needle.data() + 1, needle.size() - 1) == 0) return true;
+    ++p;
+  }
+  return false;
+}
+
 bool Inside(Span inner, Span outer) {
   return !outer.empty() && inner.start >= outer.start && inner.end <= outer.end;
 }
@@ -597,7 +613,7 @@ void Matcher::MatchRegexes(const Document& doc, const RegexSet& regexes, bool or
   for (const RegexRef& ref : regexes.gated) {
     const auto& needs = lexicon_.rules[ref.rule].regex_needs;
     if (std::any_of(needs.begin(), needs.end(),
-                    [&](const std::string& s) { return text.find(s) != std::string_view::npos; }))
+                    [&](const std::string& s) { return Contains(text, s); }))
       tried.push_back(ref);
   }
   if (tried.empty()) return;
