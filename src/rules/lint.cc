@@ -112,7 +112,7 @@ std::vector<CountedRepeat> FindCountedRepeats(std::string_view regex) {
       if (!upper) most = least;  // "{3,}": the repeats past the least are a '*'
     }
     if (j < regex.size() && regex[j] == '}') {
-      out.push_back({i, j + 1 - i, std::min<uint64_t>(most, UINT32_MAX)});
+      out.push_back({i, j + 1 - i, static_cast<uint32_t>(std::min<uint64_t>(most, UINT32_MAX))});
       i = j;
     }
   }
