@@ -94,7 +94,9 @@ class RuleCompiler {
 
   // A regex's continuation lines are joined with nothing between them: a
   // space would be part of the pattern. (Phrases join them with a space.)
+  // A list ("- item" lines) is already one group, "(a|b)".
   static std::string RegexText(const BlockField& f) {
+    if (f.list) return f.value;
     std::string text;
     for (size_t k = 0; k < f.pieces.size(); ++k) {
       size_t from = f.pieces[k].offset;

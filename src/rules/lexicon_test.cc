@@ -334,3 +334,25 @@ TEST_CASE("a regex rule with 'needs' is tried only on a text that holds the stri
   CHECK(LoadError("rule hedge.x\n  tag: hedge\n  needs: x\n  match: x\n  fire: x\n  pass: y\n")
             .find("demo.rules:3:1: 'needs' applies to regex rules only") != std::string::npos);
 }
+
+TEST_CASE("a regex continues on its next line with nothing between, a list is a group",
+          "[lexicon]") {
+  std::string error;
+  auto a = Analyzer::Load({{"checks.def", kChecks}, {"lexicons/en/demo.rules", R"(rule hedge.re
+  tag: hedge
+  kind: regex
+  match: \b(?:restart
+         |reset)\b
+  match:
+    - \bpower off\b
+    - \breboot\b
+  fire: Please restart it.
+  pass: Please stop.
+)"}}, &error);
+  INFO(error);
+  REQUIRE(a);
+  CHECK(a->Hits("restart", RuleScope::kDraft).size() == 1);
+  CHECK(a->Hits("reset", RuleScope::kDraft).size() == 1);
+  CHECK(a->Hits("Please restart.", RuleScope::kDraft).size() == 1);  // no space after it
+  CHECK(a->Hits("power off or reboot", RuleScope::kDraft).size() == 2);
+}
