@@ -436,6 +436,12 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
       }
       return v;
     };
+    // Whether the sentence holds a word of a set (what view(set).present
+    // says, without the rest).
+    auto present = [&](uint32_t set) {
+      return (sets[set].state & ~uint64_t{0xffffffff}) == stamp ||
+             (common_mask[set] & common_present) != 0;
+    };
     // Where the sentence begins for a "^" pattern: its first word, past
     // the @handles a social reply opens with.
     size_t opening = 0;
@@ -469,6 +475,10 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
       constexpr uint32_t kKept = 16;
       uint64_t kept[kKept];
       const uint32_t first = requirement_begin_[pattern], end = requirement_begin_[pattern + 1];
+      // Most patterns looked at miss a requirement: tell that from the
+      // stamps and masks alone before working out where the words are.
+      for (uint32_t r = first; r < end; ++r)
+        if (!present(requirements_[r].set)) return true;
       int64_t last = INT64_MAX;
       for (uint32_t r = first; r < end; ++r) {
         SetView v = view(requirements_[r].set);
