@@ -67,8 +67,11 @@ std::string SyntheticExport(int n) {
       s += "{\"id\": \"bad" + std::to_string(i) + "\", \"text\": 7}\n";
       continue;
     }
+    // Sam writes only the first and third texts, so some checks tell the
+    // agents apart.
+    int text = i % 3 ? i % 5 : i % 2 ? 0 : 2;
     nlohmann::json j = {{"id", "t" + std::to_string(i)},
-                        {"text", texts[i % 5]},
+                        {"text", texts[text]},
                         {"customer_name", i % 2 ? "Ann Lee" : "Bo"},
                         {"agent", i % 3 ? "Alex" : "Sam <b>"},
                         {"team", i % 4 ? "Parcels" : "Billing"},
@@ -160,22 +163,39 @@ TEST_CASE("summaries of shards merged equal the summary of one run", "[audit][me
   CHECK(bad.exit_code == 2);
 }
 
+namespace {
+
+// Chromium when installed, else "" after a warning.
+std::string Chromium() {
+  for (const char* c : {"/usr/bin/chromium", "/usr/bin/chromium-browser"})
+    if (fs::exists(c)) return c;
+  WARN("chromium is not installed: HTML report not rendered (apt-get install chromium)");
+  return "";
+}
+
+// Headless flags that keep Chromium off the network, with a fresh profile.
+std::string ChromiumFlags(const std::string& profile) {
+  return " --headless --no-sandbox --disable-gpu --disable-background-networking "
+         "--disable-component-update --no-first-run --disable-sync --user-data-dir='" +
+         Temp(profile) + "' ";
+}
+
+}  // namespace
+
 TEST_CASE("the HTML report renders in headless Chromium with the summary's numbers",
           "[audit][html][chromium]") {
-  std::string chromium;
-  for (const char* c : {"/usr/bin/chromium", "/usr/bin/chromium-browser"})
-    if (fs::exists(c)) chromium = c;
-  if (chromium.empty()) {
-    WARN("chromium is not installed: HTML report not rendered (apt-get install chromium)");
-    return;
-  }
+  std::string chromium = Chromium();
+  if (chromium.empty()) return;
   std::string path = Temp("report.jsonl"), summary = path + ".summary", html = path + ".html";
+  std::string names = Temp("teams.tsv");
   std::ofstream(path) << SyntheticExport(120);
-  Amends("audit --summary '" + summary + "' --html '" + html + "' '" + path + "'");
+  std::ofstream(names) << "# team id\tname\nBilling\t<script>evil()</script> Billing desk\n";
+  // Room in the review list for every reply that needs a fix, the one with
+  // a <script> among them.
+  Amends("audit --review 200 --summary '" + summary + "' --html '" + html + "' --team-names '" + names +
+         "' '" + path + "'");
   auto s = nlohmann::json::parse(ReadFile(summary));
-  std::string profile = Temp("chromium-profile");
-  std::string flags = " --headless --no-sandbox --disable-gpu --disable-background-networking "
-                      "--disable-component-update --no-first-run --user-data-dir='" + profile + "' ";
+  std::string flags = ChromiumFlags("chromium-profile");
   std::string png = Temp("report.png");
   Run shot = Shell("'" + chromium + "'" + flags + "--window-size=1200,3000 --screenshot='" + png +
                    "' 'file://" + html + "'");
@@ -184,7 +204,7 @@ TEST_CASE("the HTML report renders in headless Chromium with the summary's numbe
   Run dom = Shell("'" + chromium + "'" + flags + "--dump-dom 'file://" + html + "'");
   const std::string& d = dom.out;
   REQUIRE(d.find("<body>") != std::string::npos);
-  for (const char* chart : {"chart-checks", "chart-months", "chart-agents"})
+  for (const char* chart : {"chart-did", "chart-left-out", "chart-months", "chart-agents"})
     CHECK(d.find(std::string("<svg id=\"") + chart + "\"") != std::string::npos);
   auto number = [&](const std::string& id) {
     std::smatch m;
@@ -194,18 +214,36 @@ TEST_CASE("the HTML report renders in headless Chromium with the summary's numbe
   CHECK(number("total-replies") == s["totals"]["replies"].get<long long>());
   CHECK(number("total-errors") == s["totals"]["errors"].get<long long>());
   CHECK(number("total-needs-fix") == s["totals"]["needs_fix"].get<long long>());
+  CHECK(d.find("id=\"empty-audit\"") == std::string::npos);
+
+  // What replies did, then what they left out; each check's row in its own
+  // section, with the summary's counts. The summary lists them in that order.
+  size_t did = d.find("<section id=\"did\">"), left_out = d.find("<section id=\"left-out\">");
+  size_t agents = d.find("<section id=\"agents\">");
+  REQUIRE(did != std::string::npos);
+  REQUIRE(left_out != std::string::npos);
+  CHECK(did < left_out);
+  CHECK(left_out < agents);
   int rows = 0;
+  bool seen_left_out = false;
   for (const auto& c : s["checks"]) {
+    bool is_did = c["kind"] == "did";
+    CHECK((is_did || c["kind"] == "left_out"));
+    if (!is_did) seen_left_out = true;
+    CHECK(!(is_did && seen_left_out));  // the summary's order: did first
     if (c["evaluated"] == 0) continue;
     std::regex re("<tr data-check=\"" + std::regex_replace(c["id"].get<std::string>(), std::regex("\\."), "\\.") +
-                  "\">.*?class=\"n fired\">([0-9]+)</td>.*?class=\"n evaluated\">([0-9]+)</td>"
-                  "<td class=\"n rate\">([0-9.]+)%");
+                  "\">.*?class=\"n fix\">([0-9]+)</td><td class=\"n consider\">([0-9]+)</td>"
+                  "<td class=\"n evaluated\">([0-9]+)</td><td class=\"n rate\">([0-9.]+)%");
     std::smatch m;
     INFO(c["id"]);
     REQUIRE(std::regex_search(d, m, re));
-    CHECK(std::stoll(m[1]) == c["fired"].get<long long>());
-    CHECK(std::stoll(m[2]) == c["evaluated"].get<long long>());
-    CHECK(std::abs(std::stod(m[3]) - 100 * c["rate"].get<double>()) < 0.051);
+    size_t at = static_cast<size_t>(m.position(0));
+    CHECK((is_did ? at > did && at < left_out : at > left_out && at < agents));
+    CHECK(std::stoll(m[1]) == c["fix"].get<long long>());
+    CHECK(std::stoll(m[2]) == c["consider"].get<long long>());
+    CHECK(std::stoll(m[3]) == c["evaluated"].get<long long>());
+    CHECK(std::abs(std::stod(m[4]) - 100 * c["rate"].get<double>()) < 0.051);
     ++rows;
   }
   CHECK(rows > 5);
@@ -214,7 +252,115 @@ TEST_CASE("the HTML report renders in headless Chromium with the summary's numbe
     REQUIRE(std::regex_search(d, m, std::regex("<tr data-month=\"" + month + "\">.*?class=\"n replies\">([0-9]+)<")));
     CHECK(std::stoll(m[1]) == g["replies"].get<long long>());
   }
+
+  // Agents side by side on checks that tell them apart, rated from fixes.
+  std::regex column("<th class=\"n\" data-check=\"([^\"]+)\"");
+  int columns = 0;
+  for (std::sregex_iterator it(d.begin(), d.end(), column), end; it != end; ++it) {
+    bool fix_check = false;
+    for (const auto& c : s["checks"])
+      if (c["id"] == (*it)[1].str()) fix_check = c["fix"].get<long long>() > 0;
+    CHECK(fix_check);
+    ++columns;
+  }
+  CHECK(columns > 0);
+
+  // The team section, named from the file; the name stayed text.
+  CHECK(d.find("<section id=\"teams\">") != std::string::npos);
+  CHECK(d.find("&lt;script&gt;evil()&lt;/script&gt; Billing desk") != std::string::npos);
+  CHECK(d.find("<script>evil") == std::string::npos);
+  CHECK(d.find("<tr data-team=\"Parcels\">") != std::string::npos);
+
+  // The review list: replies that need a fix, under the customer's message,
+  // each highlight followed by its check's title as text.
   CHECK(d.find("<script>x</script>") == std::string::npos);  // reply text stayed text
   CHECK(d.find("&lt;script&gt;x&lt;/script&gt;") != std::string::npos);
   CHECK(d.find("<mark") != std::string::npos);
+  CHECK(d.find("The customer wrote:") != std::string::npos);
+  CHECK(d.find("My parcel never arrived.") != std::string::npos);
+  std::regex named("</mark><span class=\"check-name (fix|consider)\" data-check=\"([^\"]+)\">([^<]+)</span>");
+  int highlights = 0;
+  for (std::sregex_iterator it(d.begin(), d.end(), named), end; it != end; ++it) {
+    // Overlapping findings share a mark: ids joined by spaces, titles by " · ".
+    std::string titles;
+    std::istringstream ids((*it)[2].str());
+    for (std::string id; ids >> id;)
+      for (const auto& c : s["checks"])
+        if (c["id"] == id) titles += (titles.empty() ? "" : " · ") + c["title"].get<std::string>();
+    CHECK((*it)[3].str() == titles);
+    ++highlights;
+  }
+  CHECK(highlights > 0);
+  REQUIRE(s["worst_replies"].size() > 0);
+  for (const auto& r : s["worst_replies"]) CHECK(r["fixes"].get<int>() > 0);
+}
+
+TEST_CASE("the report's column headers do not break mid-word in Chromium",
+          "[audit][html][chromium]") {
+  std::string chromium = Chromium();
+  if (chromium.empty()) return;
+  std::string path = Temp("headers.jsonl"), html = path + ".html";
+  std::ofstream(path) << SyntheticExport(120);
+  Amends("audit --html '" + html + "' '" + path + "'");
+  // A copy of the page that measures itself: the test adds a script (and
+  // drops the policy that forbids one); every word of every header must sit
+  // on one line in a narrow window.
+  std::string page = ReadFile(html);
+  page = std::regex_replace(page, std::regex("<meta http-equiv=\"Content-Security-Policy\"[^>]*>"), "");
+  const char* probe = R"js(<script>
+let words = 0, broken = [];
+for (const th of document.querySelectorAll('th')) {
+  const walk = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+  for (let n; (n = walk.nextNode());) {
+    for (const m of n.data.matchAll(/\S+/g)) {
+      const r = document.createRange();
+      r.setStart(n, m.index);
+      r.setEnd(n, m.index + m[0].length);
+      const tops = new Set([...r.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.top)));
+      ++words;
+      if (tops.size > 1) broken.push(m[0]);
+    }
+  }
+}
+document.body.setAttribute('data-probe', words + ' words, broken: ' + broken.join('|'));
+</script></body>)js";
+  page = std::regex_replace(page, std::regex("</body>"), probe);
+  std::string probed = Temp("headers-probe.html");
+  std::ofstream(probed) << page;
+  Run dom = Shell("'" + chromium + "'" + ChromiumFlags("chromium-profile-2") +
+                  "--window-size=640,2000 --dump-dom 'file://" + probed + "'");
+  std::smatch m;
+  REQUIRE(std::regex_search(dom.out, m, std::regex("data-probe=\"([0-9]+) words, broken: ([^\"]*)\"")));
+  CHECK(std::stoi(m[1]) > 20);
+  CHECK(m[2].str() == "");
+}
+
+TEST_CASE("an audit that checked nothing says so on the page", "[audit][html][chromium]") {
+  std::string path = Temp("empty.jsonl"), html = path + ".html";
+  std::ofstream(path) << "";
+  Run r = Amends("audit --html '" + html + "' '" + path + "'");
+  CHECK(r.exit_code == 0);
+  std::string page = ReadFile(html);
+  CHECK(page.find("<p id=\"empty-audit\"") != std::string::npos);
+  std::string chromium = Chromium();
+  if (chromium.empty()) return;
+  Run dom = Shell("'" + chromium + "'" + ChromiumFlags("chromium-profile-3") + "--dump-dom 'file://" +
+                  html + "'");
+  std::smatch m;
+  REQUIRE(std::regex_search(dom.out, m, std::regex("<p id=\"empty-audit\"[^>]*>([^<]*)")));
+  CHECK(m[1].str().find("This audit checked nothing") == 0);
+  CHECK(dom.out.find("<section id=\"did\">") == std::string::npos);
+}
+
+TEST_CASE("audit and merge: --team-names errors name the file and line", "[audit][html]") {
+  std::string names = Temp("bad-teams.txt");
+  std::ofstream(names) << "1=Billing\nParcels\n";
+  Run r = Amends("audit --html '" + Temp("bad.html") + "' --team-names '" + names + "' '" +
+                 kExports + "replies.jsonl'");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find(names + ":2: expected ID<TAB>NAME or ID=NAME") != std::string::npos);
+  CHECK(r.out.empty());
+  Run merge = Amends("summary merge --team-names '" + names + "' '" + names + "'");
+  CHECK(merge.exit_code == 2);
+  CHECK(merge.err.find(names + ":2:") != std::string::npos);
 }

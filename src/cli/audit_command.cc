@@ -65,9 +65,16 @@ int RunAudit(const CommonOptions& common, const AuditOptions& options) {
     return kExitError;
   }
 
+  // A bad names file is found before an hour of auditing, not after.
+  summary::HtmlOptions html;
+  std::string error;
+  if (!options.team_names_file.empty() &&
+      !summary::ReadTeamNames(options.team_names_file, &html.team_names, &error)) {
+    std::fprintf(stderr, "amends: %s\n", EscapeControls(error).c_str());
+    return kExitError;
+  }
   auto analyzer = LoadAnalyzer(common);
   if (!analyzer) return kExitError;
-  std::string error;
   reader.groups = !options.summary_file.empty() || !options.html_file.empty();
   auto source = exports::RecordSource::Open(options.file, reader, &error);
   if (!source) {
@@ -109,7 +116,6 @@ int RunAudit(const CommonOptions& common, const AuditOptions& options) {
       !WriteFile(options.summary_file, totals_summary.ToJson().dump(2) + "\n"))
     return kExitError;
   if (!options.html_file.empty()) {
-    summary::HtmlOptions html;
     html.source = "amends audit of " + source->name() + " (" +
                   exports::FormatName(source->format()) + ")";
     if (!WriteFile(options.html_file, summary::HtmlReport(totals_summary, html))) return kExitError;

@@ -40,6 +40,7 @@ struct AuditOptions {
   std::string input = "auto";  // jsonl | zendesk | freshdesk | helpscout | intercom | csv | mbox
   std::string summary_file;    // --summary FILE
   std::string html_file;       // --html FILE
+  std::string team_names_file;  // --team-names FILE (summary/team_names.h)
   bool progress = false;       // force the progress bar when stderr is not a terminal
   size_t threads = 0;          // 0: every core
   size_t review_count = 50;    // replies kept for review in the summary
@@ -57,6 +58,7 @@ struct SummaryMergeOptions {
   std::vector<std::string> files;
   std::string output;  // "" or "-": stdout
   std::string html;    // --html FILE
+  std::string team_names_file;  // --team-names FILE
 };
 int RunSummaryMerge(const SummaryMergeOptions& options);
 int RunLexiconTest(const CommonOptions& common);

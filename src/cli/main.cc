@@ -117,6 +117,9 @@ int main(int argc, char** argv) {
   audit_cmd->add_option("--html", audit.html_file,
                         "Also write a self-contained HTML report of the summary")
       ->type_name("FILE");
+  audit_cmd->add_option("--team-names", audit.team_names_file,
+                        "Names for the report's team ids: lines ID<TAB>NAME or ID=NAME")
+      ->type_name("FILE");
   audit_cmd->add_flag("--progress", audit.progress,
                       "Show the progress bar even when stderr is not a terminal");
   audit_cmd->add_option("--threads", audit.threads, "Worker threads (default: every core)")
@@ -164,6 +167,9 @@ int main(int argc, char** argv) {
   merge_cmd->add_option("-o,--output", merge.output, "Write the merged summary here (default stdout)")
       ->type_name("FILE");
   merge_cmd->add_option("--html", merge.html, "Also write the HTML report of the merged summary")
+      ->type_name("FILE");
+  merge_cmd->add_option("--team-names", merge.team_names_file,
+                        "Names for the report's team ids: lines ID<TAB>NAME or ID=NAME")
       ->type_name("FILE");
 
   CLI::App* lexicon_cmd = app.add_subcommand("lexicon", "Work with rule files");

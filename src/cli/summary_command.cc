@@ -12,6 +12,13 @@
 namespace amends::cli {
 
 int RunSummaryMerge(const SummaryMergeOptions& options) {
+  summary::HtmlOptions html;
+  std::string names_error;
+  if (!options.team_names_file.empty() &&
+      !summary::ReadTeamNames(options.team_names_file, &html.team_names, &names_error)) {
+    std::fprintf(stderr, "amends: %s\n", EscapeControls(names_error).c_str());
+    return kExitError;
+  }
   summary::Summary merged;
   bool first = true;
   for (const std::string& path : options.files) {
@@ -47,7 +54,6 @@ int RunSummaryMerge(const SummaryMergeOptions& options) {
     }
   }
   if (!options.html.empty()) {
-    summary::HtmlOptions html;
     html.source = "merged from " + std::to_string(options.files.size()) + " summaries";
     std::ofstream out(options.html, std::ios::binary | std::ios::trunc);
     out << summary::HtmlReport(merged, html);

@@ -105,7 +105,8 @@ Outcome Check(const Analyzer& analyzer, const ExportReply& r, const AuditRun& ru
   *lines += '\n';
   o.needs_fix = !analysis.ready_to_send;
   if (want_facts)
-    o.facts = summary::FactsFor(analyzer, analysis, r.text, {id, r.agent, r.team, r.month});
+    o.facts = summary::FactsFor(analyzer, analysis, r.text,
+                                {id, r.agent, r.team, r.month, r.customer_message.value_or("")});
   if (analysis.draft.Large()) analysis = Analysis();  // not held on to after a huge reply
   return o;
 }

@@ -1,10 +1,32 @@
 #include "summary/facts.h"
 
 namespace amends::summary {
+namespace {
+
+CheckKind KindOf(const CheckDef& c) {
+  return c.logic == Logic::kRequire || c.logic == Logic::kName ? CheckKind::kLeftOut
+                                                               : CheckKind::kDid;
+}
+
+// `text` cut to `max` bytes on a UTF-8 boundary, control characters other
+// than newline and tab made spaces so it is safe to show.
+std::string Shown(std::string_view text, size_t max) {
+  size_t keep = text.size();
+  if (keep > max) {
+    keep = max;
+    while (keep > 0 && (static_cast<unsigned char>(text[keep]) & 0xC0) == 0x80) --keep;
+  }
+  std::string out(text.substr(0, keep));
+  for (char& c : out)
+    if ((static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') || c == 0x7F) c = ' ';
+  return out;
+}
+
+}  // namespace
 
 std::vector<CheckInfo> CheckInfos(const Analyzer& analyzer) {
   std::vector<CheckInfo> out;
-  for (const CheckDef& c : analyzer.checks().checks) out.push_back({c.id, c.title});
+  for (const CheckDef& c : analyzer.checks().checks) out.push_back({c.id, c.title, KindOf(c)});
   return out;
 }
 
@@ -18,8 +40,8 @@ ReplyFacts FactsFor(const Analyzer& analyzer, const Analysis& analysis, std::str
   f.status.assign(defs.size(), kNotApplicable);
   f.needs_fix = !analysis.ready_to_send;
   ReviewReply& review = f.review;
-  // Control characters become spaces so the text is safe to show; a cut
-  // on a UTF-8 boundary keeps offsets valid.
+  // The findings kept are those inside the shown text (Shown cuts at the
+  // same boundary).
   size_t keep = text.size();
   if (keep > kReviewTextBytes) {
     keep = kReviewTextBytes;
@@ -35,6 +57,7 @@ ReplyFacts FactsFor(const Analyzer& analyzer, const Analysis& analysis, std::str
     f.status[i] = s;
     if (s != kFix && s != kConsider) continue;
     (s == kFix ? review.fixes : review.considers)++;
+    review.fired.push_back({r.check->id, s});
     for (const Finding& finding : r.findings) {
       if (finding.span.empty() || finding.span.end > text.size()) continue;
       std::string phrase =
@@ -44,15 +67,15 @@ ReplyFacts FactsFor(const Analyzer& analyzer, const Analysis& analysis, std::str
         review.findings.push_back({r.check->id, finding.span.start, finding.span.end});
     }
   }
-  if (review.fixes + review.considers > 0) {
+  // Only replies that need a fix are worth a reviewer's time first.
+  if (f.needs_fix) {
     f.has_review = true;
     review.id = context.id_json;
     review.agent = context.agent;
     review.team = context.team;
     review.month = context.month;
-    review.text.assign(text.substr(0, keep));
-    for (char& c : review.text)
-      if ((static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') || c == 0x7F) c = ' ';
+    review.text = Shown(text, kReviewTextBytes);
+    review.customer_message = Shown(context.customer_message, kReviewTextBytes);
   }
   return f;
 }

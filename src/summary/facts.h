@@ -10,12 +10,15 @@
 
 namespace amends::summary {
 
-// The checks of `analyzer`, in report order, as a Summary wants them.
+// The checks of `analyzer`, in checks.def order, as a Summary wants them.
+// A check whose logic is `require` or `name` leaves something out; any other
+// (flag, sequence, late, count, name-mismatch) looks at what the reply did.
 std::vector<CheckInfo> CheckInfos(const Analyzer& analyzer);
 
 struct ReplyContext {
   std::string_view id_json;  // the reply's id as JSON text
   std::string_view agent, team, month;
+  std::string_view customer_message;  // "" when unknown
 };
 
 // `analysis` must come from `analyzer` on `text`.

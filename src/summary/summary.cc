@@ -30,7 +30,18 @@ bool ReadCounts(const nlohmann::json& j, CheckCounts* c) {
   return true;
 }
 
+const char* StatusName(int status) { return status == kFix ? "fix" : "consider"; }
+
 }  // namespace
+
+const char* CheckKindName(CheckKind kind) { return kind == CheckKind::kDid ? "did" : "left_out"; }
+
+CheckKind GuessCheckKind(const std::string& id) {
+  static const std::string suffix = ".missing";
+  bool missing = id.size() >= suffix.size() &&
+                 id.compare(id.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return missing ? CheckKind::kLeftOut : CheckKind::kDid;
+}
 
 std::string FoldPhrase(std::string_view text) {
   std::string out;
@@ -59,16 +70,23 @@ bool ReviewBefore(const ReviewReply& a, const ReviewReply& b) {
 
 Summary::Summary(std::vector<CheckInfo> checks, size_t review_count)
     : review_count_(review_count) {
-  for (auto& c : checks) CheckIndex(c.id, c.title);
+  for (auto& c : checks) CheckIndex(c);
 }
 
-int Summary::CheckIndex(const std::string& id, const std::string& title) {
-  auto [it, added] = index_.emplace(id, static_cast<int>(checks_.size()));
+int Summary::CheckIndex(const CheckInfo& info) {
+  auto [it, added] = index_.emplace(info.id, static_cast<int>(checks_.size()));
   if (added) {
-    checks_.push_back({id, title});
+    checks_.push_back(info);
     totals_.emplace_back();
   }
   return it->second;
+}
+
+std::vector<size_t> Summary::ChecksOf(CheckKind kind) const {
+  std::vector<size_t> out;
+  for (size_t i = 0; i < checks_.size(); ++i)
+    if (checks_[i].kind == kind) out.push_back(i);
+  return out;
 }
 
 void Summary::AddToGroup(Group* g, const ReplyFacts& facts) const {
@@ -101,7 +119,8 @@ void Summary::AddReply(const ReplyFacts& facts) {
     if (check >= 0 && static_cast<size_t>(check) < checks_.size())
       ++phrases_[{checks_[check].id, phrase}];
   // Once the list is full, only a reply that would rank in it is kept.
-  if (facts.has_review && review_count_ > 0 &&
+  // The list holds replies that need a fix only (FromJson drops others).
+  if (facts.has_review && facts.review.fixes > 0 && review_count_ > 0 &&
       (!review_full_ || ReviewBefore(facts.review, review_cutoff_))) {
     review_.push_back(facts.review);
     if (review_.size() >= 2 * review_count_ + 16) TrimReview();
@@ -129,7 +148,7 @@ void Summary::MergeGroup(const Group& from, const std::vector<int>& map, Group* 
 
 void Summary::Merge(const Summary& other) {
   std::vector<int> map;
-  for (const auto& c : other.checks_) map.push_back(CheckIndex(c.id, c.title));
+  for (const auto& c : other.checks_) map.push_back(CheckIndex(c));
   checked_ += other.checked_;
   errors_ += other.errors_;
   needs_fix_ += other.needs_fix_;
@@ -173,9 +192,14 @@ nlohmann::ordered_json Summary::ToJson() const {
                  {"ready_to_send", checked_ - needs_fix_},
                  {"needs_fix_rate", Rate(needs_fix_, checked_)}};
   // ordered_json keeps members in a vector: build each one whole, then add it.
+  // What replies did first, then what they left out.
+  std::vector<size_t> order = ChecksOf(CheckKind::kDid), left_out = ChecksOf(CheckKind::kLeftOut);
+  order.insert(order.end(), left_out.begin(), left_out.end());
   nlohmann::ordered_json checks = nlohmann::ordered_json::array();
-  for (size_t i = 0; i < checks_.size(); ++i) {
-    nlohmann::ordered_json c = {{"id", checks_[i].id}, {"title", checks_[i].title}};
+  for (size_t i : order) {
+    nlohmann::ordered_json c = {{"id", checks_[i].id},
+                                {"title", checks_[i].title},
+                                {"kind", CheckKindName(checks_[i].kind)}};
     nlohmann::ordered_json counts = CountsJson(totals_[i]);
     for (auto& [k, v] : counts.items()) c[k] = v;
     checks.push_back(std::move(c));
@@ -188,8 +212,8 @@ nlohmann::ordered_json Summary::ToJson() const {
                                   {"needs_fix", g.needs_fix},
                                   {"needs_fix_rate", Rate(g.needs_fix, g.replies)}};
       nlohmann::ordered_json per = nlohmann::ordered_json::object();
-      for (size_t i = 0; i < g.checks.size() && i < checks_.size(); ++i)
-        if (g.checks[i].evaluated) per[checks_[i].id] = CountsJson(g.checks[i]);
+      for (size_t i : order)
+        if (i < g.checks.size() && g.checks[i].evaluated) per[checks_[i].id] = CountsJson(g.checks[i]);
       o["checks"] = std::move(per);
       out[name] = std::move(o);
     }
@@ -216,6 +240,10 @@ nlohmann::ordered_json Summary::ToJson() const {
     o["fixes"] = r.fixes;
     o["considers"] = r.considers;
     o["text"] = r.text;
+    if (!r.customer_message.empty()) o["customer_message"] = r.customer_message;
+    nlohmann::ordered_json fired = nlohmann::ordered_json::array();
+    for (const auto& x : r.fired) fired.push_back({{"check", x.check}, {"status", StatusName(x.status)}});
+    o["fired"] = std::move(fired);
     nlohmann::ordered_json f = nlohmann::ordered_json::array();
     for (const auto& x : r.findings) f.push_back({{"check", x.check}, {"start", x.start}, {"end", x.end}});
     o["findings"] = std::move(f);
@@ -234,7 +262,13 @@ bool Summary::FromJson(const nlohmann::json& j, Summary* out, std::string* error
   try {
     out->review_count_ = j.value("review_limit", kDefaultReviewCount);
     for (const auto& c : j.at("checks")) {
-      int i = out->CheckIndex(c.at("id").get<std::string>(), c.value("title", ""));
+      CheckInfo info{c.at("id").get<std::string>(), c.value("title", ""), CheckKind::kDid};
+      std::string kind = c.value("kind", "");
+      if (kind == "did") info.kind = CheckKind::kDid;
+      else if (kind == "left_out") info.kind = CheckKind::kLeftOut;
+      else if (kind.empty()) info.kind = GuessCheckKind(info.id);
+      else throw std::runtime_error("unknown kind \"" + kind + "\" of check \"" + info.id + "\"");
+      int i = out->CheckIndex(info);
       ReadCounts(c, &out->totals_[i]);
     }
     const auto& totals = j.at("totals");
@@ -268,7 +302,17 @@ bool Summary::FromJson(const nlohmann::json& j, Summary* out, std::string* error
       rr.month = r.value("month", "");
       rr.fixes = r.value("fixes", 0u);
       rr.considers = r.value("considers", 0u);
+      // A summary written before the review list held only replies that
+      // need a fix may list ones that do not.
+      if (rr.fixes == 0) continue;
       rr.text = r.value("text", "");
+      rr.customer_message = r.value("customer_message", "");
+      for (const auto& f : r.value("fired", nlohmann::json::array())) {
+        std::string status = f.at("status").get<std::string>();
+        if (status != "fix" && status != "consider")
+          throw std::runtime_error("unknown status \"" + status + "\" in worst_replies");
+        rr.fired.push_back({f.at("check").get<std::string>(), status == "fix" ? kFix : kConsider});
+      }
       for (const auto& f : r.at("findings")) {
         ReviewFinding x{f.at("check").get<std::string>(), f.at("start").get<uint32_t>(),
                         f.at("end").get<uint32_t>()};

@@ -40,21 +40,40 @@ struct ReviewFinding {
   uint32_t start = 0, end = 0;  // bytes of `text`
 };
 
-// A reply worth reviewing, ranked by score = 2 × fixes + considers.
+// A check that asked for a change in a review reply, with its status.
+struct ReviewCheck {
+  std::string check;
+  int status = 0;  // kFix or kConsider
+};
+
+// A reply that needs a fix, ranked by score = 2 × fixes + considers.
 struct ReviewReply {
   std::string id;  // the reply's id as JSON text ("\"a\"", "7", "null")
   std::string agent, team, month;
   uint32_t fixes = 0, considers = 0;
   std::string text;  // the checked text, cut to kReviewTextBytes
+  std::string customer_message;  // what it answers, cut to kReviewTextBytes; "" unknown
   std::vector<ReviewFinding> findings;
+  std::vector<ReviewCheck> fired;  // every check asking for a change, with a span or not
   uint64_t score() const { return 2ull * fixes + considers; }
 };
 // The review order: higher score first, then id, text, agent, team, month.
 bool ReviewBefore(const ReviewReply& a, const ReviewReply& b);
 
+// What a check looks at: something the reply did (a phrase it used, an
+// apology it took back, a wrong name) or something it left out (no apology,
+// no solution…). The report and the summary list the first kind first:
+// they are phrases an agent can delete today.
+enum class CheckKind { kDid, kLeftOut };
+const char* CheckKindName(CheckKind kind);  // "did", "left_out"
+// For a summary written before checks carried their kind: an id ending in
+// ".missing" left something out.
+CheckKind GuessCheckKind(const std::string& id);
+
 struct CheckInfo {
   std::string id;
   std::string title;
+  CheckKind kind = CheckKind::kDid;
 };
 
 // What one checked reply contributes.
@@ -83,6 +102,8 @@ class Summary {
   static bool FromJson(const nlohmann::json& j, Summary* out, std::string* error);
 
   const std::vector<CheckInfo>& checks() const { return checks_; }
+  // Indices into checks(): the checks of `kind`, in checks.def order.
+  std::vector<size_t> ChecksOf(CheckKind kind) const;
   uint64_t checked() const { return checked_; }
   uint64_t errors() const { return errors_; }
   uint64_t needs_fix() const { return needs_fix_; }
@@ -92,11 +113,13 @@ class Summary {
   const std::map<std::string, Group>& months() const { return months_; }
   // Most frequent first.
   std::vector<std::pair<std::pair<std::string, std::string>, uint64_t>> TopPhrases(size_t n) const;
-  // The replies to review first, in review order, at most the review count.
+  // The replies to review first (every one needs a fix), in review order, at
+  // most the review count.
   std::vector<ReviewReply> Review() const;
 
  private:
-  int CheckIndex(const std::string& id, const std::string& title);
+  int CheckIndex(const CheckInfo& info);
+
   void AddToGroup(Group* g, const ReplyFacts& facts) const;
   void MergeGroup(const Group& from, const std::vector<int>& map, Group* into) const;
   void TrimReview();

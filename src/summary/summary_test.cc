@@ -7,7 +7,11 @@
 namespace amends::summary {
 namespace {
 
-std::vector<CheckInfo> Checks() { return {{"a.one", "First"}, {"b.two", "Second"}}; }
+// b.two (a phrase the reply used) is listed after a.missing (a step left
+// out) in checks.def order; the summary puts what replies did first.
+std::vector<CheckInfo> Checks() {
+  return {{"a.missing", "First", CheckKind::kLeftOut}, {"b.two", "Second", CheckKind::kDid}};
+}
 
 ReplyFacts Facts(int i) {
   ReplyFacts f;
@@ -16,14 +20,19 @@ ReplyFacts Facts(int i) {
   f.status = {i % 4 == 0 ? kFix : kPass, i % 5 == 0 ? kNotApplicable : kConsider};
   f.needs_fix = i % 4 == 0;
   f.phrases = {{1, "sorry for any"}};
-  f.has_review = true;
+  f.has_review = f.needs_fix;
   f.review.id = "\"r" + std::to_string(i) + "\"";
   f.review.agent = f.agent;
   f.review.month = f.month;
   f.review.fixes = f.needs_fix;
   f.review.considers = 1;
   f.review.text = "Sorry for any <script>alert(1)</script> trouble";
+  f.review.customer_message = "Where is my <img onerror=alert(2)> parcel?";
   f.review.findings = {{"b.two", 0, 13}};
+  f.review.fired = {{"b.two", kConsider}};
+  if (f.needs_fix) f.review.fired.insert(f.review.fired.begin(), {"a.missing", kFix});
+  f.team = i % 2 ? "360001" : "42";
+  f.review.team = f.team;
   return f;
 }
 
@@ -42,8 +51,11 @@ TEST_CASE("summary: shards merged equal one run, in any split", "[summary]") {
   auto j = whole.ToJson();
   CHECK(j["totals"]["records"] == 101);
   CHECK(j["totals"]["needs_fix"] == 25);
-  CHECK(j["checks"][0]["fired"] == 25);
-  CHECK(j["checks"][1]["evaluated"] == 80);
+  CHECK(j["checks"][0]["id"] == "b.two");  // what replies did first
+  CHECK(j["checks"][0]["kind"] == "did");
+  CHECK(j["checks"][1]["kind"] == "left_out");
+  CHECK(j["checks"][1]["fired"] == 25);
+  CHECK(j["checks"][0]["evaluated"] == 80);
   CHECK(j["worst_replies"].size() == 7);
   CHECK(j["phrases"][0]["count"] == 100);
   CHECK(j["agents"]["Ann"]["replies"] == 66);
@@ -56,25 +68,68 @@ TEST_CASE("summary: JSON round trip", "[summary]") {
   std::string error;
   REQUIRE(Summary::FromJson(nlohmann::json::parse(s.ToJson().dump()), &back, &error));
   CHECK(back.ToJson() == s.ToJson());
+  CHECK(back.checks()[back.ChecksOf(CheckKind::kLeftOut)[0]].id == "a.missing");
+  CHECK(back.Review().front().customer_message == s.Review().front().customer_message);
   CHECK(!Summary::FromJson(nlohmann::json{{"schema", "other"}}, &back, &error));
   CHECK(!Summary::FromJson(nlohmann::json::parse(R"({"schema":"amends.audit-summary/1"})"), &back,
                            &error));
 }
 
+TEST_CASE("summary: older summaries read (no kind, no fired, replies without a fix)",
+          "[summary]") {
+  auto j = nlohmann::json::parse(R"({"schema":"amends.audit-summary/1",
+    "totals":{"replies":2,"errors":0,"needs_fix":1},
+    "checks":[{"id":"x.missing","title":"X","evaluated":2,"fix":1,"consider":0},
+              {"id":"y.flag","title":"Y","evaluated":2,"fix":0,"consider":1}],
+    "agents":{},"teams":{},"months":{},"phrases":[],
+    "worst_replies":[{"id":"a","fixes":1,"considers":0,"text":"t","findings":[]},
+                     {"id":"b","fixes":0,"considers":1,"text":"u","findings":[]}]})");
+  Summary s;
+  std::string error;
+  REQUIRE(Summary::FromJson(j, &s, &error));
+  CHECK(s.checks()[0].kind == CheckKind::kLeftOut);
+  CHECK(s.checks()[1].kind == CheckKind::kDid);
+  REQUIRE(s.Review().size() == 1);  // only the reply that needs a fix
+  CHECK(s.Review()[0].id == "\"a\"");
+  j["checks"][0]["kind"] = "sometimes";
+  CHECK_FALSE(Summary::FromJson(j, &s, &error));
+  CHECK(error.find("unknown kind") != std::string::npos);
+}
+
 TEST_CASE("html report: every piece of export text is escaped", "[summary][html]") {
   Summary s(Checks(), 5);
   for (int i = 0; i < 8; ++i) s.AddReply(Facts(i));
-  std::string html = HtmlReport(s);
+  HtmlOptions options;
+  options.team_names = {{"42", "<script>alert(3)</script> Parcels"}};
+  std::string html = HtmlReport(s, options);
   CHECK(html.find("<script") == std::string::npos);
+  CHECK(html.find("<img") == std::string::npos);
+  CHECK(html.find("&lt;script&gt;alert(3)&lt;/script&gt; Parcels") != std::string::npos);
+  CHECK(html.find("Where is my &lt;img onerror=alert(2)&gt; parcel?") != std::string::npos);
   CHECK(html.find("<b>Bob") == std::string::npos);
   CHECK(html.find("&lt;b&gt;Bob&lt;/b&gt;") != std::string::npos);
-  CHECK(html.find("<mark title=\"b.two\" data-check=\"b.two\">Sorry for any</mark>") !=
+  // A highlight names its check in text, not only in the tooltip.
+  CHECK(html.find("<mark class=\"consider\" title=\"Second\" data-check=\"b.two\">Sorry for "
+                  "any</mark><span class=\"check-name consider\" data-check=\"b.two\">Second</span>") !=
         std::string::npos);
-  CHECK(html.find("id=\"chart-checks\"") != std::string::npos);
+  CHECK(html.find("id=\"chart-did\"") != std::string::npos);
+  size_t did = html.find("<section id=\"did\">"), left_out = html.find("<section id=\"left-out\">");
+  CHECK(did < left_out);
+  CHECK(left_out != std::string::npos);
+  CHECK(html.find("id=\"empty-audit\"") == std::string::npos);
   CHECK(html.find("://") == std::string::npos);  // nothing fetched
   CHECK(html.find("src=") == std::string::npos);
   CHECK(HtmlEscape("a&b<'\">\x1b") == "a&amp;b&lt;&#39;&quot;&gt;");
   CHECK(Percent(1, 3) == "33.3%");
+}
+
+TEST_CASE("html report: an audit that checked nothing says so", "[summary][html]") {
+  Summary s(Checks(), 5);
+  s.AddError();
+  std::string html = HtmlReport(s);
+  CHECK(html.find("<p id=\"empty-audit\"") != std::string::npos);
+  CHECK(html.find("1 record could not be read") != std::string::npos);
+  CHECK(html.find("<section id=\"did\">") == std::string::npos);
 }
 
 }  // namespace amends::summary
