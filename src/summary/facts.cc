@@ -4,7 +4,7 @@ namespace amends::summary {
 
 std::vector<CheckInfo> CheckInfos(const Analyzer& analyzer) {
   std::vector<CheckInfo> out;
-  for (const CheckDef& c : analyzer.checks().checks) out.push_back({c.id, c.title});
+  for (const CheckDef& c : analyzer.checks().checks) out.push_back({c.id, c.title, c.enabled});
   return out;
 }
 

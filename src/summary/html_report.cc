@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "checks/selection.h"
+
 namespace amends::summary {
 namespace {
 
@@ -117,6 +119,15 @@ std::string Highlighted(const ReviewReply& r) {
   return out;
 }
 
+// Which checks ran, when not all of them did (--only, --skip, amends.conf).
+std::string ChecksRun(const std::vector<CheckInfo>& checks) {
+  std::vector<std::string> ran, not_run;
+  for (const CheckInfo& c : checks) (c.ran ? ran : not_run).push_back(c.id);
+  std::string note = ChecksRunNote(ran, not_run);
+  if (note.empty()) return "";
+  return "<p class=\"meta\" id=\"checks-run\">" + HtmlEscape(note) + "</p>\n";
+}
+
 }  // namespace
 
 std::string HtmlEscape(std::string_view text) {
@@ -151,6 +162,7 @@ std::string HtmlReport(const Summary& s, const HtmlOptions& options) {
                   HtmlEscape(options.title) + "</title><style>" + kStyle + "</style></head><body>\n";
   h += "<h1>" + HtmlEscape(options.title) + "</h1>\n";
   if (!options.source.empty()) h += "<p class=\"meta\">" + HtmlEscape(options.source) + "</p>\n";
+  h += ChecksRun(checks);
   h += "<section class=\"totals\">"
        "<div>Replies checked<b id=\"total-replies\">" + Num(s.checked()) + "</b></div>"
        "<div>Need a fix<b id=\"total-needs-fix\">" + Num(s.needs_fix()) + "</b>"

@@ -59,14 +59,18 @@ bool ReviewBefore(const ReviewReply& a, const ReviewReply& b) {
 
 Summary::Summary(std::vector<CheckInfo> checks, size_t review_count)
     : review_count_(review_count) {
-  for (auto& c : checks) CheckIndex(c.id, c.title);
+  for (auto& c : checks) CheckIndex(c.id, c.title, c.ran);
 }
 
-int Summary::CheckIndex(const std::string& id, const std::string& title) {
+int Summary::CheckIndex(const std::string& id, const std::string& title, bool ran) {
   auto [it, added] = index_.emplace(id, static_cast<int>(checks_.size()));
   if (added) {
-    checks_.push_back({id, title});
+    checks_.push_back({id, title, ran});
     totals_.emplace_back();
+  } else if (ran && !checks_[it->second].ran) {
+    // Not run in one shard, run in another; "not_run" carries no title.
+    checks_[it->second].ran = true;
+    if (checks_[it->second].title.empty()) checks_[it->second].title = title;
   }
   return it->second;
 }
@@ -129,7 +133,7 @@ void Summary::MergeGroup(const Group& from, const std::vector<int>& map, Group* 
 
 void Summary::Merge(const Summary& other) {
   std::vector<int> map;
-  for (const auto& c : other.checks_) map.push_back(CheckIndex(c.id, c.title));
+  for (const auto& c : other.checks_) map.push_back(CheckIndex(c.id, c.title, c.ran));
   checked_ += other.checked_;
   errors_ += other.errors_;
   needs_fix_ += other.needs_fix_;
@@ -174,13 +178,19 @@ nlohmann::ordered_json Summary::ToJson() const {
                  {"needs_fix_rate", Rate(needs_fix_, checked_)}};
   // ordered_json keeps members in a vector: build each one whole, then add it.
   nlohmann::ordered_json checks = nlohmann::ordered_json::array();
+  nlohmann::ordered_json not_run = nlohmann::ordered_json::array();
   for (size_t i = 0; i < checks_.size(); ++i) {
+    if (!checks_[i].ran) {
+      not_run.push_back(checks_[i].id);
+      continue;
+    }
     nlohmann::ordered_json c = {{"id", checks_[i].id}, {"title", checks_[i].title}};
     nlohmann::ordered_json counts = CountsJson(totals_[i]);
     for (auto& [k, v] : counts.items()) c[k] = v;
     checks.push_back(std::move(c));
   }
   j["checks"] = std::move(checks);
+  j["not_run"] = std::move(not_run);
   auto groups = [&](const std::map<std::string, Group>& m) {
     nlohmann::ordered_json out = nlohmann::ordered_json::object();
     for (const auto& [name, g] : m) {
@@ -237,6 +247,8 @@ bool Summary::FromJson(const nlohmann::json& j, Summary* out, std::string* error
       int i = out->CheckIndex(c.at("id").get<std::string>(), c.value("title", ""));
       ReadCounts(c, &out->totals_[i]);
     }
+    if (j.contains("not_run"))  // absent from summaries of every check
+      for (const auto& id : j.at("not_run")) out->CheckIndex(id.get<std::string>(), "", false);
     const auto& totals = j.at("totals");
     out->checked_ = totals.at("replies").get<uint64_t>();
     out->errors_ = totals.at("errors").get<uint64_t>();

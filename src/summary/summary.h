@@ -55,6 +55,10 @@ bool ReviewBefore(const ReviewReply& a, const ReviewReply& b);
 struct CheckInfo {
   std::string id;
   std::string title;
+  // False for a check of the lexicon that did not run (off in amends.conf,
+  // or left out by --only / --skip): the JSON lists it in "not_run", not in
+  // "checks". A merge counts a check as run when any shard ran it.
+  bool ran = true;
 };
 
 // What one checked reply contributes.
@@ -96,7 +100,7 @@ class Summary {
   std::vector<ReviewReply> Review() const;
 
  private:
-  int CheckIndex(const std::string& id, const std::string& title);
+  int CheckIndex(const std::string& id, const std::string& title, bool ran = true);
   void AddToGroup(Group* g, const ReplyFacts& facts) const;
   void MergeGroup(const Group& from, const std::vector<int>& map, Group* into) const;
   void TrimReview();
