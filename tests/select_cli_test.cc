@@ -88,7 +88,7 @@ TEST_CASE("an unknown or empty id is a usage error with a suggestion", "[cli][se
   CHECK(none.err.find("leave no check to run") != std::string::npos);
 }
 
-TEST_CASE("--only composes with amends.conf: a check turned off stays off", "[cli][select]") {
+TEST_CASE("a check amends.conf turns off stays off under --only", "[cli][select]") {
   std::string conf = TempPath("select.conf");
   WriteFile(conf, "check blame.customer\n  status: off\n");
   Run r = Amends("--config " + Quote(conf) + " check --format json --only blame. " + kLateParcel);
@@ -188,7 +188,7 @@ TEST_CASE("eval --only: scores the selected checks alone", "[cli][select][eval]"
   CHECK(typo.err.find("did you mean 'blame.third_party'?") != std::string::npos);
 }
 
-TEST_CASE("--help of check, gate, audit and eval describes --only and --skip", "[cli][select]") {
+TEST_CASE("the help of check, gate, audit and eval describes --only and --skip", "[cli][select]") {
   for (const char* command : {"check", "gate", "audit", "eval"}) {
     INFO(command);
     Run h = Amends(std::string(command) + " --help");

@@ -72,7 +72,7 @@ TEST_CASE("summary: checks that did not run are listed apart, and merge", "[summ
   auto j = s.ToJson();
   REQUIRE(j["checks"].size() == 1);
   CHECK(j["checks"][0]["id"] == "a.one");
-  CHECK(j["not_run"] == nlohmann::json::array({"b.two"}));
+  CHECK(j["not_run"] == nlohmann::ordered_json::array({"b.two"}));
   std::string html = HtmlReport(s);
   CHECK(html.find("<p class=\"meta\" id=\"checks-run\">1 of 2 checks ran: a.one</p>") !=
         std::string::npos);
