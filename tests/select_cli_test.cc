@@ -102,7 +102,8 @@ TEST_CASE("a check amends.conf turns off stays off under --only", "[cli][select]
   CHECK(ignored.exit_code == 1);
 }
 
-TEST_CASE("gate --only/--skip: the decision to send uses the selected checks", "[cli][select][gate]") {
+TEST_CASE("gate --only/--skip: the decision to send uses the selected checks",
+          "[cli][select][gate]") {
   std::string message = ReadFile(kSource + "/corpora/email/plain.eml");
   std::string sent = TempPath("select-sent");
   std::string sender = " -- sh -c 'cat > \"$0\"; exit 3' " + Quote(sent);
