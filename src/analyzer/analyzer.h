@@ -17,6 +17,7 @@
 
 #include "checks/check_def.h"
 #include "checks/evaluate.h"
+#include "checks/selection.h"
 #include "config/config.h"
 #include "rules/lexicon.h"
 #include "rules/matcher.h"
@@ -74,6 +75,15 @@ class Analyzer {
   bool Configure(const Config& config, std::string* error) {
     serial_ = NextSerial();
     return ApplyOverrides(config, &checks_, error);
+  }
+  // Keeps only the checks `selection` names (--only, --skip), after
+  // Configure and before the first Analyze; the others do not run and are
+  // left out of every checklist, as a check the configuration turns off.
+  // Returns false and sets `*error` for an unknown id or when no check
+  // would run.
+  bool Select(const CheckSelection& selection, std::string* error) {
+    serial_ = NextSerial();
+    return ApplySelection(selection, &checks_, error);
   }
 
   Analysis Analyze(const Request& request) const;

@@ -120,6 +120,10 @@ int RunAudit(const CommonOptions& common, const AuditOptions& options) {
                   exports::FormatName(source->format()) + ")";
     if (!WriteFile(options.html_file, summary::HtmlReport(totals_summary, html))) return kExitError;
   }
+  std::vector<std::string> ran, not_run;
+  for (const CheckDef& c : analyzer->checks().checks) (c.enabled ? ran : not_run).push_back(c.id);
+  if (std::string note = ChecksRunNote(ran, not_run); !note.empty())
+    std::fprintf(stderr, "amends: %s\n", note.c_str());
   std::fprintf(stderr,
                "amends: %llu replies checked, %llu need a fix, %llu bad records "
                "(%llu records out)\n",

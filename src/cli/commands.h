@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "checks/selection.h"
 #include "report/report_options.h"
 
 namespace amends::cli {
@@ -21,6 +22,7 @@ struct CommonOptions {
   bool no_config = false;
   size_t max_bytes = 64u << 20;
   size_t max_findings = kDefaultMaxFindings;  // per check, in what a report writes
+  CheckSelection selection;  // --only, --skip (check, gate, audit, eval)
 };
 
 struct CheckOptions {

@@ -47,6 +47,7 @@ const Analyzer* LoadAnalyzer(const CommonOptions& options) {
   auto analyzer = Analyzer::Load(sources.files, &error, sources.image);
   if (!analyzer) return fail(error + "\namends: the lexicon did not load");
   if (!analyzer->Configure(sources.config, &error)) return fail(error);
+  if (!analyzer->Select(options.selection, &error)) return fail("amends: " + error);
   // Reachable from a static, so leak checkers do not count it.
   static std::vector<std::unique_ptr<Analyzer>>* kept =
       new std::vector<std::unique_ptr<Analyzer>>();

@@ -22,7 +22,8 @@ bool GatherLexicon(const CommonOptions& options, LexiconSources* out, std::strin
 
 // The analyzer as the options ask for it: the built-in lexicon or
 // --lexicons DIR, plus the team configuration (--config, or amends.conf in
-// the working directory) with its extra rule folders and check overrides.
+// the working directory) with its extra rule folders and check overrides,
+// then --only / --skip.
 // Prints errors to stderr and returns null on failure.
 //
 // The analyzer is never freed: it lives until the process exits, and

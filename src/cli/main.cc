@@ -7,6 +7,26 @@
 #define AMENDS_VERSION "0.0.0"
 #endif
 
+namespace {
+
+// --only and --skip, the same on every command that runs checks.
+void AddSelectionOptions(CLI::App* command, amends::CheckSelection* selection) {
+  command
+      ->add_option("--only", selection->only,
+                   "Run only these checks: ids, or families as 'blame.' (or 'blame'), "
+                   "comma-separated; the others are left out of the checklist and its decision")
+      ->type_name("ID[,ID...]")
+      ->allow_extra_args(false);  // one value per --only: the file after it is no id
+  command
+      ->add_option("--skip", selection->skip,
+                   "Do not run these checks: ids or families, as for --only, taken from what "
+                   "it selects. Checks off in amends.conf stay off whatever --only says")
+      ->type_name("ID[,ID...]")
+      ->allow_extra_args(false);
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace amends::cli;
   CLI::App app{
@@ -70,6 +90,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"auto", "recovery", "routine"}));
   check_cmd->add_option("--color", check.color, "auto (default), always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  AddSelectionOptions(check_cmd, &common.selection);
   check_cmd->add_flag("--all", check.all, "Also list the checks that pass or do not apply");
   check_cmd->add_option("--input", check.input,
                         "auto (default: a whole email message when the input starts with mail "
@@ -94,6 +115,7 @@ int main(int argc, char** argv) {
       ->type_name("NAME");
   gate_cmd->add_option("--situation", gate.situation, "recovery, routine, or auto (default)")
       ->check(CLI::IsMember({"auto", "recovery", "routine"}));
+  AddSelectionOptions(gate_cmd, &common.selection);
   gate_cmd->footer("A message with an \"X-Amends-Override: yes\" header is sent anyway.");
 
   AuditOptions audit;
@@ -120,6 +142,7 @@ int main(int argc, char** argv) {
   audit_cmd->add_option("--team-names", audit.team_names_file,
                         "Names for the report's team ids: lines ID<TAB>NAME or ID=NAME")
       ->type_name("FILE");
+  AddSelectionOptions(audit_cmd, &common.selection);
   audit_cmd->add_flag("--progress", audit.progress,
                       "Show the progress bar even when stderr is not a terminal");
   audit_cmd->add_option("--threads", audit.threads, "Worker threads (default: every core)")
@@ -204,6 +227,7 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingFile);
   eval_cmd->add_flag("--without-customer-message", eval.without_customer_message,
                      "Ignore customer_message: judge the situation from the reply alone");
+  AddSelectionOptions(eval_cmd, &common.selection);
   eval_cmd->add_option("--format", eval.format, "text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));
 

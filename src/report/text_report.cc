@@ -1,5 +1,7 @@
 #include "report/text_report.h"
 
+#include <algorithm>
+
 #include "report/positions.h"
 #include "util/utf8.h"
 
@@ -24,7 +26,6 @@ std::string Snippet(std::string_view text) {
 
 std::string TextReport(const Analyzer& analyzer, const Analysis& analysis,
                        const std::string& source_name, const TextReportOptions& options) {
-  (void)analyzer;
   auto paint = [&](const char* code, const std::string& s) {
     return options.color ? std::string("\x1b[") + code + "m" + s + "\x1b[0m" : s;
   };
@@ -84,7 +85,14 @@ std::string TextReport(const Analyzer& analyzer, const Analysis& analysis,
   }
   if (considers) head += ", " + std::to_string(considers) + " to consider";
   head += "\n";
-  std::string tail = "  " + std::to_string(passes) + " pass, " + std::to_string(na) + " n/a\n";
+  std::string tail = "  " + std::to_string(passes) + " pass, " + std::to_string(na) + " n/a";
+  // Checks turned off (amends.conf) or left out (--only, --skip): a short
+  // list must not read as a clean bill.
+  const auto& defs = analyzer.checks().checks;
+  const auto not_run = std::count_if(defs.begin(), defs.end(),
+                                     [](const CheckDef& c) { return !c.enabled; });
+  if (not_run) tail += ", " + std::to_string(not_run) + " not run";
+  tail += "\n";
   return head + body + tail;
 }
 

@@ -26,7 +26,8 @@ std::string Shown(std::string_view text, size_t max) {
 
 std::vector<CheckInfo> CheckInfos(const Analyzer& analyzer) {
   std::vector<CheckInfo> out;
-  for (const CheckDef& c : analyzer.checks().checks) out.push_back({c.id, c.title, KindOf(c)});
+  for (const CheckDef& c : analyzer.checks().checks)
+    out.push_back({c.id, c.title, KindOf(c), c.enabled});
   return out;
 }
 

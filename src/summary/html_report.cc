@@ -7,6 +7,8 @@
 
 #include "summary/agent_columns.h"
 
+#include "checks/selection.h"
+
 namespace amends::summary {
 namespace {
 
@@ -430,6 +432,15 @@ std::string ReviewSection(const Summary& s, const HtmlOptions& options) {
   return h + "</table></section>\n";
 }
 
+// Which checks ran, when not all of them did (--only, --skip, amends.conf).
+std::string ChecksRun(const std::vector<CheckInfo>& checks) {
+  std::vector<std::string> ran, not_run;
+  for (const CheckInfo& c : checks) (c.ran ? ran : not_run).push_back(c.id);
+  std::string note = ChecksRunNote(ran, not_run);
+  if (note.empty()) return "";
+  return "<p class=\"meta\" id=\"checks-run\">" + HtmlEscape(note) + "</p>\n";
+}
+
 }  // namespace
 
 std::string HtmlEscape(std::string_view text) {
@@ -462,6 +473,7 @@ std::string HtmlReport(const Summary& s, const HtmlOptions& options) {
                   HtmlEscape(options.title) + "</title><style>" + kStyle + "</style></head><body>\n";
   h += "<h1>" + HtmlEscape(options.title) + "</h1>\n";
   if (!options.source.empty()) h += "<p class=\"meta\">" + HtmlEscape(options.source) + "</p>\n";
+  h += ChecksRun(s.checks());
   if (s.checked() == 0)
     h += "<p id=\"empty-audit\" class=\"empty\">This audit checked nothing: no agent reply was "
          "found in its input" +

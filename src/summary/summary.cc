@@ -78,6 +78,12 @@ int Summary::CheckIndex(const CheckInfo& info) {
   if (added) {
     checks_.push_back(info);
     totals_.emplace_back();
+  } else if (info.ran && !checks_[it->second].ran) {
+    // Not run in one shard, run in another; "not_run" carries no title
+    // and no kind.
+    checks_[it->second].ran = true;
+    checks_[it->second].kind = info.kind;
+    if (checks_[it->second].title.empty()) checks_[it->second].title = info.title;
   }
   return it->second;
 }
@@ -196,7 +202,11 @@ nlohmann::ordered_json Summary::ToJson() const {
   std::vector<size_t> order = ChecksOf(CheckKind::kDid), left_out = ChecksOf(CheckKind::kLeftOut);
   order.insert(order.end(), left_out.begin(), left_out.end());
   nlohmann::ordered_json checks = nlohmann::ordered_json::array();
+  nlohmann::ordered_json not_run = nlohmann::ordered_json::array();
+  for (size_t i = 0; i < checks_.size(); ++i)
+    if (!checks_[i].ran) not_run.push_back(checks_[i].id);
   for (size_t i : order) {
+    if (!checks_[i].ran) continue;
     nlohmann::ordered_json c = {{"id", checks_[i].id},
                                 {"title", checks_[i].title},
                                 {"kind", CheckKindName(checks_[i].kind)}};
@@ -205,6 +215,7 @@ nlohmann::ordered_json Summary::ToJson() const {
     checks.push_back(std::move(c));
   }
   j["checks"] = std::move(checks);
+  j["not_run"] = std::move(not_run);
   auto groups = [&](const std::map<std::string, Group>& m) {
     nlohmann::ordered_json out = nlohmann::ordered_json::object();
     for (const auto& [name, g] : m) {
@@ -271,6 +282,11 @@ bool Summary::FromJson(const nlohmann::json& j, Summary* out, std::string* error
       int i = out->CheckIndex(info);
       ReadCounts(c, &out->totals_[i]);
     }
+    if (j.contains("not_run"))  // absent from summaries of every check
+      for (const auto& id : j.at("not_run")) {
+        std::string name = id.get<std::string>();
+        out->CheckIndex({name, "", GuessCheckKind(name), false});
+      }
     const auto& totals = j.at("totals");
     out->checked_ = totals.at("replies").get<uint64_t>();
     out->errors_ = totals.at("errors").get<uint64_t>();

@@ -74,6 +74,10 @@ struct CheckInfo {
   std::string id;
   std::string title;
   CheckKind kind = CheckKind::kDid;
+  // False for a check of the lexicon that did not run (off in amends.conf,
+  // or left out by --only / --skip): the JSON lists it in "not_run", not in
+  // "checks". A merge counts a check as run when any shard ran it.
+  bool ran = true;
 };
 
 // What one checked reply contributes.

@@ -96,6 +96,41 @@ TEST_CASE("summary: older summaries read (no kind, no fired, replies without a f
   CHECK(error.find("unknown kind") != std::string::npos);
 }
 
+TEST_CASE("summary: checks that did not run are listed apart, and merge", "[summary]") {
+  std::vector<CheckInfo> one_ran = {{"a.missing", "First", CheckKind::kLeftOut, true},
+                                    {"b.two", "Second", CheckKind::kDid, false}};
+  Summary s(one_ran, 5);
+  ReplyFacts f = Facts(0);
+  f.status = {kFix, kNotApplicable};  // b.two did not run
+  f.phrases.clear();
+  f.review.findings = {{"a.missing", 0, 5}};
+  s.AddReply(f);
+  auto j = s.ToJson();
+  REQUIRE(j["checks"].size() == 1);
+  CHECK(j["checks"][0]["id"] == "a.missing");
+  CHECK(j["not_run"] == nlohmann::ordered_json::array({"b.two"}));
+  std::string html = HtmlReport(s);
+  CHECK(html.find("<p class=\"meta\" id=\"checks-run\">1 of 2 checks ran: a.missing</p>") !=
+        std::string::npos);
+
+  // Through JSON and a merge with a shard that ran both: b.two ran.
+  Summary back;
+  std::string error;
+  REQUIRE(Summary::FromJson(nlohmann::json::parse(j.dump()), &back, &error));
+  CHECK(back.ToJson() == j);
+  Summary both(Checks(), 5);
+  both.AddReply(Facts(1));
+  back.Merge(both);
+  auto m = back.ToJson();
+  CHECK(m["checks"].size() == 2);
+  CHECK(m["checks"][0]["title"] == "Second");  // what replies did comes first
+  CHECK(m["checks"][0]["kind"] == "did");
+  CHECK(m["not_run"].empty());
+  CHECK(HtmlReport(back).find("checks-run") == std::string::npos);
+  // Every check ran: nothing said.
+  CHECK(HtmlReport(both).find("checks-run") == std::string::npos);
+}
+
 TEST_CASE("html report: every piece of export text is escaped", "[summary][html]") {
   Summary s(Checks(), 5);
   for (int i = 0; i < 8; ++i) s.AddReply(Facts(i));
