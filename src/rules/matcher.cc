@@ -23,17 +23,31 @@ bool WrittenInCapitals(std::string_view word) {
   }
   return upper >= 2;
 }
-// Whether `text` holds `needle`: the needle's first byte found with
-// memchr, the rest compared. For the short texts and rare strings of
-// regex rules' `needs`, faster than a general substring search.
-bool Contains(std::string_view text, std::string_view needle) {
+// Where to look for a `needs` string: its byte least frequent in English
+// text (by kByteOrder, most frequent first; any byte not listed is rarer),
+// so that "emails" is searched for at its "m", not at every "e".
+uint32_t RarestByte(std::string_view needle) {
+  static constexpr std::string_view kByteOrder = " etaoinsrhldcumfpgwybv.,kx'jqz";
+  uint32_t anchor = 0;
+  size_t rank = 0;
+  for (size_t i = 0; i < needle.size(); ++i) {
+    size_t r = std::min(kByteOrder.find(needle[i]), kByteOrder.size());
+    if (i == 0 || r > rank) anchor = static_cast<uint32_t>(i), rank = r;
+  }
+  return anchor;
+}
+
+// Whether `text` holds `needle`: its byte `anchor` found with memchr, the
+// rest compared around it.
+bool Contains(std::string_view text, std::string_view needle, uint32_t anchor) {
   if (needle.empty()) return true;
-  const char* p = text.data();
-  const char* const end = text.data() + text.size();
-  while (static_cast<size_t>(end - p) >= needle.size()) {
-    p = static_cast<const char*>(std::memchr(p, needle[0], end - p - needle.size() + 1));
+  if (needle.size() > text.size()) return false;
+  const char* p = text.data() + anchor;
+  const char* const last = text.data() + (text.size() - needle.size()) + anchor;  // inclusive
+  while (p <= last) {
+    p = static_cast<const char*>(std::memchr(p, needle[anchor], static_cast<size_t>(last - p) + 1));
     if (!p) return false;
-    if (std::memcmp(p + 1, needle.data() + 1, needle.size() - 1) == 0) return true;
+    if (std::memcmp(p - anchor, needle.data(), needle.size()) == 0) return true;
     ++p;
   }
   return false;
@@ -113,6 +127,9 @@ void Matcher::IndexRegexes() {
       RegexSet& regexes = rule.regex_on_original ? index.original : index.folded;
       if (!rule.regex_needs.empty()) {
         regexes.gated.push_back({r, p});
+        regexes.gated_needs.emplace_back();
+        for (const std::string& need : rule.regex_needs)
+          regexes.gated_needs.back().push_back({need, RarestByte(need)});
         continue;
       }
       std::string why;
@@ -620,11 +637,12 @@ void Matcher::MatchRegexes(const Document& doc, const RegexSet& regexes, bool or
     std::sort(which.begin(), which.end());
     for (int i : which) tried.push_back(regexes.refs[i]);
   }
-  for (const RegexRef& ref : regexes.gated) {
-    const auto& needs = lexicon_.rules[ref.rule].regex_needs;
-    if (std::any_of(needs.begin(), needs.end(),
-                    [&](const std::string& s) { return Contains(text, s); }))
-      tried.push_back(ref);
+  for (size_t g = 0; g < regexes.gated.size(); ++g) {
+    const auto& needs = regexes.gated_needs[g];
+    if (std::any_of(needs.begin(), needs.end(), [&](const RegexSet::Need& need) {
+          return Contains(text, need.text, need.anchor);
+        }))
+      tried.push_back(regexes.gated[g]);
   }
   if (tried.empty()) return;
   auto to_original = [&](size_t a, size_t b) {

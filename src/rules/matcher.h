@@ -74,6 +74,12 @@ class Matcher {
     // Rules that say what every match holds (Rule::regex_needs): tried on
     // their own, on a text that holds it, instead of in the set.
     std::vector<RegexRef> gated;
+    // Per gated rule, its strings and where to look for each (see Need).
+    struct Need {
+      std::string_view text;  // the rule's own string
+      uint32_t anchor;        // the byte of it searched for: its rarest
+    };
+    std::vector<std::vector<Need>> gated_needs;
   };
   // Lists of patterns by a dense key, in one array: key k's are
   // refs[begin[k] .. begin[k + 1]).
