@@ -420,7 +420,7 @@ TEST_CASE("every audit line carries the export's ticket, agent and date next to 
   }
 }
 
-TEST_CASE("--compact changes the lines only: the summary and the report stay the same",
+TEST_CASE("audit --compact changes the lines only: the summary and the report stay the same",
           "[audit][compact]") {
   std::string path = Temp("compact.jsonl");
   std::ofstream(path) << SyntheticExport(120);
@@ -448,7 +448,7 @@ TEST_CASE("--compact changes the lines only: the summary and the report stay the
   CHECK(compact.out.size() * 4 < full.out.size());
 }
 
-TEST_CASE("--max-record-ms: a reply over the limit is an error record, the rest intact, in order",
+TEST_CASE("audit --max-record-ms: a reply over the limit is an error record, the rest intact, in order",
           "[audit][limits]") {
   // A reply with a finding in every few words, long enough that its
   // analysis takes far longer than the limit; the small ones take well

@@ -93,7 +93,7 @@ TEST_CASE("team rule files compile on top of an image", "[image]") {
         std::string::npos);
 }
 
-TEST_CASE("an analysis past its deadline gives up; one before it is the same as none",
+TEST_CASE("an analysis past its deadline gives up, one before it is the same as none",
           "[analyzer][deadline]") {
   std::string error;
   auto a = Analyzer::Load(EmbeddedLexiconFiles(), &error, EmbeddedLexiconImage());
