@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
@@ -508,4 +509,42 @@ TEST_CASE("the scorer scores the compact form as it scores the full one", "[audi
   }
   CHECK(nlohmann::json::parse(scores[0]) == nlohmann::json::parse(scores[1]));
   CHECK(nlohmann::json::parse(scores[1])["missing_outputs"] == 0);
+}
+
+TEST_CASE("amends rules --format json gives every text the compact form leaves out",
+          "[audit][compact]") {
+  auto rules = nlohmann::json::parse(Amends("--no-config rules --format json").out);
+  std::map<std::string, nlohmann::json> checks;
+  for (const auto& c : rules) checks[c["id"]] = c;
+  std::string path = Temp("texts.jsonl");
+  std::ofstream(path) << SyntheticExport(60);
+  auto full = Lines(Amends("--no-config audit '" + path + "'").out);
+  auto compact = Lines(Amends("--no-config audit --compact '" + path + "'").out);
+  REQUIRE(full.size() == compact.size());
+  size_t resolved = 0;
+  for (size_t i = 0; i < full.size(); ++i) {
+    if (full[i].contains("error")) continue;
+    auto next = compact[i]["checklist"].begin();
+    for (const auto& want : full[i]["checklist"]) {
+      if (want["status"] != "fix" && want["status"] != "consider") continue;
+      REQUIRE(next != compact[i]["checklist"].end());
+      const auto& got = *next++;
+      const auto& check = checks.at(got["id"]);
+      for (size_t k = 0; k < got["findings"].size(); ++k) {
+        const auto& f = got["findings"][k];
+        nlohmann::json rule;
+        for (const auto& r : check["rules"])
+          if (f.contains("rule") && r["id"] == f["rule"]) rule = r;
+        CHECK(f.contains("rule") == !rule.is_null());
+        for (const char* key : {"message", "suggestion"}) {
+          nlohmann::json text = f.contains(key)                         ? f[key]
+                                : !rule.is_null() && !rule[key].is_null() ? rule[key]
+                                                                          : check[key];
+          CHECK(text == want["findings"][k][key]);
+          ++resolved;
+        }
+      }
+    }
+  }
+  CHECK(resolved > 100);
 }
