@@ -26,7 +26,7 @@ const CheckDef& CheckNamed(const std::string& id) {
   std::abort();
 }
 
-const Rule* RuleNamed(const nlohmann::json& id) {
+const Rule* RuleNamed(const nlohmann::ordered_json& id) {
   if (!id.is_string()) return nullptr;
   for (const Rule& r : TheAnalyzer().lexicon().rules)
     if (r.id == id.get<std::string>()) return &r;
@@ -37,12 +37,12 @@ const Rule* RuleNamed(const nlohmann::json& id) {
 // A finding's text as a reader of the compact form works it out: the line's
 // own, else the rule's, else the check's (what `amends rules --format json`
 // lists).
-nlohmann::json Resolved(const nlohmann::json& finding, const char* key, const CheckDef& check,
+nlohmann::ordered_json Resolved(const nlohmann::ordered_json& finding, const char* key, const CheckDef& check,
                         const std::string Rule::*rule_text, const std::string CheckDef::*check_text) {
   if (finding.contains(key)) return finding[key];
   const Rule* rule = finding.contains("rule") ? RuleNamed(finding["rule"]) : nullptr;
   const std::string& text = rule && !(rule->*rule_text).empty() ? rule->*rule_text : check.*check_text;
-  return text.empty() ? nlohmann::json() : nlohmann::json(text);
+  return text.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(text);
 }
 
 }  // namespace
@@ -99,12 +99,13 @@ TEST_CASE("the compact checklist holds the full one's fired checks, and nothing 
         CHECK(f["start"] == want["start"]);
         CHECK(f["end"] == want["end"]);
         CHECK(f.value("text", "") == want["text"]);
-        CHECK(f.value("rule", nlohmann::json()) == want.value("rule", nlohmann::json()));
+        CHECK(f.value("rule", nlohmann::ordered_json()) == want.value("rule", nlohmann::ordered_json()));
         CHECK_FALSE(f.contains("line"));
         CHECK(Resolved(f, "message", def, &Rule::message, &CheckDef::message) == want["message"]);
         CHECK(Resolved(f, "suggestion", def, &Rule::suggestion, &CheckDef::suggestion) ==
               want["suggestion"]);
-        spelled_out += f.contains("message") + f.contains("suggestion");
+        spelled_out += static_cast<size_t>(f.contains("message")) +
+                       static_cast<size_t>(f.contains("suggestion"));
       }
     }
     CHECK(next == compact["checklist"].end());
