@@ -14,4 +14,23 @@ for draft in corpora/drafts/*.txt; do
   python3 -m json.tool --indent 1 "${draft%.txt}.json.tmp" >"${draft%.txt}.json"
   rm -f "${draft%.txt}.json.tmp"
 done
-git --no-pager diff --stat -- corpora/drafts
+# The audit of each export fixture, in the full and the compact form (the
+# CSV one with the column mapping tests/audit_test.cc gives it).
+mkdir -p corpora/exports/golden
+for export in corpora/exports/*.*; do
+  name=$(basename "$export")
+  args=()
+  if [[ $name == *.csv ]]; then
+    args=(--text-col body --id-col comment_id --role-col author_role --name-col author_name
+          --ticket-col ticket_id --agent-col agent --date-col created_at)
+  fi
+  for form in full compact; do
+    flag=()
+    [[ $form == compact ]] && flag=(--compact)
+    status=0
+    "$bin" audit --no-config "${flag[@]}" "${args[@]}" "$export" \
+      >"corpora/exports/golden/$name.$form.jsonl" 2>/dev/null || status=$?
+    if ((status > 2)); then echo "$export: amends audit failed ($status)" >&2; exit 1; fi
+  done
+done
+git --no-pager diff --stat -- corpora/drafts corpora/exports/golden

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
@@ -363,4 +364,187 @@ TEST_CASE("audit and merge: --team-names errors name the file and line", "[audit
   Run merge = Amends("summary merge --team-names '" + names + "' '" + names + "'");
   CHECK(merge.exit_code == 2);
   CHECK(merge.err.find(names + ":2:") != std::string::npos);
+}
+
+TEST_CASE("golden audit lines for the export fixtures, full and compact", "[audit][golden]") {
+  int compared = 0;
+  for (const auto& entry : fs::directory_iterator(kExports)) {
+    if (!entry.is_regular_file()) continue;
+    std::string name = entry.path().filename().string();
+    std::string args = entry.path().extension() == ".csv" ? kCsvArgs + " " : "";
+    for (const char* form : {"full", "compact"}) {
+      std::string golden = kExports + "golden/" + name + "." + form + ".jsonl";
+      if (!fs::exists(golden)) continue;
+      INFO(name << " " << form << " (update with scripts/update-golden.sh)");
+      Run r = Amends("--no-config audit " + args + (form == std::string("compact") ? "--compact " : "") +
+                     "'" + entry.path().string() + "'");
+      CHECK(Lines(r.out) == Lines(ReadFile(golden)));
+      ++compared;
+    }
+  }
+  CHECK(compared >= 14);
+}
+
+TEST_CASE("every audit line carries the export's ticket, agent and date next to its id",
+          "[audit][exports]") {
+  for (const char* flag : {"", "--compact "}) {
+    INFO(flag);
+    Run zendesk = Amends(std::string("audit ") + flag + "'" + kExports + "zendesk.jsonl'");
+    auto first = nlohmann::ordered_json::parse(zendesk.out.substr(0, zendesk.out.find('\n')));
+    CHECK(first["id"] == "4711/1003");
+    CHECK(first["ticket"] == 4711);  // a number, as the export gives it
+    CHECK(first["agent"] == "Alex Turner");
+    CHECK(first["date"] == "2024-03-04T09:45:00Z");
+    std::vector<std::string> keys;
+    for (auto it = first.begin(); it != first.end() && keys.size() < 4; ++it) keys.push_back(it.key());
+    CHECK(keys == std::vector<std::string>{"id", "ticket", "agent", "date"});
+    auto csv = Lines(Amends(std::string("audit ") + flag + kCsvArgs + " '" + kExports + "tickets.csv'").out);
+    REQUIRE_FALSE(csv.empty());
+    CHECK(csv[0]["ticket"] == "T-100");
+    CHECK(csv[0]["agent"] == "Alex Turner");
+    CHECK(csv[0]["date"] == "2024-03-04 09:45");
+    auto mbox = Lines(Amends(std::string("audit ") + flag + "'" + kExports + "sent.mbox'").out);
+    REQUIRE_FALSE(mbox.empty());
+    CHECK_FALSE(mbox[0].contains("ticket"));  // an mbox has none
+    CHECK(mbox[0]["date"] == "Mon, 04 Mar 2024 09:45:00 +0000");
+    std::string in =
+        "{\"id\":1,\"text\":\"Thanks!\",\"ticket\":\"T-1\",\"agent\":\"Sam\",\"created_at\":1709632800}\n"
+        "{\"id\":2,\"text\":\"Thanks!\"}\n";
+    auto lines = Lines(amends::testing::Amends(std::string("audit ") + flag + "-", in).out);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0]["ticket"] == "T-1");
+    CHECK(lines[0]["agent"] == "Sam");
+    CHECK(lines[0]["date"] == 1709632800);
+    CHECK_FALSE(lines[1].contains("ticket"));
+    CHECK_FALSE(lines[1].contains("agent"));
+    CHECK_FALSE(lines[1].contains("date"));
+  }
+}
+
+TEST_CASE("audit --compact changes the lines only: the summary and the report stay the same",
+          "[audit][compact]") {
+  std::string path = Temp("compact.jsonl");
+  std::ofstream(path) << SyntheticExport(120);
+  Run full = Amends("audit --summary '" + path + ".full.json' --html '" + path + ".full.html' '" + path + "'");
+  Run compact = Amends("audit --compact --summary '" + path + ".compact.json' --html '" + path +
+                       ".compact.html' '" + path + "'");
+  CHECK(full.exit_code == compact.exit_code);
+  CHECK(full.err == compact.err);
+  CHECK(ReadFile(path + ".full.json") == ReadFile(path + ".compact.json"));
+  CHECK(ReadFile(path + ".full.html") == ReadFile(path + ".compact.html"));
+  auto full_lines = Lines(full.out), compact_lines = Lines(compact.out);
+  REQUIRE(full_lines.size() == compact_lines.size());
+  for (size_t i = 0; i < full_lines.size(); ++i) {
+    CHECK(compact_lines[i]["id"] == full_lines[i]["id"]);
+    if (full_lines[i].contains("error")) {
+      CHECK(compact_lines[i] == full_lines[i]);  // error records are the same in both
+      continue;
+    }
+    CHECK(compact_lines[i]["schema"] == "amends.compact/1");
+    CHECK(compact_lines[i]["ready_to_send"] == full_lines[i]["ready_to_send"]);
+    size_t fired = 0;
+    for (const auto& c : full_lines[i]["checklist"]) fired += c["status"] == "fix" || c["status"] == "consider";
+    CHECK(compact_lines[i]["checklist"].size() == fired);
+  }
+  CHECK(compact.out.size() * 4 < full.out.size());
+}
+
+TEST_CASE("audit --max-record-ms: a reply over the limit is an error record, the rest intact, in order",
+          "[audit][limits]") {
+  // A reply with a finding in every few words, long enough that its
+  // analysis takes far longer than the limit; the small ones take well
+  // under a millisecond.
+  std::string big;
+  while (big.size() < (6u << 20)) big += "Sorry for any inconvenience, but due to high volume ";
+  std::string in;
+  for (const char* id : {"a", "b"})
+    in += nlohmann::json{{"id", id}, {"text", "Sorry, but the courier lost it."}}.dump() + "\n";
+  in += nlohmann::json{{"id", "big"}, {"text", big}}.dump() + "\n";
+  for (const char* id : {"c", "d"})
+    in += nlohmann::json{{"id", id}, {"text", "Your invoice is attached. Thanks!"}}.dump() + "\n";
+  std::string path = Temp("budget.jsonl");
+  std::ofstream(path) << in;
+  for (const char* flag : {"", "--compact "}) {
+    INFO(flag);
+    Run limited = Amends(std::string("audit ") + flag + "--max-record-ms 100 --summary '" + path +
+                         ".summary' '" + path + "'");
+    Run unlimited = Amends(std::string("audit ") + flag + "--max-record-ms 0 '" + path + "'");
+    auto got = Lines(limited.out), all = Lines(unlimited.out);
+    REQUIRE(got.size() == 5);
+    REQUIRE(all.size() == 5);
+    CHECK(got[2] == nlohmann::json{{"id", "big"}, {"line", 3},
+                                   {"error", "analysis took longer than the limit of 100 ms "
+                                             "(raise it with --max-record-ms)"}});
+    CHECK_FALSE(all[2].contains("error"));
+    for (size_t i : {size_t{0}, size_t{1}, size_t{3}, size_t{4}}) CHECK(got[i] == all[i]);
+    CHECK(limited.exit_code == 2);
+    CHECK(limited.err.find(path + ":3: analysis took longer than the limit of 100 ms") !=
+          std::string::npos);
+    CHECK(limited.err.find("4 replies checked, 2 need a fix, 1 bad records (5 records out)") !=
+          std::string::npos);
+    auto s = nlohmann::json::parse(ReadFile(path + ".summary"));
+    CHECK(s["totals"]["errors"] == 1);
+    CHECK(s["totals"]["replies"] == 4);
+  }
+}
+
+TEST_CASE("the scorer scores the compact form as it scores the full one", "[audit][compact][shared]") {
+  const std::string shared = std::string(AMENDS_SOURCE_DIR) + "/../shared";
+  const std::string scorer = shared + "/tools/eval_facts.py";
+  const std::string dev = shared + "/corpora/dev/";
+  if (!fs::exists(scorer) || !fs::exists(dev + "labels.jsonl")) {
+    WARN("../shared is absent: compact scoring not compared (" << scorer << ")");
+    return;
+  }
+  std::string scores[2];
+  for (int compact = 0; compact < 2; ++compact) {
+    std::string out = Temp("dev" + std::to_string(compact) + ".jsonl");
+    Run a = Amends(std::string("--no-config audit ") + (compact ? "--compact " : "") + "'" + dev +
+                   "replies.jsonl'");
+    REQUIRE(a.exit_code <= 1);
+    std::ofstream(out) << a.out;
+    Run s = Shell("python3 '" + scorer + "' '" + dev + "labels.jsonl' '" + out + "' --json");
+    REQUIRE(s.exit_code == 0);
+    scores[compact] = s.out;
+  }
+  CHECK(nlohmann::json::parse(scores[0]) == nlohmann::json::parse(scores[1]));
+  CHECK(nlohmann::json::parse(scores[1])["missing_outputs"] == 0);
+}
+
+TEST_CASE("amends rules --format json gives every text the compact form leaves out",
+          "[audit][compact]") {
+  auto rules = nlohmann::json::parse(Amends("--no-config rules --format json").out);
+  std::map<std::string, nlohmann::json> checks;
+  for (const auto& c : rules) checks[c["id"]] = c;
+  std::string path = Temp("texts.jsonl");
+  std::ofstream(path) << SyntheticExport(60);
+  auto full = Lines(Amends("--no-config audit '" + path + "'").out);
+  auto compact = Lines(Amends("--no-config audit --compact '" + path + "'").out);
+  REQUIRE(full.size() == compact.size());
+  size_t resolved = 0;
+  for (size_t i = 0; i < full.size(); ++i) {
+    if (full[i].contains("error")) continue;
+    auto next = compact[i]["checklist"].begin();
+    for (const auto& want : full[i]["checklist"]) {
+      if (want["status"] != "fix" && want["status"] != "consider") continue;
+      REQUIRE(next != compact[i]["checklist"].end());
+      const auto& got = *next++;
+      const auto& check = checks.at(got["id"]);
+      for (size_t k = 0; k < got["findings"].size(); ++k) {
+        const auto& f = got["findings"][k];
+        nlohmann::json rule;
+        for (const auto& r : check["rules"])
+          if (f.contains("rule") && r["id"] == f["rule"]) rule = r;
+        CHECK(f.contains("rule") == !rule.is_null());
+        for (const char* key : {"message", "suggestion"}) {
+          nlohmann::json text = f.contains(key)                         ? f[key]
+                                : !rule.is_null() && !rule[key].is_null() ? rule[key]
+                                                                          : check[key];
+          CHECK(text == want["findings"][k][key]);
+          ++resolved;
+        }
+      }
+    }
+  }
+  CHECK(resolved > 100);
 }

@@ -225,18 +225,34 @@ Analysis Analyzer::Analyze(const Request& request) const {
 
 void Analyzer::Analyze(const Request& request, Analysis* out) const {
   Analysis& a = *out;
-  Segmenter& segmenter = ThreadSegmenter();
-  segmenter.Segment(request.text, request.begin, &a.draft);
-  RecogniseLowercaseGreetingName(names_, &a.draft);
+  a.out_of_time = false;
   // Hits, and the customer's message (only read here), are kept per
   // thread with their storage.
   thread_local std::vector<Hit> hits, customer_hits;
   thread_local Document customer;
+  // The deadline, looked at after each stage: one clock read, cheap next
+  // to any stage's work.
+  auto late = [&] {
+    if (!request.deadline || std::chrono::steady_clock::now() < *request.deadline) return false;
+    a.out_of_time = true;
+    a.checklist.clear();
+    a.situation = Situation();
+    a.ready_to_send = false;
+    if (customer.Large()) customer = Document();
+    return true;
+  };
+  Segmenter& segmenter = ThreadSegmenter();
+  segmenter.Segment(request.text, request.begin, &a.draft);
+  RecogniseLowercaseGreetingName(names_, &a.draft);
+  if (late()) return;
   matcher_->Match(a.draft, RuleScope::kDraft, &hits);
+  if (late()) return;
   customer_hits.clear();
   if (request.customer_message) {
     segmenter.SegmentPlain(*request.customer_message, 0, &customer);
+    if (late()) return;
     matcher_->Match(customer, RuleScope::kCustomer, &customer_hits);
+    if (late()) return;
   }
   a.customer = ParseCustomerName(request.customer_name);
   a.situation = DecideSituation(checks_, a.draft, hits,
@@ -244,6 +260,7 @@ void Analyzer::Analyze(const Request& request, Analysis* out) const {
                                 request.force_recovery);
   EvaluateChecks(checks_, lexicon_, a.draft, hits, a.situation, a.customer, names_,
                  &a.checklist);
+  if (late()) return;
   if (customer.Large()) customer = Document();
   a.ready_to_send = std::none_of(a.checklist.begin(), a.checklist.end(),
                                  [](const CheckResult& r) { return r.status == Status::kFix; });

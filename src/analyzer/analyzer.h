@@ -9,6 +9,7 @@
 // threads at once (each thread keeps its own ICU segmenter).
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -45,6 +46,10 @@ struct Request {
   std::optional<std::string_view> customer_message;  // when known
   std::string customer_name;      // as given ("Mary Smith"), "" when unknown
   std::optional<bool> force_recovery;  // --situation
+  // When set, an analysis still running at this time gives up (an audit's
+  // --max-record-ms). It is looked at between stages, never inside one: a
+  // safety net against a pathological record, not a precise timer.
+  std::optional<std::chrono::steady_clock::time_point> deadline;
 };
 
 struct Analysis {
@@ -53,6 +58,9 @@ struct Analysis {
   std::vector<CheckResult> checklist;
   bool ready_to_send = true;
   Customer customer;
+  // The request's deadline passed before the analysis ended: the checklist
+  // is empty and nothing else here is to be used.
+  bool out_of_time = false;
 };
 
 class Analyzer {

@@ -92,3 +92,36 @@ TEST_CASE("team rule files compile on top of an image", "[image]") {
   CHECK(error.find("duplicate rule id 'apology.sorry' (first defined at lexicons/en/apology.rules:") !=
         std::string::npos);
 }
+
+TEST_CASE("an analysis past its deadline gives up, one before it is the same as none",
+          "[analyzer][deadline]") {
+  std::string error;
+  auto a = Analyzer::Load(EmbeddedLexiconFiles(), &error, EmbeddedLexiconImage());
+  REQUIRE(a);
+  Request request;
+  request.text = "Hi Ann, sorry for any inconvenience, but the courier lost it.";
+  request.customer_message = std::string_view("My parcel never arrived.");
+  request.customer_name = "Ann Lee";
+  Analysis plain = a->Analyze(request);
+  CHECK_FALSE(plain.out_of_time);
+  REQUIRE_FALSE(plain.checklist.empty());
+
+  // One Analysis reused, as an audit thread does: a timed-out reply leaves
+  // nothing behind for the next.
+  Analysis reused;
+  request.deadline = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+  a->Analyze(request, &reused);
+  CHECK(reused.out_of_time);
+  CHECK(reused.checklist.empty());
+  CHECK_FALSE(reused.ready_to_send);
+
+  request.deadline = std::chrono::steady_clock::now() + std::chrono::hours(1);
+  a->Analyze(request, &reused);
+  CHECK_FALSE(reused.out_of_time);
+  CHECK(reused.ready_to_send == plain.ready_to_send);
+  REQUIRE(reused.checklist.size() == plain.checklist.size());
+  for (size_t i = 0; i < plain.checklist.size(); ++i) {
+    CHECK(reused.checklist[i].status == plain.checklist[i].status);
+    CHECK(reused.checklist[i].findings.size() == plain.checklist[i].findings.size());
+  }
+}

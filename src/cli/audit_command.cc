@@ -90,6 +90,9 @@ int RunAudit(const CommonOptions& common, const AuditOptions& options) {
   run.progress = options.progress || isatty(STDERR_FILENO);
   run.threads = options.threads;
   run.report.max_findings = common.max_findings;
+  run.compact = options.compact;
+  run.max_record =
+      std::chrono::milliseconds(static_cast<std::chrono::milliseconds::rep>(options.max_record_ms));
   exports::AuditTotals totals = exports::RunAuditPipeline(*analyzer, *source, run);
 
   if (!totals.write_failed && std::fflush(stdout) != 0) {

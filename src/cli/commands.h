@@ -46,6 +46,8 @@ struct AuditOptions {
   bool progress = false;       // force the progress bar when stderr is not a terminal
   size_t threads = 0;          // 0: every core
   size_t review_count = 50;    // replies kept for review in the summary
+  bool compact = false;        // --compact: only the checks that fired, no fixed texts
+  size_t max_record_ms = 10000;  // a reply analysed longer is an error record; 0: no limit
   std::string users_file;      // Zendesk users JSON
   // CSV column mapping (header names or 1-based numbers).
   std::string text_col, id_col, name_col, message_col, agent_col, team_col, date_col, role_col,

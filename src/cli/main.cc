@@ -147,6 +147,15 @@ int main(int argc, char** argv) {
                       "Show the progress bar even when stderr is not a terminal");
   audit_cmd->add_option("--threads", audit.threads, "Worker threads (default: every core)")
       ->type_name("N");
+  audit_cmd->add_flag("--compact", audit.compact,
+                      "One short line per reply: only the checks that fired (fix, consider) "
+                      "with their findings as byte spans; titles, whys and the lexicon's "
+                      "messages are left out ('amends rules --format json' has them)");
+  audit_cmd->add_option("--max-record-ms", audit.max_record_ms,
+                        "A reply whose analysis takes longer than N ms becomes an error record "
+                        "and the audit goes on (default 10000; 0: no limit)")
+      ->type_name("N")
+      ->check(CLI::Range(size_t{0}, size_t{0x7FFFFFFF}));
   audit_cmd->add_option("--review", audit.review_count,
                         "Replies kept in the summary's review list (default 50)")
       ->type_name("N");

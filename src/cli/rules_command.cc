@@ -1,4 +1,5 @@
 // `amends rules` and `amends explain ID`: the checklist described.
+#include <algorithm>
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
@@ -11,6 +12,11 @@ namespace amends::cli {
 namespace {
 
 const char* Applies(const CheckDef& c) { return c.recovery_only ? "recovery" : "all"; }
+
+// A text of the lexicon, null when it is empty.
+nlohmann::ordered_json TextOrNull(const std::string& s) {
+  return s.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(s);
+}
 
 std::string Severity(const CheckDef& c) { return c.enabled ? StatusName(c.severity) : "off"; }
 
@@ -30,6 +36,22 @@ int RunRules(const CommonOptions& common, const RulesOptions& options) {
       j["title"] = c.title;
       j["why"] = c.why;
       j["seeds"] = c.seeds;
+      // What a finding says when `audit --compact` leaves it out: its
+      // rule's message and suggestion, else these.
+      j["message"] = c.message;
+      j["suggestion"] = TextOrNull(c.suggestion);
+      nlohmann::ordered_json feeding = nlohmann::ordered_json::array();
+      for (const Rule& r : analyzer->lexicon().rules) {
+        if (std::find(c.tags.begin(), c.tags.end(), r.tag) == c.tags.end() &&
+            std::find(c.other_tags.begin(), c.other_tags.end(), r.tag) == c.other_tags.end())
+          continue;
+        nlohmann::ordered_json rule;
+        rule["id"] = r.id;
+        rule["message"] = TextOrNull(r.message);
+        rule["suggestion"] = TextOrNull(r.suggestion);
+        feeding.push_back(std::move(rule));
+      }
+      j["rules"] = std::move(feeding);
       out.push_back(std::move(j));
     }
     std::printf("%s\n", out.dump(1).c_str());

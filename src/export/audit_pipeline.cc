@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "export/progress.h"
+#include "report/compact_report.h"
 #include "report/json_report.h"
 #include "summary/facts.h"
 #include "util/utf8.h"
@@ -74,39 +75,66 @@ class BatchPool {
   std::vector<Batch*> free_;
 };
 
-Outcome ErrorOutcome(const ExportReply& r, Format format, const std::string& name,
-                     std::string* lines) {
+Outcome ErrorOutcome(const ExportReply& r, const std::string& error, Format format,
+                     const std::string& name, std::string* lines) {
   Outcome o;
   o.error = true;
   nlohmann::ordered_json j;
   if (!r.id.is_null()) j["id"] = r.id;
   j["line"] = r.line;
   if (format != Format::kJsonl) j["byte"] = r.byte;
-  j["error"] = r.error;
+  j["error"] = error;
   *lines += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   *lines += '\n';
   o.diagnostic = "amends: " + EscapeControls(name) + ":" + std::to_string(r.line) + ": " +
-                 EscapeControls(r.error) + "\n";
+                 EscapeControls(error) + "\n";
   return o;
 }
 
+std::string JsonText(const nlohmann::json& value) {
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// `"id":…` and, when the export has them, the ticket, agent and date that
+// join the line back to it: the members an output line starts with.
+std::string LeadingMembers(const ExportReply& r, const std::string& id_json) {
+  std::string members = "\"id\":" + id_json;
+  if (!r.ticket.is_null()) members += ",\"ticket\":" + JsonText(r.ticket);
+  if (!r.agent.empty()) members += ",\"agent\":" + JsonText(r.agent);
+  if (!r.date.is_null()) members += ",\"date\":" + JsonText(r.date);
+  return members;
+}
+
 Outcome Check(const Analyzer& analyzer, const ExportReply& r, const AuditRun& run,
-              bool want_facts, std::string* lines) {
+              Format format, const std::string& name, bool want_facts, std::string* lines) {
   Request request;
   request.text = r.text;
   if (r.customer_message) request.customer_message = *r.customer_message;
   request.customer_name = r.customer_name;
   request.force_recovery = run.force_recovery;
+  if (run.max_record.count() > 0)
+    request.deadline = std::chrono::steady_clock::now() + run.max_record;
   thread_local Analysis analysis;  // keeps its storage from reply to reply
   analyzer.Analyze(request, &analysis);
-  std::string id = r.id.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   Outcome o;
-  AppendChecklistJson(analyzer, analysis, lines, id, run.report);
-  *lines += '\n';
-  o.needs_fix = !analysis.ready_to_send;
-  if (want_facts)
-    o.facts = summary::FactsFor(analyzer, analysis, r.text,
-                                {id, r.agent, r.team, r.month, r.customer_message.value_or("")});
+  if (analysis.out_of_time) {
+    o = ErrorOutcome(r,
+                     "analysis took longer than the limit of " +
+                         std::to_string(run.max_record.count()) +
+                         " ms (raise it with --max-record-ms)",
+                     format, name, lines);
+  } else {
+    std::string id = JsonText(r.id);
+    std::string leading = LeadingMembers(r, id);
+    if (run.compact) AppendCompactJson(analyzer, analysis, lines, leading, run.report);
+    else AppendChecklistJson(analyzer, analysis, lines, leading, run.report);
+    *lines += '\n';
+    o.needs_fix = !analysis.ready_to_send;
+    if (want_facts)
+      o.facts = summary::FactsFor(analyzer, analysis, r.text,
+                                  {id, r.agent, r.team, r.month,
+                                   r.customer_message.value_or("")});
+  }
   if (analysis.draft.Large()) analysis = Analysis();  // not held on to after a huge reply
   return o;
 }
@@ -160,8 +188,10 @@ AuditTotals RunAuditPipeline(const Analyzer& analyzer, RecordSource& source, con
                 for (Item& item : batch->items) {
                   for (const ExportReply& r : source.Convert(item)) {
                     batch->outcomes.push_back(
-                        r.error.empty() ? Check(analyzer, r, run, want_facts, &batch->lines)
-                                        : ErrorOutcome(r, format, source.name(), &batch->lines));
+                        r.error.empty()
+                            ? Check(analyzer, r, run, format, source.name(), want_facts,
+                                    &batch->lines)
+                            : ErrorOutcome(r, r.error, format, source.name(), &batch->lines));
                   }
                 }
                 batch->items.clear();

@@ -5,6 +5,7 @@
 // in flight, so memory stays flat however large the export.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <optional>
@@ -24,6 +25,11 @@ struct AuditRun {
   bool progress = false;
   size_t threads = 0;          // 0: every core
   ReportOptions report;        // what each reply's line holds
+  bool compact = false;        // lines in the compact form (report/compact_report.h)
+  // A reply whose analysis runs longer becomes an error record naming the
+  // limit; zero: no limit. Wall-clock time, looked at between the
+  // analyzer's stages (Request::deadline).
+  std::chrono::milliseconds max_record{0};
 };
 
 struct AuditTotals {

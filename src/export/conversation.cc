@@ -21,6 +21,8 @@ void EmitReplies(const Conversation& conversation, size_t line, uint64_t byte,
     r.agent = Bounded(m.author_name, kMaxNameBytes);
     r.team = Bounded(conversation.team, kMaxNameBytes);
     r.month = m.month;
+    r.ticket = conversation.ticket;
+    r.date = m.date;
     r.line = line;
     r.byte = byte;
     out->push_back(std::move(r));

@@ -18,10 +18,12 @@ struct ConversationMessage {
   std::string text;
   std::string author_name;
   std::string month;
+  nlohmann::json date;  // as the export gives it, for joining back (Scalar)
 };
 
 struct Conversation {
   std::string id;
+  nlohmann::json ticket;  // its id as the export gives it (Scalar)
   std::string customer_name;
   std::string team;
   std::vector<ConversationMessage> messages;  // oldest first

@@ -104,6 +104,8 @@ void CsvMapping::Row(const CsvRecord& record, std::vector<ExportReply>* out) {
   r.agent = Bounded(get(agent_), kMaxNameBytes);
   r.team = Bounded(get(team_), kMaxNameBytes);
   r.month = MonthOf(nlohmann::json(get(date_)));
+  if (ticket_ >= 0 && !ticket.empty()) r.ticket = Bounded(ticket, kMaxNameBytes);
+  if (date_ >= 0 && !get(date_).empty()) r.date = Bounded(get(date_), kMaxNameBytes);
   out->push_back(std::move(r));
 }
 

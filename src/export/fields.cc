@@ -19,6 +19,12 @@ std::string Text(const nlohmann::json& value) {
   return "";
 }
 
+nlohmann::json Scalar(const nlohmann::json& value, size_t max) {
+  if (value.is_string()) return Bounded(value.get_ref<const std::string&>(), max);
+  if (value.is_number()) return value;
+  return nullptr;
+}
+
 namespace {
 bool Digits(std::string_view s) {
   if (s.empty()) return false;

@@ -15,6 +15,10 @@ const nlohmann::json& Field(const nlohmann::json& obj, std::string_view key);
 // A string as is, a number or boolean as its JSON text, anything else "".
 std::string Text(const nlohmann::json& value);
 
+// `value` when it is a string (cut as Bounded does, to `max` bytes) or a
+// number, else null: a ticket id or date copied from the export.
+nlohmann::json Scalar(const nlohmann::json& value, size_t max);
+
 // "YYYY-MM" from an ISO 8601 date ("2024-03-05T10:00:00Z") or Unix seconds
 // (or milliseconds); "" when it is neither.
 std::string MonthOf(const nlohmann::json& value);

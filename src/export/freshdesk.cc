@@ -11,6 +11,7 @@ bool FreshdeskConversation(const nlohmann::json& ticket, Conversation* out, std:
     return false;
   }
   out->id = Text(Field(ticket, "id"));
+  out->ticket = Scalar(Field(ticket, "id"), kMaxNameBytes);
   if (out->id.empty()) {
     *error = "ticket has no \"id\"";
     return false;
@@ -44,6 +45,7 @@ bool FreshdeskConversation(const nlohmann::json& ticket, Conversation* out, std:
     if (Field(c, "body_text").is_string()) m.text = Text(Field(c, "body_text"));
     else m.text = HtmlToPlain(Text(Field(c, "body")));
     m.month = MonthOf(Field(c, "created_at"));
+    m.date = Scalar(Field(c, "created_at"), kMaxNameBytes);
     out->messages.push_back(std::move(m));
   }
   return true;

@@ -22,6 +22,7 @@ bool HelpScoutConversation(const nlohmann::json& conv, Conversation* out, std::s
     return false;
   }
   out->id = Text(Field(conv, "id"));
+  out->ticket = Scalar(Field(conv, "id"), kMaxNameBytes);
   if (out->id.empty()) {
     *error = "conversation has no \"id\"";
     return false;
@@ -45,6 +46,7 @@ bool HelpScoutConversation(const nlohmann::json& conv, Conversation* out, std::s
     m.author_name = FullName(by);
     m.text = HtmlToPlain(Text(Field(t, "body")));
     m.month = MonthOf(Field(t, "createdAt"));
+    m.date = Scalar(Field(t, "createdAt"), kMaxNameBytes);
     dated.emplace_back(Text(Field(t, "createdAt")), std::move(m));
   }
   // The API lists threads newest first; ISO 8601 times sort as text.

@@ -21,6 +21,7 @@ bool IntercomConversation(const nlohmann::json& conv, Conversation* out, std::st
     return false;
   }
   out->id = Text(Field(conv, "id"));
+  out->ticket = Scalar(Field(conv, "id"), kMaxNameBytes);
   if (out->id.empty()) {
     *error = "conversation has no \"id\"";
     return false;
@@ -35,6 +36,7 @@ bool IntercomConversation(const nlohmann::json& conv, Conversation* out, std::st
     m.author_name = Text(Field(Field(source, "author"), "name"));
     m.text = HtmlToPlain(Text(Field(source, "body")));
     m.month = MonthOf(Field(conv, "created_at"));
+    m.date = Scalar(Field(conv, "created_at"), kMaxNameBytes);
     if (m.author == Author::kCustomer) out->customer_name = m.author_name;
     out->messages.push_back(std::move(m));
   }
@@ -52,6 +54,7 @@ bool IntercomConversation(const nlohmann::json& conv, Conversation* out, std::st
     m.author_name = Text(Field(Field(p, "author"), "name"));
     if (has_body) m.text = HtmlToPlain(body.get<std::string>());
     m.month = MonthOf(Field(p, "created_at"));
+    m.date = Scalar(Field(p, "created_at"), kMaxNameBytes);
     if (m.author == Author::kCustomer && out->customer_name.empty())
       out->customer_name = m.author_name;
     out->messages.push_back(std::move(m));

@@ -145,7 +145,16 @@ ExportReply MboxReply(const MboxMessage& message, const std::string& file_name) 
   const auto& from = reply.message.from;
   r.agent = Bounded(from.name.empty() ? from.address : from.name, kMaxNameBytes);
   r.month = MonthFromDate(message.from_line);
-  if (r.month.empty()) r.month = MonthFromDate(Header(message.bytes, "Date"));
+  std::string date = Header(message.bytes, "Date");
+  if (r.month.empty()) r.month = MonthFromDate(date);
+  if (date.empty()) {
+    // "From sender Tue Mar  5 10:00:00 2024": the envelope's date.
+    size_t sender = message.from_line.find_first_not_of(' ', 5);
+    size_t gap = sender == std::string::npos ? sender : message.from_line.find(' ', sender);
+    size_t at = gap == std::string::npos ? gap : message.from_line.find_first_not_of(' ', gap);
+    if (at != std::string::npos) date = message.from_line.substr(at);
+  }
+  if (!date.empty()) r.date = Bounded(date, kMaxNameBytes);
   return r;
 }
 

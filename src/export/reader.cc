@@ -161,6 +161,9 @@ std::vector<ExportReply> RecordSource::Convert(Item& item) const {
     r.text = std::move(record.text);
     r.customer_message = std::move(record.customer_message);
     r.customer_name = std::move(record.customer_name);
+    r.agent = Bounded(record.agent, kMaxNameBytes);
+    r.ticket = Scalar(record.ticket, kMaxNameBytes);
+    r.date = Scalar(record.date, kMaxNameBytes);
     r.line = item.line;
     r.byte = item.byte;
     if (options_.groups) AddJsonlGroups(item.bytes, &r);

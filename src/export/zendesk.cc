@@ -32,6 +32,7 @@ bool ZendeskConversation(const nlohmann::json& record, const UserTable& global_u
     return nullptr;
   };
   out->id = Text(Field(ticket, "id"));
+  out->ticket = Scalar(Field(ticket, "id"), kMaxNameBytes);
   if (out->id.empty()) {
     *error = "ticket has no \"id\"";
     return false;
@@ -59,6 +60,7 @@ bool ZendeskConversation(const nlohmann::json& record, const UserTable& global_u
     else if (Field(c, "html_body").is_string()) m.text = HtmlToPlain(Text(Field(c, "html_body")));
     else m.text = Text(Field(c, "body"));
     m.month = MonthOf(Field(c, "created_at"));
+    m.date = Scalar(Field(c, "created_at"), kMaxNameBytes);
     out->messages.push_back(std::move(m));
   }
   return true;

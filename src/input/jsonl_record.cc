@@ -20,6 +20,8 @@ bool ParseCommonRecord(std::string_view line, AuditRecord* out) {
   simdjson::dom::object object;
   if (root.get(object)) return false;
   bool seen_id = false, seen_text = false, seen_message = false, seen_name = false;
+  bool seen_ticket = false, seen_agent = false, seen_date = false, seen_created = false;
+  nlohmann::json created_at;
   for (simdjson::dom::key_value_pair field : object) {
     std::string_view key = field.key;
     simdjson::dom::element value = field.value;
@@ -33,7 +35,35 @@ bool ParseCommonRecord(std::string_view line, AuditRecord* out) {
       *text = got;
       return true;
     };
-    if (key == "id") {
+    // A join field named once: a string or integer is kept in *out, a
+    // float left to the full parser (its text must come out as that
+    // parser prints it), anything else is as if absent.
+    auto scalar = [&](bool* seen, nlohmann::json* out) {
+      if (*seen) return false;
+      *seen = true;
+      std::string_view text;
+      int64_t signed_value;
+      uint64_t unsigned_value;
+      if (!value.get(text)) *out = std::string(text);
+      else if (value.is_int64() && !value.get(signed_value)) *out = signed_value;
+      else if (value.is_uint64() && !value.get(unsigned_value)) *out = unsigned_value;
+      else if (value.is_number()) return false;
+      return true;
+    };
+    if (key == "ticket") {
+      if (!scalar(&seen_ticket, &out->ticket)) return false;
+    } else if (key == "date") {
+      if (!scalar(&seen_date, &out->date)) return false;
+    } else if (key == "created_at") {
+      if (!scalar(&seen_created, &created_at)) return false;
+    } else if (key == "agent") {
+      nlohmann::json agent;
+      if (!scalar(&seen_agent, &agent)) return false;
+      bool flag;
+      if (agent.is_string()) out->agent = agent.get<std::string>();
+      else if (agent.is_number()) out->agent = agent.dump();
+      else if (!value.get(flag)) out->agent = flag ? "true" : "false";
+    } else if (key == "id") {
       if (seen_id) return false;
       seen_id = true;
       std::string_view text;
@@ -65,6 +95,7 @@ bool ParseCommonRecord(std::string_view line, AuditRecord* out) {
       if (name) out->customer_name.assign(*name);
     }
   }
+  if (out->date.is_null()) out->date = std::move(created_at);
   return seen_text;
 }
 
@@ -78,7 +109,8 @@ bool ParseAuditRecord(std::string_view line, AuditRecord* out, std::string* erro
 
 bool operator==(const AuditRecord& a, const AuditRecord& b) {
   return a.id == b.id && a.text == b.text && a.customer_message == b.customer_message &&
-         a.customer_name == b.customer_name;
+         a.customer_name == b.customer_name && a.ticket == b.ticket && a.date == b.date &&
+         a.agent == b.agent;
 }
 
 bool ParseAuditRecordFully(std::string_view line, AuditRecord* out, std::string* error) {
@@ -131,6 +163,17 @@ bool ParseAuditRecordFully(std::string_view line, AuditRecord* out, std::string*
       return false;
     }
     out->customer_name = it->get<std::string>();
+  }
+  auto scalar = [&](const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && (it->is_string() || it->is_number()) ? *it : nlohmann::json();
+  };
+  out->ticket = scalar("ticket");
+  out->date = scalar("date");
+  if (out->date.is_null()) out->date = scalar("created_at");
+  if (auto it = j.find("agent"); it != j.end()) {
+    if (it->is_string()) out->agent = it->get<std::string>();
+    else if (it->is_number() || it->is_boolean()) out->agent = it->dump();
   }
   return true;
 }

@@ -9,12 +9,18 @@
 
 namespace amends {
 
-// {"id", "text", "customer_message"?, "customer_name"?}
+// {"id", "text", "customer_message"?, "customer_name"?, "ticket"?, "agent"?,
+// "date"? (or "created_at")}
 struct AuditRecord {
   nlohmann::json id;  // as given (string or number); null when absent
   std::string text;
   std::optional<std::string> customer_message;
   std::string customer_name;
+  // What joins the output back to the export, never an error: "ticket" and
+  // "date" (else "created_at") as given when a string or number, else null;
+  // "agent" as text (a number or boolean as its JSON text), else "".
+  nlohmann::json ticket, date;
+  std::string agent;
 };
 
 // Parses one line. On failure returns false, sets `*error` to a message

@@ -53,6 +53,18 @@ TEST_CASE("audit records: the fast path and the full parser agree on every line"
       R"({"text": "x", "extra": tru})",
       std::string("{\"text\": \"x\"}\0", 14),
       std::string("{\"text\": \"x\0y\"}", 16),
+      R"({"text": "x", "ticket": 123, "agent": "Alex", "date": "2024-03-05T10:00:00Z"})",
+      R"({"text": "x", "ticket": "T-9", "agent": 17, "created_at": 1709632800})",
+      R"({"text": "x", "ticket": 1.5, "agent": 2.5, "date": 1.7e9})",
+      R"({"text": "x", "ticket": -4, "agent": true, "date": null, "created_at": "2024-01-02"})",
+      R"({"text": "x", "ticket": [1], "agent": {"name": "A"}, "date": false})",
+      R"({"text": "x", "date": "a", "created_at": "b"})",
+      R"({"text": "x", "created_at": "b", "date": "a"})",
+      R"({"text": "x", "ticket": 1, "ticket": 2})",
+      R"({"text": "x", "agent": "A", "agent": null})",
+      R"({"text": "x", "date": "a", "date": "b"})",
+      R"({"text": "x", "created_at": 1, "created_at": 2})",
+      R"({"text": "x", "ticket": 18446744073709551615})",
       "",
   };
   for (const std::string& line : lines) {
@@ -81,6 +93,16 @@ TEST_CASE("audit records: fields as given", "[jsonl]") {
   REQUIRE(ParseAuditRecord(R"({"text": "x", "id": "t-1"})", &r, &error));
   CHECK(r.id == "t-1");
   CHECK_FALSE(r.customer_message);
+  CHECK(r.ticket.is_null());
+  CHECK(r.date.is_null());
+  CHECK(r.agent.empty());
+  REQUIRE(ParseAuditRecord(R"({"text": "x", "ticket": 35436, "agent": "Ann", "created_at": 1709632800})",
+                           &r, &error));
+  CHECK(r.ticket == 35436);
+  CHECK(r.agent == "Ann");
+  CHECK(r.date == 1709632800);
+  REQUIRE(ParseAuditRecord(R"({"text": "x", "date": "2024-03-05", "created_at": 1})", &r, &error));
+  CHECK(r.date == "2024-03-05");
   CHECK_FALSE(ParseAuditRecord(R"({"text": "x", "text": 1})", &r, &error));
   CHECK(error == "\"text\" must be a string");
 }

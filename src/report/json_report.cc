@@ -143,17 +143,14 @@ void AppendFinding(const Analyzer& analyzer, const Rendered& rendered, const Che
 }  // namespace
 
 void AppendChecklistJson(const Analyzer& analyzer, const Analysis& analysis, std::string* out,
-                         std::string_view id_json, const ReportOptions& options) {
+                         std::string_view leading_members, const ReportOptions& options) {
   const Document& doc = analysis.draft;
   const auto& rules = analyzer.lexicon().rules;
   PositionIndex index(doc.text, doc.begin);
   const Rendered& rendered = RenderedFor(analyzer);
   JsonWriter w(out);
   w.BeginObject();
-  if (!id_json.empty()) {
-    w.Key("id");
-    w.Raw(id_json);
-  }
+  if (!leading_members.empty()) w.Raw(leading_members);
   w.Key("schema");
   w.String(kSchemaVersion);
 
