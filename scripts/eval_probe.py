@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""Scores amends on the coaching-phrase probe in corpora/probe/.
+
+usage: eval_probe.py AMENDS [--misses]
+
+The probe holds 152 short reply sentences in 8 categories (13 that a coach
+would flag and 6 near-misses that must pass, each), written from public
+coaching sources (corpora/probe/SOURCES.md) by someone who never saw the
+rules. A flag sentence is caught when its category's check says fix or
+consider; a near-miss is a false flag when it does. It is scored, never read
+for rule writing: that keeps it a measure of how far the families reach.
+"""
+import collections
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+CHECK = {"non_apology": "apology.non_apology", "apology_but": "apology.undone_by_but",
+         "cant": "cant.focus", "policy": "policy.reciting", "excuse": "excuse",
+         "blame_customer": "blame.customer", "defensive": "tone.defensive",
+         "blame_third_party": "blame.third_party"}
+
+
+def main():
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    if len(args) != 1:
+        sys.exit(__doc__)
+    here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "corpora", "probe")
+    with open(os.path.join(here, "probe.jsonl"), encoding="utf-8") as fh:
+        items = [json.loads(line) for line in fh if line.strip()]
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
+        for it in items:
+            fh.write(json.dumps({"id": it["id"], "text": it["text"]}) + "\n")
+    try:
+        run = subprocess.run([args[0], "audit", "--no-config", fh.name], capture_output=True)
+    finally:
+        os.unlink(fh.name)
+    if run.returncode > 1:
+        sys.exit("eval_probe: amends audit failed:\n" + run.stderr.decode(errors="replace"))
+    outs = {o["id"]: o for o in map(json.loads, run.stdout.decode().splitlines())}
+    caught, false, wrong = collections.Counter(), collections.Counter(), []
+    for it in items:
+        status = {c["id"]: c["status"] for c in outs[it["id"]]["checklist"]}
+        hit = status.get(CHECK[it["category"]]) in ("fix", "consider")
+        if it["expect"] == "flag":
+            caught[it["category"]] += hit
+        else:
+            false[it["category"]] += hit
+        if hit != (it["expect"] == "flag"):
+            wrong.append(it)
+    flags = sum(1 for it in items if it["expect"] == "flag")
+    print(f"caught {sum(caught.values())} of {flags}; near-misses flagged "
+          f"{sum(false.values())} of {len(items) - flags}")
+    for c in CHECK:
+        print(f"  {c:18} {caught[c]:2}/13 caught   {false[c]}/6 near-misses flagged")
+    if "--misses" in sys.argv:
+        for it in wrong:
+            print(f"{it['id']} ({it['expect']}): {it['text']}")
+
+
+if __name__ == "__main__":
+    main()
