@@ -1,6 +1,8 @@
 // Every rule carries examples that must fire and must not; run them all,
 // for the lexicon built into the binary and for the folder on disk.
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "analyzer/analyzer.h"
 #include "rules/lint.h"
@@ -68,4 +70,52 @@ TEST_CASE("the built-in lexicon is lint-clean and has no line over 120 character
   }
   CHECK(parsed.size() > 5);
   for (const std::string& finding : LintLexicon(parsed)) FAIL_CHECK(finding);
+}
+
+// Examples are written as a coach would, never copied from the replies the
+// rules are measured on: a copied sentence would make a rule look general
+// on the very replies it came from. Needs ../shared (the labeled and pool
+// replies, outside the repository); without it the case warns.
+TEST_CASE("no rule example is a sentence copied from the corpora", "[lexicon][examples][shared]") {
+  const std::string corpora = std::string(AMENDS_SOURCE_DIR) + "/../shared/corpora/";
+  std::string all;
+  size_t read = 0;
+  for (const char* set : {"dev", "dev2", "dev3", "pool"}) {
+    std::ifstream in(corpora + set + "/replies.jsonl");
+    for (std::string line; std::getline(in, line);) {
+      if (line.empty()) continue;
+      auto j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+      if (!j.is_object()) continue;
+      for (const char* key : {"text", "customer_message"})
+        if (j.contains(key) && j[key].is_string()) {
+          all += j[key].get_ref<const std::string&>();
+          all += '\n';
+        }
+      ++read;
+    }
+  }
+  if (read == 0) {
+    WARN("../shared/corpora is absent: examples not compared with the corpora");
+    return;
+  }
+  auto lower = [](std::string s) {
+    for (char& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    return s;
+  };
+  all = lower(all);
+  std::string error;
+  auto analyzer = Analyzer::Load(EmbeddedLexiconFiles(), &error);
+  REQUIRE(analyzer);
+  // Short stock phrases ("We apologize for any inconvenience.") are what
+  // the rules are about and occur everywhere; a sentence of 30 characters
+  // (code points) or more found word for word is a copy.
+  for (const Rule& r : analyzer->lexicon().rules)
+    for (const auto* examples : {&r.fire, &r.pass})
+      for (const RuleExample& e : *examples) {
+        size_t characters = 0;  // code points: a sentence of Japanese is short in characters
+        for (unsigned char c : e.text) characters += (c & 0xC0) != 0x80;
+        if (characters < 30) continue;
+        INFO(r.file << ":" << e.line << ": " << e.text);
+        CHECK(all.find(lower(e.text)) == std::string::npos);
+      }
 }
