@@ -76,8 +76,8 @@ class Matcher {
     std::vector<RegexRef> gated;
     // Per gated rule, its strings and where to look for each (see Need).
     struct Need {
-      std::string_view text;  // the rule's own string
-      uint32_t anchor;        // the byte of it searched for: its rarest
+      std::string text;
+      uint32_t anchor;  // the byte of it searched for: its rarest
     };
     std::vector<std::vector<Need>> gated_needs;
   };
