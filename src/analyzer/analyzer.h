@@ -10,6 +10,8 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -103,6 +105,15 @@ class Analyzer {
   std::vector<Hit> Hits(std::string_view text, RuleScope scope) const;
 
   const CheckSet& checks() const { return checks_; }
+  // The index in checks().checks of the check `r` is a result of, or
+  // SIZE_MAX when `r` comes from another analyzer's check set (the
+  // reports look up what they rendered per check by it).
+  size_t CheckIndex(const CheckResult& r) const {
+    const std::vector<CheckDef>& all = checks_.checks;
+    std::less_equal<const CheckDef*> le;
+    if (all.empty() || !le(all.data(), r.check) || !le(r.check, &all.back())) return SIZE_MAX;
+    return static_cast<size_t>(r.check - all.data());
+  }
   const Lexicon& lexicon() const { return lexicon_; }
   const NameLists& names() const { return names_; }
   const Matcher& matcher() const { return *matcher_; }

@@ -2,7 +2,6 @@
 
 #include <charconv>
 #include <cstring>
-#include <functional>
 #include <vector>
 
 #include "report/json_writer.h"
@@ -59,27 +58,19 @@ const Rendered& RenderedFor(const Analyzer& analyzer) {
 // The check's rendered head, or null for a check of another check set
 // than the analyzer's.
 const std::string* HeadOf(const Analyzer& analyzer, const Rendered& rendered, const CheckResult& r) {
-  const std::vector<CheckDef>& checks = analyzer.checks().checks;
-  std::less_equal<const CheckDef*> le;
-  if (checks.empty() || !le(checks.data(), r.check) || !le(r.check, &checks.back())) return nullptr;
-  size_t i = static_cast<size_t>(r.check - checks.data());
+  const size_t i = analyzer.CheckIndex(r);
+  if (i == SIZE_MAX) return nullptr;
   return r.status == Status::kFix ? &rendered.fix[i] : &rendered.consider[i];
 }
 
 void AppendFinding(const Rendered& rendered, const std::vector<Rule>& rules, const CheckDef& check,
                    const Finding& f, const Document& doc, std::string* out) {
-  char buf[48];
-  char* p = buf;
-  auto put = [&p](std::string_view s) {
-    std::memcpy(p, s.data(), s.size());
-    p += s.size();
-  };
-  auto number = [&p](uint32_t v) { p = std::to_chars(p, p + 10, v).ptr; };
-  put("{\"start\":");
-  number(f.span.start);
-  put(",\"end\":");
-  number(f.span.end);
-  out->append(buf, p);
+  PieceBuffer<48> buf;
+  buf.Put("{\"start\":");
+  buf.Number(f.span.start);
+  buf.Put(",\"end\":");
+  buf.Number(f.span.end);
+  buf.AppendTo(out);
   if (f.span.end > f.span.start) {
     out->append(",\"text\":");
     JsonWriter::Escape(doc.Original(f.span), out);

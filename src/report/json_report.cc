@@ -2,7 +2,6 @@
 
 #include <charconv>
 #include <cstring>
-#include <functional>
 #include <vector>
 
 #include "report/json_writer.h"
@@ -10,15 +9,6 @@
 
 namespace amends {
 namespace {
-
-// The index of the result's check in the analyzer's checks, or SIZE_MAX
-// for a check of another set.
-size_t CheckIndex(const Analyzer& analyzer, const CheckResult& r) {
-  const std::vector<CheckDef>& checks = analyzer.checks().checks;
-  std::less_equal<const CheckDef*> le;
-  if (checks.empty() || !le(checks.data(), r.check) || !le(r.check, &checks.back())) return SIZE_MAX;
-  return static_cast<size_t>(r.check - checks.data());
-}
 
 // What the checklist writes the same way for every draft, rendered as
 // JSON once per thread and analyzer (keyed on Analyzer::serial()). An
@@ -89,27 +79,21 @@ void AppendFinding(const Analyzer& analyzer, const Rendered& rendered, const Che
                    const PositionIndex& index, std::string* out) {
   Position a = index.At(finding.span.start);
   Position b = index.At(finding.span.end);
-  char buf[160];
-  char* p = buf;
-  auto put = [&p](std::string_view s) {
-    std::memcpy(p, s.data(), s.size());
-    p += s.size();
-  };
-  auto number = [&p](uint32_t v) { p = std::to_chars(p, p + 10, v).ptr; };
-  put("{\"start\":");
-  number(finding.span.start);
-  put(",\"end\":");
-  number(finding.span.end);
-  put(",\"line\":");
-  number(a.line);
-  put(",\"column\":");
-  number(a.column);
-  put(",\"utf16_start\":");
-  number(a.utf16);
-  put(",\"utf16_end\":");
-  number(b.utf16);
-  put(",\"text\":");
-  out->append(buf, p);
+  PieceBuffer<160> buf;
+  buf.Put("{\"start\":");
+  buf.Number(finding.span.start);
+  buf.Put(",\"end\":");
+  buf.Number(finding.span.end);
+  buf.Put(",\"line\":");
+  buf.Number(a.line);
+  buf.Put(",\"column\":");
+  buf.Number(a.column);
+  buf.Put(",\"utf16_start\":");
+  buf.Number(a.utf16);
+  buf.Put(",\"utf16_end\":");
+  buf.Number(b.utf16);
+  buf.Put(",\"text\":");
+  buf.AppendTo(out);
   JsonWriter::Escape(doc.Original(finding.span), out);
   out->append(",\"message\":");
   const CheckDef& check = *r.check;
@@ -200,7 +184,7 @@ void AppendChecklistJson(const Analyzer& analyzer, const Analysis& analysis, std
   for (const CheckResult& r : analysis.checklist) {
     // The check's object, left open at "findings": (a result of another
     // check set than this analyzer's is rendered here).
-    const size_t check = CheckIndex(analyzer, r);
+    const size_t check = analyzer.CheckIndex(r);
     const FindingText* check_text = nullptr;
     if (check < rendered.checks.size()) {
       w.Raw(rendered.heads[check * Rendered::kStatuses + static_cast<size_t>(r.status)]);

@@ -13,6 +13,27 @@
 
 namespace amends {
 
+// Literal pieces and decimal numbers assembled in a buffer of N bytes on
+// the stack, then appended at once: one capacity check for a run of short
+// writes (a finding's offsets). The caller keeps within N.
+template <size_t N>
+class PieceBuffer {
+ public:
+  void Put(std::string_view s) {
+    std::memcpy(p_, s.data(), s.size());
+    p_ += s.size();
+  }
+  void Number(uint32_t v) { p_ = std::to_chars(p_, p_ + 10, v).ptr; }
+  void AppendTo(std::string* out) {
+    out->append(buf_, p_);
+    p_ = buf_;
+  }
+
+ private:
+  char buf_[N];
+  char* p_ = buf_;
+};
+
 class JsonWriter {
  public:
   explicit JsonWriter(std::string* out) : out_(out) {}
