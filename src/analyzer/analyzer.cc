@@ -153,7 +153,7 @@ std::unique_ptr<Analyzer> Analyzer::Load(const std::vector<LexiconFile>& files,
     // Every later stage (folding, matching, the JSON report) assumes
     // well-formed UTF-8; a team's file is checked here, with its location.
     if (FindInvalidUtf8(f.content) != kValidUtf8) {
-      Source source{f.name, f.content};
+      Source source{f.name, std::string(f.content.view())};
       ValidateSource(&source, error);
       return nullptr;
     }

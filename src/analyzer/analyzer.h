@@ -28,13 +28,51 @@
 
 namespace amends {
 
+// A lexicon file's bytes: its own copy (a file read from disk, a test's
+// text), or a view of bytes that live as long as the process (the files
+// compiled into the binary), which every start-up would otherwise copy
+// (1.1 MB) only to parse checks.def and hash the rest.
+class LexiconText {
+ public:
+  LexiconText() = default;
+  LexiconText(std::string text) : owned_(std::move(text)) {}  // NOLINT: implicit
+  LexiconText(const char* text) : owned_(text) {}             // NOLINT: implicit
+  // `bytes` must outlive every copy of the result (static data).
+  static LexiconText Static(std::string_view bytes) {
+    LexiconText t;
+    t.static_ = bytes;
+    t.is_static_ = true;
+    return t;
+  }
+  std::string_view view() const { return is_static_ ? static_ : std::string_view(owned_); }
+  operator std::string_view() const { return view(); }  // NOLINT: implicit
+  const char* data() const { return view().data(); }
+  size_t size() const { return view().size(); }
+  // Appending makes the text its own copy first.
+  LexiconText& operator+=(std::string_view more) {
+    if (is_static_) {
+      owned_.assign(static_);
+      static_ = {};
+      is_static_ = false;
+    }
+    owned_ += more;
+    return *this;
+  }
+
+ private:
+  std::string owned_;
+  std::string_view static_;
+  bool is_static_ = false;
+};
+
 // One lexicon file: a name for error messages and its content.
 struct LexiconFile {
   std::string name;
-  std::string content;
+  LexiconText content;
 };
 
-// The lexicon compiled into the binary (lexicons/en at build time).
+// The lexicon compiled into the binary (lexicons/en at build time). The
+// contents view the binary's own bytes.
 std::vector<LexiconFile> EmbeddedLexiconFiles();
 
 // Reads checks.def, every *.rules and *.macros file of `dir` and the name lists in

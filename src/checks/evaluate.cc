@@ -205,11 +205,11 @@ Situation DecideSituation(const CheckSet& checks, const Document& draft,
                           const std::vector<Hit>& customer_hits, std::optional<bool> forced) {
   Situation s;
   for (const Hit* h : HitsOf(draft_hits, checks.situation_draft_tags))
-    s.evidence.push_back({false, h->span, std::string(draft.Original(h->span)),
+    s.evidence.push_back({false, h->span, draft.Original(h->span),
                           static_cast<int>(h->rule)});
   if (customer) {
     for (const Hit* h : HitsOf(customer_hits, checks.situation_customer_tags))
-      s.evidence.push_back({true, h->span, std::string(customer->Original(h->span)),
+      s.evidence.push_back({true, h->span, customer->Original(h->span),
                             static_cast<int>(h->rule)});
   }
   s.recovery = !s.evidence.empty();

@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "checks/check_def.h"
@@ -43,7 +44,9 @@ struct CheckResult {
 struct Evidence {
   bool from_customer;  // else from the draft
   Span span;           // bytes of the text it came from
-  std::string text;
+  // Those bytes, viewed in the text the request gave (as Analysis::draft
+  // is): a reply that repeats a cue a million times keeps no copies.
+  std::string_view text;
   int rule;
 };
 

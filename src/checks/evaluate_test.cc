@@ -141,6 +141,7 @@ const Analyzer& Demo() {
 struct Result {
   Analysis analysis;
   std::string text;
+  std::string customer;  // evidence from it views it
   const CheckResult& Get(const std::string& id) const {
     for (const CheckResult& r : analysis.checklist)
       if (r.check->id == id) return r;
@@ -155,7 +156,7 @@ struct Result {
   }
 };
 
-// The text is stored in a unique_ptr so the Document's views survive moves.
+// The texts are stored in the Result so the Document's views survive moves.
 std::shared_ptr<Result> Run(const std::string& text, const std::string& name = "",
                             std::optional<std::string> customer = std::nullopt,
                             std::optional<bool> forced = std::nullopt) {
@@ -164,7 +165,10 @@ std::shared_ptr<Result> Run(const std::string& text, const std::string& name = "
   Request req;
   req.text = r->text;
   req.customer_name = name;
-  if (customer) req.customer_message = *customer;
+  if (customer) {
+    r->customer = *customer;
+    req.customer_message = r->customer;
+  }
   req.force_recovery = forced;
   r->analysis = Demo().Analyze(req);
   return r;

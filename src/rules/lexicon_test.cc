@@ -316,6 +316,32 @@ TEST_CASE("'^' and '$' patterns match at a sentence's start (past @handles) and 
   CHECK(a->Hits("We said no.", RuleScope::kDraft).empty());
 }
 
+TEST_CASE("'needs' strings are found at either end of a text, when they share a byte",
+          "[lexicon]") {
+  // The regex matches more than the strings allow: a hit says the gate let
+  // the text through, none that it held the rule back.
+  std::string error;
+  auto a = Analyzer::Load({{"checks.def", kChecks}, {"lexicons/en/demo.rules", R"(rule hedge.k
+  tag: hedge
+  kind: regex
+  needs: keep
+  needs: kept
+  needs: エラー
+  match: \bk\w+|エ
+  fire: We keep it.
+  pass: We kite it.
+)"}}, &error);
+  INFO(error);
+  REQUIRE(a);
+  CHECK(a->Hits("keep", RuleScope::kDraft).size() == 1);          // the whole text
+  CHECK(a->Hits("so we kept", RuleScope::kDraft).size() == 1);    // at its end
+  CHECK(a->Hits("kept, and kites", RuleScope::kDraft).size() == 2);  // at its start
+  CHECK(a->Hits("kite kee kep", RuleScope::kDraft).empty());      // k, never keep or kept
+  CHECK(a->Hits("kee", RuleScope::kDraft).empty());               // shorter than them
+  CHECK(a->Hits("エラー", RuleScope::kDraft).size() == 1);
+  CHECK(a->Hits("エ", RuleScope::kDraft).empty());
+}
+
 TEST_CASE("a regex rule with 'needs' is tried only on a text that holds the string", "[lexicon]") {
   std::string error;
   auto a = Analyzer::Load({{"checks.def", kChecks}, {"lexicons/en/demo.rules", R"(rule hedge.path

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstdlib>
 #include <cstring>
+#include <new>
 #include <span>
 
 #include "rules/common_words.h"
@@ -52,6 +54,37 @@ bool Contains(std::string_view text, std::string_view needle, uint32_t anchor) {
   }
   return false;
 }
+
+// A per-thread array whose new elements are all-zero bytes, from calloc:
+// fresh pages come zeroed from the system and are only touched where they
+// are written, so a short draft that marks a few of the lexicon's
+// thousands of word sets faults in a few pages, not the whole array.
+// Growing forgets the old contents (callers keep nothing across a grow).
+template <typename T>
+class ZeroedArray {
+ public:
+  ZeroedArray() = default;
+  ZeroedArray(const ZeroedArray&) = delete;
+  ZeroedArray& operator=(const ZeroedArray&) = delete;
+  ~ZeroedArray() { std::free(data_); }
+  void AtLeast(size_t n) {
+    if (n <= size_) return;
+    void* p = std::calloc(n, sizeof(T));
+    if (!p) throw std::bad_alloc();
+    std::free(data_);
+    data_ = static_cast<T*>(p);
+    size_ = n;
+  }
+  void Zero() {
+    if (size_) std::memset(static_cast<void*>(data_), 0, size_ * sizeof(T));
+  }
+  T* data() { return data_; }
+  T& operator[](size_t i) { return data_[i]; }
+
+ private:
+  T* data_ = nullptr;
+  size_t size_ = 0;
+};
 
 bool Inside(Span inner, Span outer) {
   return !outer.empty() && inner.start >= outer.start && inner.end <= outer.end;
@@ -352,7 +385,7 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
       uint64_t state = 0;
       uint64_t positions = 0;
     };
-    std::vector<SetState> sets;
+    ZeroedArray<SetState> sets;  // zero bytes: no stamp, no positions
     std::vector<uint32_t> marked;  // the key sets the sentence holds a word of
     uint32_t stamp = 0;
     // Per tracked common word (see common_index_) the sentence holds, its
@@ -362,7 +395,7 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
     // Sentences of over 64 words: per antipattern asked about, where its
     // matches reach (see `reaches`), worked out once per sentence. The
     // stamp in the high half of `reach_at`, the offset into `reach` below.
-    std::vector<uint64_t> reach_at;  // per pattern
+    ZeroedArray<uint64_t> reach_at;  // per pattern
     std::vector<uint32_t> reach;
   };
   thread_local Scratch scratch;
@@ -370,8 +403,8 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
   auto& ids = scratch.ids;
   auto& marked = scratch.marked;
   const PhraseSet& phrases = lexicon_.phrases;
-  if (scratch.sets.size() < set_count_) scratch.sets.resize(set_count_);
-  if (scratch.reach_at.size() < phrases.size()) scratch.reach_at.resize(phrases.size());
+  scratch.sets.AtLeast(set_count_);
+  scratch.reach_at.AtLeast(phrases.size());
   // Raw pointers: the loops below write through them, and the compiler
   // cannot tell that vectors do not alias.
   Scratch::SetState* const sets = scratch.sets.data();
@@ -397,8 +430,8 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
     const std::string_view* const sentence_words = words.data() + sentence.first_word;
     const uint32_t* const sentence_ids = ids.data() + sentence.first_word;
     if (++scratch.stamp == 0) {  // wrapped: forget every old stamp
-      std::fill(scratch.sets.begin(), scratch.sets.end(), Scratch::SetState{});
-      std::fill(scratch.reach_at.begin(), scratch.reach_at.end(), 0);
+      scratch.sets.Zero();
+      scratch.reach_at.Zero();
       scratch.stamp = 1;
     }
     scratch.reach.clear();
