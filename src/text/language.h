@@ -12,7 +12,8 @@ namespace amends {
 struct LanguageGuess {
   std::string code = "un";       // ISO 639-1 where there is one ("es"), "un": unknown
   std::string name = "Unknown";  // "Spanish"
-  int confidence = 0;            // percent of the text's letters in that language
+  int confidence = 0;            // percent of the text's letters in that language (0: not
+                                 // measured, plainly English from its common words)
   bool reliable = false;         // CLD2's own judgement that the text was enough
   bool english = true;           // false only when confidently another language
 };

@@ -33,6 +33,15 @@ TEST_CASE("language: a short English reply with a foreign greeting is English",
   }
 }
 
+TEST_CASE("language: a few English words do not make another language English",
+          "[text][language]") {
+  LanguageGuess g = GuessLanguage(
+      "Hola Val, puedes hacer una prueba gratuita de Prime Video si nunca lo has usado. "
+      "Entra en the Prime Video app y sigue las instrucciones, por favor.");
+  CHECK_FALSE(g.english);
+  CHECK(g.code == "es");
+}
+
 TEST_CASE("language: too little text, or none, is left to the English rules",
           "[text][language]") {
   CHECK(GuessLanguage("").english);
