@@ -287,4 +287,17 @@ TEST_CASE("explain: a family lists its checks, sources name the seeds", "[first-
   CHECK(j[0]["sources"][0]["title"].get<std::string>().size() > 5);
 }
 
+TEST_CASE("eval and audit take --language too", "[first-hour][language]") {
+  Run help = Amends("eval --help");
+  CHECK(help.out.find("--language") != std::string::npos);
+  Run bad = Amends("audit --language es -");
+  CHECK(bad.exit_code == 2);
+  std::string path = TempPath("one-spanish.jsonl");
+  nlohmann::json es = {{"id", "es"}, {"text", kSpanish}};
+  WriteFile(path, es.dump() + "\n");
+  Run forced = Amends("--no-config audit --language en " + Quoted(path));
+  CHECK(forced.out.find("\"language\"") == std::string::npos);
+  CHECK(forced.out.find("\"status\":\"fix\"") != std::string::npos);  // graded in English
+}
+
 }  // namespace

@@ -23,7 +23,7 @@ struct CommonOptions {
   size_t max_bytes = 64u << 20;
   size_t max_findings = kDefaultMaxFindings;  // per check, in what a report writes
   CheckSelection selection;  // --only, --skip (check, gate, audit, eval)
-  std::string language = "auto";  // --language auto|en (check, gate, audit)
+  std::string language = "auto";  // --language auto|en (check, gate, audit, eval)
 };
 
 struct CheckOptions {

@@ -276,6 +276,7 @@ int main(int argc, char** argv) {
   eval_cmd->add_flag("--without-customer-message", eval.without_customer_message,
                      "Ignore customer_message: judge the situation from the reply alone");
   AddSelectionOptions(eval_cmd, &common.selection);
+  AddLanguageOption(eval_cmd, &common.language);
   eval_cmd->add_option("--format", eval.format, "text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));
 
