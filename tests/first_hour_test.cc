@@ -226,6 +226,10 @@ TEST_CASE("check: the text says why a reply is a recovery, in one line", "[first
   Run r = Amends("--no-config check --color never --customer-message " + Quoted(message) + " -",
                  "Hi Sam, a new parcel ships today.\n");
   CHECK(r.out.find("\n  recovery: the customer wrote \"") != std::string::npos);
+  // Preferred to the reply's own cues when both are there.
+  Run both = Amends("--no-config check --color never --customer-message " + Quoted(message) + " -",
+                    "Hi Sam, sorry for the delay. A new parcel ships today.\n");
+  CHECK(both.out.find("\n  recovery: the customer wrote \"") != std::string::npos);
   Run forced = Amends("--no-config check --color never --situation recovery -",
                       "Hi Sam, a new parcel ships today.\n");
   CHECK(forced.out.find("  recovery: ") == std::string::npos);  // as told: no evidence to give

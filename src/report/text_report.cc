@@ -114,7 +114,11 @@ std::string TextReport(const Analyzer& analyzer, const Analysis& analysis,
   std::string evidence;  // why it counts as a recovery, in one line
   if (analysis.situation.recovery && !analysis.situation.forced &&
       !analysis.situation.evidence.empty()) {
-    const Evidence& e = analysis.situation.evidence.front();
+    // What the customer wrote says it best; else the reply's own cue.
+    const auto& all = analysis.situation.evidence;
+    auto customer = std::find_if(all.begin(), all.end(),
+                                 [](const Evidence& x) { return x.from_customer; });
+    const Evidence& e = customer != all.end() ? *customer : all.front();
     evidence = std::string("  recovery: ") +
                (e.from_customer ? "the customer wrote \"" : "the reply says \"") +
                Snippet(e.text) + "\"";
