@@ -34,6 +34,7 @@ void AddLanguageOption(CLI::App* command, std::string* language) {
       ->add_option("--language", *language,
                    "auto (default): a reply confidently in another language than English is "
                    "not checked (every check n/a); en: check it with the English rules anyway")
+      ->type_name("LANG")
       ->check(CLI::IsMember({"auto", "en"}));
 }
 
