@@ -9,6 +9,7 @@ packages=(
   libgmime-3.0-dev libgumbo-dev
   libtbb-dev  # amends audit: the parallel pipeline (oneTBB)
   libsimdjson-dev  # amends audit: reading JSON lines
+  libcld2-dev  # the draft's language (Compact Language Detector 2)
   clang libclang-rt-14-dev  # scripts/sanitize.sh: ASan + UBSan and libFuzzer
 )
 

@@ -3,7 +3,9 @@
 # then again under the sanitizers (scripts/sanitize.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/build.sh
+# The tests (and the benchmarks, when Google Benchmark is installed) on, even
+# after the README's first command configured the program alone.
+bash scripts/build.sh -DAMENDS_BUILD_TESTS=ON -UAMENDS_BENCH
 status=0
 ctest --test-dir build --output-on-failure -j "$(nproc)" || status=$?
 # The same suite under ASan + UBSan, and a short run of every fuzz harness;

@@ -217,6 +217,18 @@ std::vector<Hit> Analyzer::Hits(std::string_view text, RuleScope scope) const {
   return matcher_->Match(doc, scope);
 }
 
+namespace {
+// A draft in another language: every check n/a, nothing found. (The
+// situation stands: with no draft hits it comes from the customer's
+// message or --situation alone.)
+void MarkNotChecked(Analysis* a) {
+  for (CheckResult& r : a->checklist) {
+    r.status = Status::kNotApplicable;
+    r.findings.clear();
+  }
+}
+}  // namespace
+
 Analysis Analyzer::Analyze(const Request& request) const {
   Analysis a;
   Analyze(request, &a);
@@ -245,7 +257,12 @@ void Analyzer::Analyze(const Request& request, Analysis* out) const {
   segmenter.Segment(request.text, request.begin, &a.draft);
   RecogniseLowercaseGreetingName(names_, &a.draft);
   if (late()) return;
-  matcher_->Match(a.draft, RuleScope::kDraft, &hits);
+  a.language = request.assume_english
+                   ? LanguageGuess()
+                   : GuessLanguage(request.text.substr(std::min<size_t>(request.begin,
+                                                                        request.text.size())));
+  if (a.language.english) matcher_->Match(a.draft, RuleScope::kDraft, &hits);
+  else hits.clear();  // English rules say nothing true about another language
   if (late()) return;
   customer_hits.clear();
   if (request.customer_message) {
@@ -262,6 +279,7 @@ void Analyzer::Analyze(const Request& request, Analysis* out) const {
                  &a.checklist);
   if (late()) return;
   if (customer.Large()) customer = Document();
+  if (!a.language.english) MarkNotChecked(&a);
   a.ready_to_send = std::none_of(a.checklist.begin(), a.checklist.end(),
                                  [](const CheckResult& r) { return r.status == Status::kFix; });
 }

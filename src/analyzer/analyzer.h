@@ -25,6 +25,7 @@
 #include "rules/lexicon.h"
 #include "rules/matcher.h"
 #include "text/document.h"
+#include "text/language.h"
 
 namespace amends {
 
@@ -90,6 +91,9 @@ struct Request {
   // --max-record-ms). It is looked at between stages, never inside one: a
   // safety net against a pathological record, not a precise timer.
   std::optional<std::chrono::steady_clock::time_point> deadline;
+  // --language en: check the draft with the English rules whatever
+  // language it looks like (no guess is made).
+  bool assume_english = false;
 };
 
 struct Analysis {
@@ -101,6 +105,10 @@ struct Analysis {
   // The request's deadline passed before the analysis ended: the checklist
   // is empty and nothing else here is to be used.
   bool out_of_time = false;
+  // The draft's language as guessed (text/language.h). When it is
+  // confidently not English (`!language.english`) no English rule is
+  // applied: every check is n/a, with no findings.
+  LanguageGuess language;
 };
 
 class Analyzer {

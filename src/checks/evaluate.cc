@@ -1,6 +1,8 @@
 #include "checks/evaluate.h"
 
 #include <algorithm>
+#include <cctype>
+#include <string_view>
 
 #include "text/fold.h"
 
@@ -46,6 +48,29 @@ Finding MissingFinding(const CheckDef& check, const Document& doc) {
     }
   }
   return Finding{{at, at}, check.message, check.suggestion, -1};
+}
+
+// The name the lexicon's suggestions use for any customer ("Hi Mary,").
+constexpr std::string_view kPlaceholderName = "Mary";
+
+// `suggestion` with the placeholder name, as a whole word, replaced by the
+// customer's first name; "" when it has none.
+std::string WithCustomerName(std::string_view suggestion, const std::string& first_name) {
+  auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+  std::string out;
+  size_t copied = 0;
+  for (size_t at = suggestion.find(kPlaceholderName); at != std::string_view::npos;
+       at = suggestion.find(kPlaceholderName, at + kPlaceholderName.size())) {
+    size_t end = at + kPlaceholderName.size();
+    if ((at > 0 && letter(suggestion[at - 1])) || (end < suggestion.size() && letter(suggestion[end])))
+      continue;
+    out.append(suggestion.substr(copied, at - copied));
+    out += first_name;
+    copied = end;
+  }
+  if (copied == 0) return "";
+  out.append(suggestion.substr(copied));
+  return out;
 }
 
 // Evaluates `check` into `r`, whose findings and texts are empty.
@@ -144,7 +169,12 @@ void Evaluate(const CheckDef& check, const Lexicon& lexicon, const Document& doc
         break;
       }
       if (customer_name.empty()) {
-        r.status = Status::kNotApplicable;
+        // "Hi Mary," with no name given: the reply greets someone by name,
+        // which is what the check asks for (name.mismatch needs the name).
+        if (!doc.greeting_name.empty())
+          findings.push_back(
+              Finding{doc.greeting, "The greeting uses a name.", "", -1});
+        else r.status = Status::kNotApplicable;
         break;
       }
       if (const Token* t = FindNameUse(doc, names, customer_name)) {
@@ -196,6 +226,29 @@ void Evaluate(const CheckDef& check, const Lexicon& lexicon, const Document& doc
       break;
     }
   }
+  if (!customer_name.empty() && customer_name != kPlaceholderName)
+    for (Finding& f : findings)
+      if (std::string named = WithCustomerName(f.suggestion, customer_name); !named.empty())
+        f.suggestion = r.Keep(std::move(named));
+}
+
+// "Never apologises" next to "sorry for any inconvenience" reads as a
+// contradiction: the reply does say sorry, only not genuinely.
+void SayNoGenuineApology(std::vector<CheckResult>* results) {
+  CheckResult* missing = nullptr;
+  bool hedged = false;
+  for (CheckResult& r : *results) {
+    if (r.check->id == "apology.missing" && r.status != Status::kPass &&
+        r.status != Status::kNotApplicable)
+      missing = &r;
+    if (r.check->id == "apology.non_apology" && r.status != Status::kPass &&
+        r.status != Status::kNotApplicable)
+      hedged = true;
+  }
+  if (!missing || !hedged) return;
+  for (Finding& f : missing->findings)
+    if (f.span.empty())
+      f.message = "There is no genuine apology: the only one is hedged (apology.non_apology).";
 }
 
 }  // namespace
@@ -240,6 +293,7 @@ void EvaluateChecks(const CheckSet& checks, const Lexicon& lexicon, const Docume
     Evaluate(check, lexicon, draft, hits, customer, names, r);
   }
   out->resize(n);
+  SayNoGenuineApology(out);
 }
 
 }  // namespace amends

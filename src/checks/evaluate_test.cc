@@ -123,6 +123,7 @@ rule t.works
 rule t.generic
   tag: generic_salutation
   match: dear customer
+  suggest: Write "Dear Mary," and not "Dear Maryland".
   fire: dear customer
   pass: dear mary
 )";
@@ -257,6 +258,15 @@ TEST_CASE("name: known name used, missing, or a generic salutation", "[checks]")
   auto missing = Run("Hi there, thanks.", "Mary");
   CHECK(missing->StatusOf("name.missing") == Status::kConsider);
   CHECK(missing->Get("name.missing").findings.at(0).suggestion == "Greet them by first name: \"Hi Mary,\"");
+  // No name given, but the greeting names someone: the reply does use a name.
+  // The suggestions' placeholder name becomes the customer's.
+  CHECK(Run("Dear customer, thanks.", "Ann Lee")->Get("name.missing").findings.at(0).suggestion ==
+        "Write \"Dear Ann,\" and not \"Dear Maryland\".");
+  CHECK(Run("Dear customer, thanks.")->Get("name.missing").findings.at(0).suggestion ==
+        "Write \"Dear Mary,\" and not \"Dear Maryland\".");
+  auto greeted = Run("Hi Mary, thanks.");
+  CHECK(greeted->StatusOf("name.missing") == Status::kPass);
+  CHECK(greeted->FirstSpan("name.missing") == "Hi Mary,");
 }
 
 TEST_CASE("name mismatch: the greeting names someone else", "[checks]") {

@@ -40,6 +40,22 @@ std::vector<std::string> SplitComma(const std::string& s) {
   return out;
 }
 
+// Why an audit found no reply to check, and what to do about it.
+std::string NothingCheckedReason(const exports::RecordSource& source,
+                                 const exports::AuditTotals& totals, const AuditOptions& options) {
+  if (source.unknown_roles())
+    return "no author roles: " + std::to_string(source.unknown_roles()) +
+           " comments have an author the export does not describe; side-load users "
+           "(?include=users) or pass --users FILE";
+  if (totals.errors) return "every record was unreadable (see the errors above)";
+  if (source.format() == exports::Format::kCsv)
+    return options.role_col.empty()
+               ? "no row has text to check; name the reply column with --text-col"
+               : "no row has an agent's role in the role column; list them with --agent-roles";
+  return "no agent reply in " + source.name() + "; is it empty, or in another format than " +
+         exports::FormatName(source.format()) + " (--input FORMAT)?";
+}
+
 }  // namespace
 
 int RunAudit(const CommonOptions& common, const AuditOptions& options) {
@@ -58,6 +74,7 @@ int RunAudit(const CommonOptions& common, const AuditOptions& options) {
   csv.role = options.role_col;
   csv.ticket = options.ticket_col;
   if (!options.agent_roles.empty()) csv.agent_roles = SplitComma(options.agent_roles);
+  if (!options.note_roles.empty()) csv.note_roles = SplitComma(options.note_roles);
   if (options.delimiter == "tab" || options.delimiter == "\\t") csv.delimiter = '\t';
   else if (options.delimiter.size() == 1) csv.delimiter = options.delimiter[0];
   else {
@@ -86,6 +103,7 @@ int RunAudit(const CommonOptions& common, const AuditOptions& options) {
 
   exports::AuditRun run;
   run.force_recovery = ForcedRecovery(options.situation);
+  run.assume_english = common.language == "en";
   run.summary = want_summary ? &totals_summary : nullptr;
   run.progress = options.progress || isatty(STDERR_FILENO);
   run.threads = options.threads;
@@ -115,10 +133,14 @@ int RunAudit(const CommonOptions& common, const AuditOptions& options) {
                  EscapeControls(source->name()).c_str(), source->line());
     return kExitError;
   }
+  // An audit that checked no reply must not read as a clean export.
+  const std::string empty_reason =
+      totals.replies ? "" : NothingCheckedReason(*source, totals, options);
   if (!options.summary_file.empty() &&
       !WriteFile(options.summary_file, totals_summary.ToJson().dump(2) + "\n"))
     return kExitError;
   if (!options.html_file.empty()) {
+    html.empty_reason = empty_reason;
     html.source = "amends audit of " + source->name() + " (" +
                   exports::FormatName(source->format()) + ")";
     if (!WriteFile(options.html_file, summary::HtmlReport(totals_summary, html))) return kExitError;
@@ -134,6 +156,11 @@ int RunAudit(const CommonOptions& common, const AuditOptions& options) {
                static_cast<unsigned long long>(totals.needs_fix),
                static_cast<unsigned long long>(totals.errors),
                static_cast<unsigned long long>(totals.records()));
+  if (!empty_reason.empty()) {
+    std::fprintf(stderr, "amends: this audit checked nothing: %s\n",
+                 EscapeControls(empty_reason).c_str());
+    return kExitError;
+  }
   if (totals.errors) return kExitError;
   return totals.needs_fix ? kExitNeedsFix : kExitReady;
 }

@@ -7,9 +7,12 @@
 #include "cli/email_input.h"
 #include "email/email_json.h"
 #include "cli/load.h"
+#include "input/blank.h"
+#include "input/encoding.h"
 #include "input/source.h"
 #include "report/json_report.h"
 #include "report/text_report.h"
+#include "util/utf8.h"
 
 namespace amends::cli {
 
@@ -20,11 +23,13 @@ std::optional<bool> ForcedRecovery(const std::string& situation) {
 }
 
 namespace {
-bool ReadValid(const std::string& path, size_t max_bytes, Source* source) {
-  std::string error;
+bool ReadValid(const std::string& path, size_t max_bytes, const std::string& encoding,
+               Source* source) {
+  std::string error, decoded_from;
   if (!ReadSource(path, InputLimits{max_bytes}, source, &error) ||
+      !DecodeSource(encoding, source, &decoded_from, &error) ||
       !ValidateSource(source, &error)) {
-    std::fprintf(stderr, "amends: %s\n", error.c_str());
+    std::fprintf(stderr, "amends: %s\n", WithEncodingHint(error).c_str());
     return false;
   }
   return true;
@@ -38,23 +43,32 @@ int RunCheck(const CommonOptions& common, const CheckOptions& options) {
     std::fprintf(stderr, "amends: reading the draft from the terminal (end with Ctrl-D)\n");
   Source draft;
   std::string error;
-  if (!ReadSource(options.file, InputLimits{common.max_bytes}, &draft, &error)) {
+  std::string decoded_from;  // UTF-16 with a byte-order mark, or --encoding
+  if (!ReadSource(options.file, InputLimits{common.max_bytes}, &draft, &error) ||
+      !DecodeSource(options.encoding, &draft, &decoded_from, &error)) {
     std::fprintf(stderr, "amends: %s\n", error.c_str());
     return kExitError;
   }
   Source customer;
   Request request;
   if (!options.customer_message_file.empty()) {
-    if (!ReadValid(options.customer_message_file, common.max_bytes, &customer)) return kExitError;
+    if (!ReadValid(options.customer_message_file, common.max_bytes, options.encoding, &customer))
+      return kExitError;
     request.customer_message = std::string_view(customer.bytes).substr(customer.begin);
   }
   request.customer_name = options.customer_name;
   PreparedInput prepared;  // a bare draft, or a whole email message
   if (!PrepareInput(options.input, &draft, &prepared, &request, &error)) {
-    std::fprintf(stderr, "amends: %s\n", error.c_str());
+    std::fprintf(stderr, "amends: %s\n", WithEncodingHint(error).c_str());
+    return kExitError;
+  }
+  if (IsBlank(request.text.substr(request.begin))) {
+    std::fprintf(stderr, "amends: %s: nothing to check: the draft is empty\n",
+                 EscapeControls(draft.name).c_str());
     return kExitError;
   }
   request.force_recovery = ForcedRecovery(options.situation);
+  request.assume_english = common.language == "en";
   Analysis analysis = analyzer->Analyze(request);
 
   std::string out;

@@ -23,6 +23,7 @@ struct CommonOptions {
   size_t max_bytes = 64u << 20;
   size_t max_findings = kDefaultMaxFindings;  // per check, in what a report writes
   CheckSelection selection;  // --only, --skip (check, gate, audit, eval)
+  std::string language = "auto";  // --language auto|en (check, gate, audit, eval)
 };
 
 struct CheckOptions {
@@ -34,6 +35,7 @@ struct CheckOptions {
   std::string color = "auto";      // auto | always | never
   bool all = false;
   std::string input = "auto";      // auto | text | email (a whole RFC 5322 message)
+  std::string encoding = "auto";   // --encoding NAME (input/encoding.h)
 };
 
 struct AuditOptions {
@@ -51,7 +53,7 @@ struct AuditOptions {
   std::string users_file;      // Zendesk users JSON
   // CSV column mapping (header names or 1-based numbers).
   std::string text_col, id_col, name_col, message_col, agent_col, team_col, date_col, role_col,
-      ticket_col, agent_roles;
+      ticket_col, agent_roles, note_roles;
   std::string delimiter = ",";
 };
 
@@ -87,6 +89,7 @@ struct GateOptions {
   std::string customer_name;
   std::string situation = "auto";
   bool warn_only = false;            // send even when a check says fix
+  bool allow_empty = false;          // send a message with no reply text
 };
 // Returns only when nothing was sent (1: a fix remains, 2: error); otherwise
 // the process becomes the command.

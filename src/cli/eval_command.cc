@@ -58,6 +58,7 @@ int RunEval(const CommonOptions& common, const EvalOptions& options) {
     if (record.customer_message && !options.without_customer_message)
       request.customer_message = *record.customer_message;
     request.customer_name = record.customer_name;
+    request.assume_english = common.language == "en";
     Analysis analysis = analyzer->Analyze(request);
     std::vector<std::pair<std::string, std::string>> statuses;
     for (const CheckResult& r : analysis.checklist)

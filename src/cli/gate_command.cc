@@ -13,6 +13,7 @@
 #include "cli/email_input.h"
 #include "cli/load.h"
 #include "email/message.h"
+#include "input/blank.h"
 #include "input/source.h"
 #include "report/text_report.h"
 
@@ -77,14 +78,21 @@ int RunGate(const CommonOptions& common, const GateOptions& options) {
   const bool override_header = email::HasOverrideHeader(message.bytes);
   // The checks read a copy: the bytes sent are the bytes read, untouched.
   Source copy = message;
-  bool ready = false, checked = false;
+  bool ready = false, checked = false, empty = false;
   auto analyzer = LoadAnalyzer(common);
   if (analyzer) {
     PreparedInput prepared;
     Request request;
     request.customer_name = options.customer_name;
     request.force_recovery = ForcedRecovery(options.situation);
-    if (PrepareInput(options.input, &copy, &prepared, &request, &error)) {
+    request.assume_english = common.language == "en";
+    if (!PrepareInput(options.input, &copy, &prepared, &request, &error)) {
+      std::fprintf(stderr, "amends gate: %s\n", error.c_str());
+    } else if (IsBlank(request.text.substr(request.begin))) {
+      std::fprintf(stderr, "amends gate: nothing to check: the message has no reply text\n");
+      empty = true;
+      checked = ready = options.allow_empty;
+    } else {
       Analysis analysis = analyzer->Analyze(request);
       std::string report = EmailSummary(prepared);
       TextReportOptions text;
@@ -94,9 +102,13 @@ int RunGate(const CommonOptions& common, const GateOptions& options) {
       std::fwrite(report.data(), 1, report.size(), stderr);
       ready = analysis.ready_to_send;
       checked = true;
-    } else {
-      std::fprintf(stderr, "amends gate: %s\n", error.c_str());
     }
+  }
+  if (empty && !options.allow_empty) {
+    // Not even --warn-only sends it: an empty reply is a slip, not a draft
+    // whose checks may be argued with.
+    std::fprintf(stderr, "amends gate: not sent: the reply is empty (--allow-empty sends it)\n");
+    return kExitError;
   }
   if (!ready) {
     const char* why = checked ? "some check says fix" : "the message could not be checked";

@@ -1,7 +1,10 @@
 // amends: reads a support agent's draft reply and says what to fix.
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
+
 #include "cli/commands.h"
+#include "cli/usage_hint.h"
 
 #ifndef AMENDS_VERSION
 #define AMENDS_VERSION "0.0.0"
@@ -25,6 +28,16 @@ void AddSelectionOptions(CLI::App* command, amends::CheckSelection* selection) {
       ->allow_extra_args(false);
 }
 
+// --language, the same on every command that checks replies.
+void AddLanguageOption(CLI::App* command, std::string* language) {
+  command
+      ->add_option("--language", *language,
+                   "auto (default): a reply confidently in another language than English is "
+                   "not checked (every check n/a); en: check it with the English rules anyway")
+      ->type_name("LANG")
+      ->check(CLI::IsMember({"auto", "en"}));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -39,6 +52,8 @@ int main(int argc, char** argv) {
   app.fallthrough();
   app.footer(
       "Exit status: 0 ready to send, 1 some check says \"fix\", 2 usage or input error.\n"
+      "'amends check' prints the checklist as text, also when its output is piped (without\n"
+      "colours then, unless --color always); --format json gives programs the JSON checklist.\n"
       "Examples:\n"
       "  amends check draft.txt\n"
       "  amends check --format json --customer-name Mary --situation recovery draft.txt\n"
@@ -52,12 +67,12 @@ int main(int argc, char** argv) {
                  "Use the rule files in DIR (checks.def and *.rules) instead of the built-in "
                  "lexicon")
       ->type_name("DIR")
-      ->check(CLI::ExistingDirectory);
+      ->check(CLI::ExistingDirectory.description(""));  // the type name says DIR
   app.add_option("--config", common.config,
                  "Team configuration (default: amends.conf or .amends.conf in the working "
                  "directory): extra rule folders, checks turned off or re-graded")
       ->type_name("FILE")
-      ->check(CLI::ExistingFile);
+      ->check(CLI::ExistingFile.description(""));  // the type name says FILE
   app.add_flag("--no-config", common.no_config, "Ignore amends.conf in the working directory");
   app.add_option("--max-bytes", common.max_bytes,
                  "Refuse a draft or record larger than this many bytes (default 64 MiB)")
@@ -72,7 +87,8 @@ int main(int argc, char** argv) {
 
   CheckOptions check;
   CLI::App* check_cmd = app.add_subcommand(
-      "check", "Check one draft and print its checklist (text on a terminal, or JSON)");
+      "check", "Check one draft and print its checklist: text (also when piped), or JSON with "
+               "--format json");
   check_cmd->add_option("file", check.file, "The draft: a UTF-8 text file, or - for stdin (default)")
       ->type_name("FILE");
   check_cmd->add_option("--format", check.format, "Output: text (default) or json")
@@ -91,11 +107,17 @@ int main(int argc, char** argv) {
   check_cmd->add_option("--color", check.color, "auto (default), always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   AddSelectionOptions(check_cmd, &common.selection);
+  AddLanguageOption(check_cmd, &common.language);
   check_cmd->add_flag("--all", check.all, "Also list the checks that pass or do not apply");
   check_cmd->add_option("--input", check.input,
                         "auto (default: a whole email message when the input starts with mail "
                         "headers), text, or email")
       ->check(CLI::IsMember({"auto", "text", "email"}));
+  check_cmd->add_option("--encoding", check.encoding,
+                        "The draft's encoding when not UTF-8: latin1, windows-1252, utf-16le, or "
+                        "any name ICU knows (uconv -l). A UTF-16 file with a byte-order mark is "
+                        "read without it. Offsets then count the bytes of the text as UTF-8")
+      ->type_name("NAME");
 
   GateOptions gate;
   CLI::App* gate_cmd = app.add_subcommand(
@@ -108,6 +130,9 @@ int main(int argc, char** argv) {
       ->type_name("COMMAND...");
   gate_cmd->add_flag("--warn-only", gate.warn_only,
                      "Print the checklist but send even when a check says fix");
+  gate_cmd->add_flag("--allow-empty", gate.allow_empty,
+                     "Send a message with no reply text (refused otherwise, even with "
+                     "--warn-only)");
   gate_cmd->add_option("--input", gate.input, "auto (default), text, or email")
       ->check(CLI::IsMember({"auto", "text", "email"}));
   gate_cmd->add_option("--customer-name", gate.customer_name,
@@ -116,6 +141,7 @@ int main(int argc, char** argv) {
   gate_cmd->add_option("--situation", gate.situation, "recovery, routine, or auto (default)")
       ->check(CLI::IsMember({"auto", "recovery", "routine"}));
   AddSelectionOptions(gate_cmd, &common.selection);
+  AddLanguageOption(gate_cmd, &common.language);
   gate_cmd->footer("A message with an \"X-Amends-Override: yes\" header is sent anyway.");
 
   AuditOptions audit;
@@ -143,6 +169,14 @@ int main(int argc, char** argv) {
                         "Names for the report's team ids: lines ID<TAB>NAME or ID=NAME")
       ->type_name("FILE");
   AddSelectionOptions(audit_cmd, &common.selection);
+  audit_cmd->footer(
+      "Formats (--input): jsonl (amends' own lines), zendesk (tickets with comments; users\n"
+      "side-loaded or --users FILE), freshdesk, helpscout, intercom (conversations as JSON\n"
+      "lines), csv (--text-col and the other column options), mbox (sent mail).\n"
+      "Exit status: 0 every reply is ready to send, 1 some reply needs a fix, 2 a usage or\n"
+      "input error, a record that could not be read, or an audit that checked nothing (no\n"
+      "agent reply found: the reason is printed).");
+  AddLanguageOption(audit_cmd, &common.language);
   audit_cmd->add_flag("--progress", audit.progress,
                       "Show the progress bar even when stderr is not a terminal");
   audit_cmd->add_option("--threads", audit.threads, "Worker threads (default: every core)")
@@ -162,7 +196,7 @@ int main(int argc, char** argv) {
   audit_cmd->add_option("--users", audit.users_file,
                         "Zendesk: a users JSON (id, name, role) when tickets do not side-load them")
       ->type_name("FILE")
-      ->check(CLI::ExistingFile);
+      ->check(CLI::ExistingFile.description(""));  // the type name says FILE
   audit_cmd->add_option("--text-col", audit.text_col, "CSV: the reply text column (default text)")
       ->type_name("COL");
   audit_cmd->add_option("--id-col", audit.id_col, "CSV: the id column")->type_name("COL");
@@ -185,6 +219,9 @@ int main(int argc, char** argv) {
   audit_cmd->add_option("--agent-roles", audit.agent_roles,
                         "CSV: role values that mean an agent (default agent,admin,staff)")
       ->type_name("LIST");
+  audit_cmd->add_option("--note-roles", audit.note_roles,
+                        "CSV: role values of internal notes, skipped (default note,internal,private)")
+      ->type_name("LIST");
   audit_cmd->add_option("--delimiter", audit.delimiter, "CSV: field delimiter (default , or tab)")
       ->type_name("CHAR");
 
@@ -194,8 +231,9 @@ int main(int argc, char** argv) {
   CLI::App* merge_cmd = summary_cmd->add_subcommand(
       "merge", "Add up the summaries of shards of one export, exactly as one run would count");
   merge_cmd->add_option("files", merge.files, "Summary JSON files from 'amends audit --summary'")
+      ->type_name("FILE...")
       ->required()
-      ->check(CLI::ExistingFile);
+      ->check(CLI::ExistingFile.description(""));  // the type name says FILE
   merge_cmd->add_option("-o,--output", merge.output, "Write the merged summary here (default stdout)")
       ->type_name("FILE");
   merge_cmd->add_option("--html", merge.html, "Also write the HTML report of the merged summary")
@@ -229,20 +267,31 @@ int main(int argc, char** argv) {
       "Score the checklist against labeled replies: precision, recall and F1 per check, "
       "situation accuracy, macro F1 (labels as in docs/accuracy.md)");
   eval_cmd->add_option("labels", eval.labels, "JSONL labels: {\"id\", \"situation\", facts…}")
+      ->type_name("FILE")
       ->required()
-      ->check(CLI::ExistingFile);
+      ->check(CLI::ExistingFile.description(""));  // the type name says FILE
   eval_cmd->add_option("replies", eval.replies, "JSONL replies, as 'amends audit' reads them")
+      ->type_name("FILE")
       ->required()
-      ->check(CLI::ExistingFile);
+      ->check(CLI::ExistingFile.description(""));  // the type name says FILE
   eval_cmd->add_flag("--without-customer-message", eval.without_customer_message,
                      "Ignore customer_message: judge the situation from the reply alone");
   AddSelectionOptions(eval_cmd, &common.selection);
+  AddLanguageOption(eval_cmd, &common.language);
   eval_cmd->add_option("--format", eval.format, "text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));
 
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() != 0) {  // not --help or --version
+      std::string hint = UsageHint(app, std::vector<std::string>(argv + 1, argv + argc));
+      if (!hint.empty()) {
+        std::fprintf(stderr, "amends: %s\nRun 'amends --help' for the commands and 'amends "
+                             "COMMAND --help' for a command's options.\n", hint.c_str());
+        return kExitError;
+      }
+    }
     int code = app.exit(e);
     return code == 0 ? 0 : kExitError;
   }

@@ -36,6 +36,12 @@ int RunRules(const CommonOptions& common, const RulesOptions& options) {
       j["title"] = c.title;
       j["why"] = c.why;
       j["seeds"] = c.seeds;
+      nlohmann::ordered_json sources = nlohmann::ordered_json::array();
+      for (const std::string& id : c.seeds) {
+        const Seed* seed = checks.FindSeed(id);
+        sources.push_back({{"seed", id}, {"title", seed ? seed->title : ""}});
+      }
+      j["sources"] = std::move(sources);
       // What a finding says when `audit --compact` leaves it out: its
       // rule's message and suggestion, else these.
       j["message"] = c.message;
@@ -76,6 +82,19 @@ int RunExplain(const CommonOptions& common, const std::string& check_id) {
     if (c.id == check_id) check = &c;
   }
   if (!check) {
+    // A family ("apology" or "apology."): its checks, one line each.
+    std::string family = check_id.empty() || check_id.back() == '.' ? check_id : check_id + ".";
+    std::vector<const CheckDef*> members;
+    for (const CheckDef& c : checks.checks)
+      if (!family.empty() && family != "." && c.id.compare(0, family.size(), family) == 0)
+        members.push_back(&c);
+    if (!members.empty()) {
+      std::printf("The %s checks:\n", family.substr(0, family.size() - 1).c_str());
+      for (const CheckDef* c : members)
+        std::printf("  %-24s %-9s %s\n", c->id.c_str(), Severity(*c).c_str(), c->title.c_str());
+      std::printf("\n'amends explain %s' for one of them.\n", members.front()->id.c_str());
+      return kExitReady;
+    }
     std::fprintf(stderr, "amends: no check '%s'%s\n", check_id.c_str(),
                  DidYouMean(check_id, ids).c_str());
     return kExitError;
@@ -86,7 +105,7 @@ int RunExplain(const CommonOptions& common, const std::string& check_id) {
               check->recovery_only ? "recovery" : "all");
   if (!check->suggestion.empty()) std::printf("Fix: %s\n", check->suggestion.c_str());
   if (!check->seeds.empty()) {
-    std::printf("\nFrom:\n");
+    std::printf("\nSources:\n");
     for (const std::string& s : check->seeds) {
       const Seed* seed = checks.FindSeed(s);
       std::printf("  %s  %s\n", s.c_str(), seed ? seed->title.c_str() : "");

@@ -112,6 +112,7 @@ Outcome Check(const Analyzer& analyzer, const ExportReply& r, const AuditRun& ru
   if (r.customer_message) request.customer_message = *r.customer_message;
   request.customer_name = r.customer_name;
   request.force_recovery = run.force_recovery;
+  request.assume_english = run.assume_english;
   if (run.max_record.count() > 0)
     request.deadline = std::chrono::steady_clock::now() + run.max_record;
   thread_local Analysis analysis;  // keeps its storage from reply to reply

@@ -19,6 +19,7 @@ namespace amends::exports {
 
 struct AuditRun {
   std::optional<bool> force_recovery;
+  bool assume_english = false;  // --language en (Request::assume_english)
   FILE* out = stdout;          // one JSON line per reply or error record
   FILE* diagnostics = stderr;  // "amends: FILE:LINE: message" per error record
   summary::Summary* summary = nullptr;  // filled when set

@@ -27,6 +27,10 @@ struct Conversation {
   std::string customer_name;
   std::string team;
   std::vector<ConversationMessage> messages;  // oldest first
+  // Messages whose author's role the export does not say (a Zendesk ticket
+  // without its side-loaded users): counted so that an audit finding no
+  // agent reply can say why.
+  size_t unknown_roles = 0;
 };
 
 // One reply per agent message, with the latest customer message before it

@@ -6,6 +6,7 @@
 #include "input/source.h"
 #include "util/utf8.h"
 #include "util/ascii.h"
+#include "util/diagnostic.h"
 
 namespace amends::exports {
 namespace {
@@ -37,7 +38,19 @@ bool Find(const std::string& name, const std::vector<std::string>& header, int* 
       return true;
     }
   }
-  *error = "no column named \"" + EscapeControls(Bounded(name, 200)) + "\" in the header";
+  // Say which columns there are: the header is often not what the
+  // documentation's example assumed.
+  std::vector<std::string> names;
+  std::string list;
+  for (size_t i = 0; i < header.size() && i < 50; ++i) {
+    std::string h = Trim(header[i]);
+    if (i == 0 && h.rfind("\xEF\xBB\xBF", 0) == 0) h.erase(0, 3);
+    names.push_back(AsciiLower(h));
+    list += (list.empty() ? "" : ", ") + EscapeControls(Bounded(h, 80));
+  }
+  if (header.size() > 50) list += ", …";
+  *error = "no column named \"" + EscapeControls(Bounded(name, 200)) + "\" in the header" +
+           DidYouMean(AsciiLower(name), names) + " (the columns are: " + list + ")";
   return false;
 }
 
@@ -47,6 +60,7 @@ bool CsvMapping::Resolve(const CsvColumns& c, const std::vector<std::string>& he
                          std::string* error) {
   width_ = header.size();
   for (const auto& r : c.agent_roles) agent_roles_.push_back(AsciiLower(Trim(r)));
+  for (const auto& r : c.note_roles) note_roles_.push_back(AsciiLower(Trim(r)));
   return Find(c.text, header, &text_, error) && Find(c.id, header, &id_, error) &&
          Find(c.customer_name, header, &name_, error) &&
          Find(c.customer_message, header, &message_, error) &&
@@ -61,7 +75,10 @@ void CsvMapping::Row(const CsvRecord& record, std::vector<ExportReply>* out) {
   r.byte = record.byte;
   const auto& f = record.fields;
   auto get = [&](int i) -> std::string { return i >= 0 && static_cast<size_t>(i) < f.size() ? f[i] : ""; };
-  if (id_ >= 0) r.id = get(id_);
+  ++row_;
+  // Without an id column a reply is known by its row, so it can be joined
+  // back to the file.
+  r.id = id_ >= 0 ? get(id_) : "row:" + std::to_string(row_);
   if (!record.error.empty()) {
     r.error = record.error;
     out->push_back(std::move(r));
@@ -88,6 +105,8 @@ void CsvMapping::Row(const CsvRecord& record, std::vector<ExportReply>* out) {
   }
   if (role_ >= 0) {
     std::string role = AsciiLower(Trim(get(role_)));
+    // An internal note is neither the reply nor what the customer wrote.
+    if (std::find(note_roles_.begin(), note_roles_.end(), role) != note_roles_.end()) return;
     if (std::find(agent_roles_.begin(), agent_roles_.end(), role) == agent_roles_.end()) {
       last_message_ = Bounded(get(text_), 1u << 20);
       have_message_ = true;

@@ -208,6 +208,8 @@ std::vector<ExportReply> RecordSource::Convert(Item& item) const {
     error_record(error, usable(*id) ? *id : nlohmann::json());
     return out;
   }
+  if (conversation.unknown_roles)
+    unknown_roles_.fetch_add(conversation.unknown_roles, std::memory_order_relaxed);
   EmitReplies(conversation, item.line, item.byte, &out);
   return out;
 }

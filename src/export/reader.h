@@ -8,6 +8,7 @@
 //     for (ExportReply& r : Convert(*source, item)) …
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <string>
@@ -66,6 +67,9 @@ class RecordSource {
 
   // The replies (or one error record) in `item`. Thread-safe.
   std::vector<ExportReply> Convert(Item& item) const;
+  // Messages converted so far whose author's role was unknown (neither
+  // agent nor customer as far as the export says).
+  uint64_t unknown_roles() const { return unknown_roles_.load(std::memory_order_relaxed); }
 
  private:
   RecordSource() = default;
@@ -76,6 +80,7 @@ class RecordSource {
   CsvMapping mapping_;
   std::unique_ptr<MboxSplitter> mbox_;
   UserTable users_;
+  mutable std::atomic<uint64_t> unknown_roles_{0};
 };
 
 }  // namespace amends::exports

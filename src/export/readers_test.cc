@@ -180,6 +180,39 @@ TEST_CASE("csv: invalid UTF-8 and short rows are error records", "[export][csv]"
   CHECK(r[2].text == "fine");
 }
 
+TEST_CASE("csv: row ids without an id column, notes skipped, the columns named",
+          "[export][csv]") {
+  ReaderOptions options;
+  options.csv.text = "body";
+  options.csv.role = "role";
+  auto r = ReadAll(Temp("notes.csv",
+                        "body,role\n"
+                        "My parcel never arrived.,customer\n"
+                        "Courier says lost; refund approved.,note\n"
+                        "\"Hi, a new one ships today.\",agent\n"
+                        "Thanks!,customer\n"
+                        "Glad to help.,Agent\n"),
+                   options);
+  REQUIRE(r.size() == 2);
+  CHECK(r[0].id == "row:3");  // the third row after the header
+  CHECK(r[0].customer_message.value_or("") == "My parcel never arrived.");  // not the note
+  CHECK(r[1].id == "row:5");
+  options.csv.note_roles = {};
+  auto with_notes = ReadAll(Temp("notes2.csv", "body,role\nA,customer\nB,internal\nC,agent\n"),
+                            options);
+  REQUIRE(with_notes.size() == 1);
+  CHECK(with_notes[0].customer_message.value_or("") == "B");  // read as the customer's
+
+  std::string error;
+  options.csv.text = "Body_Text";
+  CHECK(!RecordSource::Open(Temp("cols.csv", "id,body,author_role\n1,x,agent\n"), options, &error));
+  CHECK(error.find("no column named \"Body_Text\" in the header") != std::string::npos);
+  CHECK(error.find("(the columns are: id, body, author_role)") != std::string::npos);
+  options.csv.text = "bdy";
+  CHECK(!RecordSource::Open(Temp("cols2.csv", "id,body\n1,x\n"), options, &error));
+  CHECK(error.find("did you mean 'body'?") != std::string::npos);
+}
+
 TEST_CASE("mbox: messages split on From lines, read through the email stage", "[export][mbox]") {
   auto r = ReadAll(kExports + "sent.mbox");
   REQUIRE(r.size() == 3);

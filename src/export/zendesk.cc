@@ -55,6 +55,7 @@ bool ZendeskConversation(const nlohmann::json& record, const UserTable& global_u
     if (role == "agent" || role == "admin") m.author = is_public ? Author::kAgent : Author::kOther;
     else if (role == "end-user" || (!author && author_id == requester && !requester.empty()))
       m.author = is_public ? Author::kCustomer : Author::kOther;
+    if (!author && author_id != requester) ++out->unknown_roles;
     m.author_name = author && !author->name.empty() ? author->name : "user " + author_id;
     if (Field(c, "plain_body").is_string()) m.text = Text(Field(c, "plain_body"));
     else if (Field(c, "html_body").is_string()) m.text = HtmlToPlain(Text(Field(c, "html_body")));

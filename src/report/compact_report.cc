@@ -106,8 +106,12 @@ void AppendCompactJson(const Analyzer& analyzer, const Analysis& analysis, std::
   out->append(kCompactSchemaVersion);
   out->append(analysis.situation.recovery ? "\",\"situation\":\"recovery\""
                                           : "\",\"situation\":\"routine\"");
-  out->append(analysis.ready_to_send ? ",\"ready_to_send\":true,\"checklist\":["
-                                     : ",\"ready_to_send\":false,\"checklist\":[");
+  out->append(analysis.ready_to_send ? ",\"ready_to_send\":true" : ",\"ready_to_send\":false");
+  if (!analysis.language.english) {  // codes are ASCII letters: nothing to escape
+    out->append(",\"language\":{\"code\":\"" + analysis.language.code +
+                "\",\"confidence\":" + std::to_string(analysis.language.confidence) + "}");
+  }
+  out->append(",\"checklist\":[");
   bool first = true;
   std::string uncached;
   for (const CheckResult& r : analysis.checklist) {

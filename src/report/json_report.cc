@@ -174,6 +174,15 @@ void AppendChecklistJson(const Analyzer& analyzer, const Analysis& analysis, std
 
   w.Key("ready_to_send");
   w.Bool(analysis.ready_to_send);
+  if (!analysis.language.english) {  // not checked: every check below is n/a
+    w.Key("language");
+    w.BeginObject();
+    w.Key("code");
+    w.String(analysis.language.code);
+    w.Key("confidence");
+    w.Uint(static_cast<uint64_t>(analysis.language.confidence));
+    w.EndObject();
+  }
   w.Key("customer_name");
   if (analysis.customer.first.empty()) w.Null();
   else w.String(analysis.customer.first);

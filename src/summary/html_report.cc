@@ -480,8 +480,11 @@ std::string HtmlReport(const Summary& s, const HtmlOptions& options) {
          (s.errors() ? ", and " + Num(s.errors()) + (s.errors() == 1 ? " record" : " records") +
                            " could not be read"
                      : std::string()) +
-         ". There is nothing to report; check the input file and its format "
-         "(<code>--input</code>).</p>\n";
+         ". There is nothing to report" +
+         (options.empty_reason.empty()
+              ? std::string("; check the input file and its format (<code>--input</code>)")
+              : ": " + HtmlEscape(options.empty_reason)) +
+         ".</p>\n";
   h += "<section class=\"totals\">"
        "<div>Replies checked<b id=\"total-replies\">" + Num(s.checked()) + "</b></div>"
        "<div>Need a fix<b id=\"total-needs-fix\">" + Num(s.needs_fix()) + "</b>"

@@ -165,6 +165,11 @@ TEST_CASE("html report: an audit that checked nothing says so", "[summary][html]
   CHECK(html.find("<p id=\"empty-audit\"") != std::string::npos);
   CHECK(html.find("1 record could not be read") != std::string::npos);
   CHECK(html.find("<section id=\"did\">") == std::string::npos);
+  HtmlOptions why;
+  why.empty_reason = "no author roles: side-load users or pass --users FILE <here>";
+  html = HtmlReport(s, why);
+  CHECK(html.find("nothing to report: no author roles: side-load users or pass --users FILE "
+                  "&lt;here&gt;.</p>") != std::string::npos);
 }
 
 }  // namespace amends::summary

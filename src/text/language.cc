@@ -1,0 +1,105 @@
+#include "text/language.h"
+
+#include <cld2/public/compact_lang_det.h>
+
+#include <algorithm>
+#include <cctype>
+#include <iterator>
+
+namespace amends {
+namespace {
+
+// Fewer letters than this are too few to overrule the English default.
+constexpr int kMinLetterBytes = 40;
+// English may hold at most this share of the letters of a reply called
+// something else (a quoted English line, a product name).
+constexpr int kMaxEnglishPercent = 10;
+
+std::string TitleCase(const char* upper) {
+  std::string s = upper ? upper : "";
+  bool start = true;
+  for (char& c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    c = static_cast<char>(start ? std::toupper(u) : std::tolower(u));
+    start = c == ' ' || c == '_' || c == '-';
+    if (c == '_') c = ' ';
+  }
+  return s;
+}
+
+// Words so common in English replies, and so rare in other languages, that
+// a reply where they are a seventh of the words is English without asking
+// CLD2 (which costs about a fifth of checking a short reply).
+bool CommonEnglishWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "and",   "are",  "be",   "can",    "for",   "have",  "if",    "is",   "it",
+      "my",   "of",   "our",    "please", "sorry", "thank", "thanks", "that",
+      "the",   "this", "to",   "us",     "we",    "what",  "will",  "with", "you",
+      "your"};
+  return std::binary_search(std::begin(kWords), std::end(kWords), w);
+}
+
+bool PlainlyEnglish(std::string_view text) {
+  constexpr size_t kMaxWords = 200;  // enough to judge; bounded cost
+  size_t words = 0, english = 0;
+  char word[8];
+  size_t length = 0;
+  bool too_long = false;
+  auto end_word = [&] {
+    if (length == 0 && !too_long) return;
+    ++words;
+    if (!too_long && CommonEnglishWord(std::string_view(word, length))) ++english;
+    length = 0;
+    too_long = false;
+  };
+  for (size_t i = 0; i < text.size() && words < kMaxWords; ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (std::isalpha(c) && c < 0x80) {
+      if (length < sizeof word) word[length++] = static_cast<char>(std::tolower(c));
+      else too_long = true;
+    } else {
+      end_word();
+    }
+  }
+  end_word();
+  return english >= 2 && english * 7 >= words;
+}
+
+}  // namespace
+
+LanguageGuess GuessLanguage(std::string_view text) {
+  if (text.size() > kLanguageSampleBytes) {
+    size_t cut = kLanguageSampleBytes;  // not inside a UTF-8 sequence
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    text = text.substr(0, cut);
+  }
+  if (PlainlyEnglish(text)) {
+    LanguageGuess english;
+    english.code = "en";
+    english.name = "English";
+    return english;  // confidence 0: not measured
+  }
+  CLD2::Language top3[3];
+  int percent3[3] = {0, 0, 0};
+  int letter_bytes = 0;
+  bool reliable = false;
+  CLD2::Language top = CLD2::DetectLanguageSummary(
+      text.data(), static_cast<int>(text.size()), /*is_plain_text=*/true, top3, percent3,
+      &letter_bytes, &reliable);
+  LanguageGuess g;
+  g.code = CLD2::LanguageCode(top);
+  g.name = TitleCase(CLD2::LanguageName(top));
+  g.reliable = reliable;
+  int english_percent = 0;
+  for (int i = 0; i < 3; ++i) {
+    if (top3[i] == top && g.confidence == 0) g.confidence = percent3[i];
+    if (top3[i] == CLD2::ENGLISH) english_percent += percent3[i];
+  }
+  g.english = top == CLD2::ENGLISH || top == CLD2::UNKNOWN_LANGUAGE ||
+              top == CLD2::TG_UNKNOWN_LANGUAGE || !reliable ||
+              g.confidence < kNotEnglishConfidence || english_percent > kMaxEnglishPercent ||
+              letter_bytes < kMinLetterBytes;
+  return g;
+}
+
+}  // namespace amends
