@@ -10,7 +10,7 @@
 #include <cstring>
 
 #include "cli/commands.h"
-#include "cli/email_input.h"
+#include "app/prepare_input.h"
 #include "cli/load.h"
 #include "email/message.h"
 #include "input/source.h"
@@ -80,13 +80,13 @@ int RunGate(const CommonOptions& common, const GateOptions& options) {
   bool ready = false, checked = false;
   auto analyzer = LoadAnalyzer(common);
   if (analyzer) {
-    PreparedInput prepared;
+    app::PreparedInput prepared;
     Request request;
     request.customer_name = options.customer_name;
     request.force_recovery = ForcedRecovery(options.situation);
-    if (PrepareInput(options.input, &copy, &prepared, &request, &error)) {
+    if (app::PrepareInput(options.input, &copy, &prepared, &request, &error)) {
       Analysis analysis = analyzer->Analyze(request);
-      std::string report = EmailSummary(prepared);
+      std::string report = app::EmailSummary(prepared);
       TextReportOptions text;
       text.color = false;
       text.report.max_findings = common.max_findings;
