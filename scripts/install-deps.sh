@@ -9,6 +9,7 @@ packages=(
   libgmime-3.0-dev libgumbo-dev
   libtbb-dev  # amends audit: the parallel pipeline (oneTBB)
   libsimdjson-dev  # amends audit: reading JSON lines
+  libcpp-httplib-dev  # amends serve: HTTP (header + shared library)
   clang libclang-rt-14-dev  # scripts/sanitize.sh: ASan + UBSan and libFuzzer
 )
 

@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh
+# chromium and playwright-core for the browser tests (they skip without).
+bash scripts/install-test-deps.sh || echo "amends: browser test dependencies not installed" >&2
 status=0
 ctest --test-dir build --output-on-failure -j "$(nproc)" || status=$?
 # The same suite under ASan + UBSan, and a short run of every fuzz harness;
