@@ -214,14 +214,17 @@ TEST_CASE("serve: /v2/languages, /healthz, /metrics and the page", "[serve]") {
   REQUIRE(health);
   CHECK(health->status == 200);
   REQUIRE(client.Post("/v1/check", JsonBody("Hello"), "application/json"));
-  auto metrics = client.Get("/metrics");
-  REQUIRE(metrics);
-  CHECK(metrics->body.find("amends_requests_total{path=\"/v1/check\",code=\"200\"} 1") !=
-        std::string::npos);
-  CHECK(metrics->body.find("amends_request_duration_seconds_bucket{le=\"+Inf\"}") !=
-        std::string::npos);
-  CHECK(metrics->body.find("amends_requests_in_flight") != std::string::npos);
-  CHECK(metrics->body.find("amends_requests_rejected_total{reason=\"busy\"} 0") != std::string::npos);
+  // Counted once the answer is written, so maybe just after the client read it.
+  std::string metrics;
+  CHECK(WaitFor([&] {
+    auto m = client.Get("/metrics");
+    metrics = m ? m->body : "";
+    return metrics.find("amends_requests_total{path=\"/v1/check\",code=\"200\"} 1") !=
+           std::string::npos;
+  }, 5));
+  CHECK(metrics.find("amends_request_duration_seconds_bucket{le=\"+Inf\"}") != std::string::npos);
+  CHECK(metrics.find("amends_requests_in_flight") != std::string::npos);
+  CHECK(metrics.find("amends_requests_rejected_total{reason=\"busy\"} 0") != std::string::npos);
   auto page = client.Get("/");
   REQUIRE(page);
   CHECK(page->status == 200);
@@ -292,10 +295,11 @@ TEST_CASE("serve: a body over --max-bytes is a 413", "[serve][limits]") {
   auto small = client.Post("/v1/check", JsonBody("Hello"), "application/json");
   REQUIRE(small);
   CHECK(small->status == 200);
-  auto metrics = client.Get("/metrics");
-  REQUIRE(metrics);
-  CHECK(metrics->body.find("amends_requests_rejected_total{reason=\"too_large\"} 1") !=
-        std::string::npos);
+  CHECK(WaitFor([&] {
+    auto metrics = client.Get("/metrics");
+    return metrics && metrics->body.find("amends_requests_rejected_total{reason=\"too_large\"} 1") !=
+                          std::string::npos;
+  }, 5));
 }
 
 TEST_CASE("serve: --token-file requires the bearer token", "[serve][limits]") {
