@@ -71,7 +71,8 @@ TEST_CASE("serve: /v1/check answers the bytes check --format json prints", "[ser
   };
   for (const Case& c : {Case{"late-parcel.txt", "", ""},
                         Case{"good-recovery.txt", "Alex", ""},
-                        Case{"routine-howto.txt", "Zoe Martin", "recovery"}}) {
+                        Case{"routine-howto.txt", "Zoe Martin", "recovery"},
+                        Case{"unicode-crlf.txt", "", ""}}) {  // a BOM and CRLF line ends
     std::string path = kSource + "/corpora/drafts/" + c.draft;
     std::string args = "--no-config check --format json";
     if (!c.name.empty()) args += " --customer-name '" + c.name + "'";

@@ -80,10 +80,16 @@ Reply CheckNative(const Analyzer& analyzer, std::string_view body, const Budget&
   if (analysis.out_of_time)
     return ErrorReply(503, "the analysis took longer than the time budget of " +
                                std::to_string(budget.time.count()) + " ms");
-  nlohmann::ordered_json json = ChecklistJson(analyzer, analysis, ReportOptions{budget.max_findings});
-  if (prepared.is_email) email::AddEmailJson(prepared.reply, customer_message.has_value(), &json);
   Reply reply;
-  reply.body = json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  ReportOptions report{budget.max_findings};
+  if (prepared.is_email) {  // the email members join the object as `check` adds them
+    nlohmann::ordered_json json = ChecklistJson(analyzer, analysis, report);
+    email::AddEmailJson(prepared.reply, customer_message.has_value(), &json);
+    reply.body = json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  } else {
+    // The audit's output path: the same bytes, without a JSON tree.
+    AppendChecklistJson(analyzer, analysis, &reply.body, {}, report);
+  }
   reply.body += '\n';
   return reply;
 }
