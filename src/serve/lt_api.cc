@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "report/json_report.h"
+#include "report/json_writer.h"
 #include "report/positions.h"
 #include "serve/form.h"
 #include "util/utf8.h"
@@ -203,7 +203,7 @@ class OffsetMap {
   PositionIndex index_;
 };
 
-nlohmann::ordered_json Context(std::string_view text, uint32_t start, uint32_t end) {
+void AppendContext(std::string_view text, uint32_t start, uint32_t end, JsonWriter* w) {
   size_t from = start, to = end;
   for (size_t n = 0; from > 0 && n < kContextChars; ++n) {
     --from;
@@ -216,9 +216,14 @@ nlohmann::ordered_json Context(std::string_view text, uint32_t start, uint32_t e
   std::string shown(text.substr(from, to - from));
   for (char& c : shown)
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';  // one line, the same length
-  return {{"text", shown},
-          {"offset", Utf16Length(text.substr(from, start - from))},
-          {"length", Utf16Length(text.substr(start, end - start))}};
+  w->BeginObject();
+  w->Key("text");
+  w->String(shown);
+  w->Key("offset");
+  w->Uint(Utf16Length(text.substr(from, start - from)));
+  w->Key("length");
+  w->Uint(Utf16Length(text.substr(start, end - start)));
+  w->EndObject();
 }
 
 }  // namespace
@@ -234,71 +239,122 @@ Reply CheckLanguageTool(const Analyzer& analyzer, std::string_view body, const B
   if (analysis.out_of_time)
     return ErrorReply(503, "the analysis took longer than the time budget of " +
                                std::to_string(budget.time.count()) + " ms");
-  // Findings through the checklist JSON: the messages and suggestions the
-  // native API gives, each resolved once.
-  nlohmann::ordered_json checklist = ChecklistJson(analyzer, analysis, ReportOptions{budget.max_findings});
   OffsetMap map(lt);
   struct Match {
     uint32_t offset, length;
-    nlohmann::ordered_json json;
+    uint32_t start, end;  // bytes of lt.text
+    const CheckResult* result;
+    const Finding* finding;
   };
   std::vector<Match> matches;
-  for (const auto& item : checklist["checklist"]) {
-    const std::string& status = item["status"].get_ref<const std::string&>();
-    if (status != "fix" && status != "consider") continue;
-    const std::string& id = item["id"].get_ref<const std::string&>();
+  for (const CheckResult& r : analysis.checklist) {
+    if (!r.check->enabled || (r.status != Status::kFix && r.status != Status::kConsider)) continue;
+    const std::string& id = r.check->id;
     if (Named(lt.disabled, id) || (lt.enabled_only && !Named(lt.enabled, id))) continue;
-    std::string family = id.substr(0, id.find('.'));
-    std::string category = family;
-    std::transform(category.begin(), category.end(), category.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-    for (const auto& finding : item["findings"]) {
-      uint32_t start = finding["start"].get<uint32_t>(), end = finding["end"].get<uint32_t>();
-      uint32_t offset = map.At(start, false), stop = map.At(end, true);
-      std::string message = finding["message"].get<std::string>();
-      if (finding["suggestion"].is_string())
-        message += " Suggestion: " + finding["suggestion"].get<std::string>();
-      const Sentence& sentence = analysis.draft.sentences.empty()
-                                     ? Sentence{0, 0, 0, 0, 0}
-                                     : analysis.draft.sentences[analysis.draft.SentenceAt(start)];
-      nlohmann::ordered_json m = {
-          {"message", message},
-          {"shortMessage", item["title"]},
-          {"replacements", nlohmann::ordered_json::array()},
-          {"offset", offset},
-          {"length", stop >= offset ? stop - offset : 0},
-          {"context", Context(lt.text, start, end)},
-          {"sentence", std::string(lt.text.substr(sentence.start, sentence.end - sentence.start))},
-          {"type", {{"typeName", "Other"}}},
-          {"rule",
-           {{"id", id},
-            {"description", item["title"]},
-            {"issueType", status == "fix" ? "grammar" : "style"},
-            {"category", {{"id", category}, {"name", family}}}}},
-          {"ignoreForIncompleteSentence", false},
-          {"contextForSureMatch", 0}};
-      matches.push_back({offset, stop >= offset ? stop - offset : 0, std::move(m)});
+    // The first max_findings in text order, as the checklist writes them.
+    std::vector<const Finding*> findings;
+    for (const Finding& f : r.findings) findings.push_back(&f);
+    std::stable_sort(findings.begin(), findings.end(), [](const Finding* a, const Finding* b) {
+      return a->span.start != b->span.start ? a->span.start < b->span.start
+                                            : a->span.end < b->span.end;
+    });
+    if (budget.max_findings && findings.size() > budget.max_findings)
+      findings.resize(budget.max_findings);
+    for (const Finding* f : findings) {
+      uint32_t offset = map.At(f->span.start, false), stop = map.At(f->span.end, true);
+      matches.push_back({offset, stop >= offset ? stop - offset : 0, f->span.start, f->span.end,
+                         &r, f});
     }
   }
   std::stable_sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
     return a.offset != b.offset ? a.offset < b.offset : a.length < b.length;
   });
-  nlohmann::ordered_json out;
-  out["software"] = {{"name", "amends"},
-                     {"version", AMENDS_SERVE_VERSION},
-                     {"buildDate", ""},
-                     {"apiVersion", 1},
-                     {"premium", false},
-                     {"status", ""}};
-  out["warnings"] = {{"incompleteResults", false}};
-  std::string name = LanguageName(lt.language);
-  out["language"] = {{"name", name},
-                     {"code", lt.language},
-                     {"detectedLanguage", {{"name", name}, {"code", lt.language}, {"confidence", 1.0}}}};
-  out["matches"] = nlohmann::ordered_json::array();
-  for (Match& m : matches) out["matches"].push_back(std::move(m.json));
+
+  // Written straight from the analysis, as the native checklist is: no
+  // JSON tree on the way.
   Reply reply;
-  reply.body = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  JsonWriter w(&reply.body);
+  std::string name = LanguageName(lt.language);
+  w.BeginObject();
+  w.Key("software");
+  w.Raw("{\"name\":\"amends\",\"version\":\"" AMENDS_SERVE_VERSION
+        "\",\"buildDate\":\"\",\"apiVersion\":1,\"premium\":false,\"status\":\"\"}");
+  w.Key("warnings");
+  w.Raw("{\"incompleteResults\":false}");
+  w.Key("language");
+  w.BeginObject();
+  w.Key("name");
+  w.String(name);
+  w.Key("code");
+  w.String(lt.language);
+  w.Key("detectedLanguage");
+  w.BeginObject();
+  w.Key("name");
+  w.String(name);
+  w.Key("code");
+  w.String(lt.language);
+  w.Key("confidence");
+  w.Raw("1.0");
+  w.EndObject();
+  w.EndObject();
+  w.Key("matches");
+  w.BeginArray();
+  std::string message;
+  for (const Match& m : matches) {
+    const CheckDef& check = *m.result->check;
+    std::string family = check.id.substr(0, check.id.find('.'));
+    std::string category = family;
+    std::transform(category.begin(), category.end(), category.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    message.assign(m.finding->message);
+    if (!m.finding->suggestion.empty())
+      message.append(" Suggestion: ").append(m.finding->suggestion);
+    w.BeginObject();
+    w.Key("message");
+    w.String(message);
+    w.Key("shortMessage");
+    w.String(check.title);
+    w.Key("replacements");
+    w.Raw("[]");
+    w.Key("offset");
+    w.Uint(m.offset);
+    w.Key("length");
+    w.Uint(m.length);
+    w.Key("context");
+    AppendContext(lt.text, m.start, m.end, &w);
+    w.Key("sentence");
+    if (analysis.draft.sentences.empty()) {
+      w.String("");
+    } else {
+      const Sentence& sentence = analysis.draft.sentences[analysis.draft.SentenceAt(m.start)];
+      w.String(std::string_view(lt.text).substr(sentence.start, sentence.end - sentence.start));
+    }
+    w.Key("type");
+    w.Raw("{\"typeName\":\"Other\"}");
+    w.Key("rule");
+    w.BeginObject();
+    w.Key("id");
+    w.String(check.id);
+    w.Key("description");
+    w.String(check.title);
+    w.Key("issueType");
+    w.String(m.result->status == Status::kFix ? "grammar" : "style");
+    w.Key("category");
+    w.BeginObject();
+    w.Key("id");
+    w.String(category);
+    w.Key("name");
+    w.String(family);
+    w.EndObject();
+    w.EndObject();
+    w.Key("ignoreForIncompleteSentence");
+    w.Bool(false);
+    w.Key("contextForSureMatch");
+    w.Uint(0);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
   return reply;
 }
 
