@@ -58,7 +58,8 @@ ServeProcess::ServeProcess(const std::vector<std::string>& global,
   }
   close(out[0]);
   size_t colon = line.rfind(':');
-  if (line.find("listening on http://127.0.0.1:") != std::string::npos && colon != std::string::npos)
+  if (line.find("listening on http://127.0.0.1:") != std::string::npos &&
+      colon != std::string::npos)
     port_ = std::atoi(line.c_str() + colon + 1);
 }
 

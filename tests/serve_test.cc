@@ -4,8 +4,8 @@
 #include <httplib.h>
 #include <signal.h>
 
-#include <catch2/catch.hpp>
 #include <atomic>
+#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -69,8 +69,7 @@ TEST_CASE("serve: /v1/check answers the bytes check --format json prints", "[ser
   struct Case {
     std::string draft, name, situation;
   };
-  for (const Case& c : {Case{"late-parcel.txt", "", ""},
-                        Case{"good-recovery.txt", "Alex", ""},
+  for (const Case& c : {Case{"late-parcel.txt", "", ""}, Case{"good-recovery.txt", "Alex", ""},
                         Case{"routine-howto.txt", "Zoe Martin", "recovery"},
                         Case{"unicode-crlf.txt", "", ""}}) {  // a BOM and CRLF line ends
     std::string path = kSource + "/corpora/drafts/" + c.draft;
@@ -79,8 +78,8 @@ TEST_CASE("serve: /v1/check answers the bytes check --format json prints", "[ser
     if (!c.situation.empty()) args += " --situation " + c.situation;
     auto cli = Amends(args + " '" + path + "'");
     REQUIRE(cli.exit_code <= 1);
-    auto res = client.Post("/v1/check", JsonBody(ReadFile(path), c.name, c.situation),
-                           "application/json");
+    auto res =
+        client.Post("/v1/check", JsonBody(ReadFile(path), c.name, c.situation), "application/json");
     REQUIRE(res);
     CHECK(res->status == 200);
     CHECK(res->body == cli.out);
@@ -137,7 +136,8 @@ TEST_CASE("serve: /v2/check answers the LanguageTool fixture's response", "[serv
   }
 }
 
-TEST_CASE("serve: /v2/check offsets count UTF-16 units of the client's text", "[serve][languagetool]") {
+TEST_CASE("serve: /v2/check offsets count UTF-16 units of the client's text",
+          "[serve][languagetool]") {
   ServeProcess server({"--no-config"}, {});
   REQUIRE(server.ok());
   auto client = ClientOf(server);
@@ -164,8 +164,7 @@ TEST_CASE("serve: /v2/check offsets count UTF-16 units of the client's text", "[
         {"text": "We apologize for any inconvenience."},
         {"markup": "</p>", "interpretAs": "\n\n"}]})");
     // ltex sends a form body labelled application/json.
-    auto r = client.Post("/v2/check",
-                         "language=en-US&data=" + FormEncode(data.dump()),
+    auto r = client.Post("/v2/check", "language=en-US&data=" + FormEncode(data.dump()),
                          "application/json");
     REQUIRE(r);
     REQUIRE(r->status == 200);
@@ -181,20 +180,22 @@ TEST_CASE("serve: /v2/check offsets count UTF-16 units of the client's text", "[
   }
   SECTION("disabledRules and enabledOnly filter by check id or family") {
     std::string body = "text=" + FormEncode(text);
-    auto off = client.Post("/v2/check", body + "&disabledRules=apology", "application/x-www-form-urlencoded");
+    auto off = client.Post("/v2/check", body + "&disabledRules=apology",
+                           "application/x-www-form-urlencoded");
     REQUIRE(off);
     auto off_matches = nlohmann::json::parse(off->body)["matches"];
-    for (const auto& m : off_matches)
-      CHECK(m["rule"]["category"]["name"] != "apology");
-    auto only = client.Post("/v2/check", body + "&enabledRules=apology.non_apology&enabledOnly=true",
-                            "application/x-www-form-urlencoded");
+    for (const auto& m : off_matches) CHECK(m["rule"]["category"]["name"] != "apology");
+    auto only =
+        client.Post("/v2/check", body + "&enabledRules=apology.non_apology&enabledOnly=true",
+                    "application/x-www-form-urlencoded");
     REQUIRE(only);
     auto matches = nlohmann::json::parse(only->body)["matches"];
     REQUIRE(matches.size() >= 1);
     for (const auto& m : matches) CHECK(m["rule"]["id"] == "apology.non_apology");
   }
   SECTION("a language amends does not read is a 400") {
-    auto r = client.Post("/v2/check", "language=de-DE&text=Hallo", "application/x-www-form-urlencoded");
+    auto r =
+        client.Post("/v2/check", "language=de-DE&text=Hallo", "application/x-www-form-urlencoded");
     REQUIRE(r);
     CHECK(r->status == 400);
     CHECK(r->body.find("de-DE") != std::string::npos);
@@ -217,12 +218,14 @@ TEST_CASE("serve: /v2/languages, /healthz, /metrics and the page", "[serve]") {
   REQUIRE(client.Post("/v1/check", JsonBody("Hello"), "application/json"));
   // Counted once the answer is written, so maybe just after the client read it.
   std::string metrics;
-  CHECK(WaitFor([&] {
-    auto m = client.Get("/metrics");
-    metrics = m ? m->body : "";
-    return metrics.find("amends_requests_total{path=\"/v1/check\",code=\"200\"} 1") !=
-           std::string::npos;
-  }, 5));
+  CHECK(WaitFor(
+      [&] {
+        auto m = client.Get("/metrics");
+        metrics = m ? m->body : "";
+        return metrics.find("amends_requests_total{path=\"/v1/check\",code=\"200\"} 1") !=
+               std::string::npos;
+      },
+      5));
   CHECK(metrics.find("amends_request_duration_seconds_bucket{le=\"+Inf\"}") != std::string::npos);
   CHECK(metrics.find("amends_requests_in_flight") != std::string::npos);
   CHECK(metrics.find("amends_requests_rejected_total{reason=\"busy\"} 0") != std::string::npos);
@@ -258,8 +261,7 @@ TEST_CASE("serve: bad requests get a 4xx JSON error naming what and where", "[se
   auto bad_form = client.Post("/v2/check", "text=abc%zzdef", "application/x-www-form-urlencoded");
   REQUIRE(bad_form);
   CHECK(bad_form->status == 400);
-  CHECK(error_of(bad_form) ==
-        "form body: byte 9: '%' is not followed by two hexadecimal digits");
+  CHECK(error_of(bad_form) == "form body: byte 9: '%' is not followed by two hexadecimal digits");
   auto bad_form_utf8 = client.Post("/v2/check", "text=ab%FF", "application/x-www-form-urlencoded");
   REQUIRE(bad_form_utf8);
   CHECK(bad_form_utf8->status == 400);
@@ -281,7 +283,8 @@ TEST_CASE("serve: the access log has method, path, status and size, never the te
   auto res = ClientOf(server).Post("/v1/check", JsonBody("Hi, your " + secret + " is late."),
                                    "application/json");
   REQUIRE(res);
-  REQUIRE(WaitFor([&] { return server.Stderr().find("POST /v1/check 200") != std::string::npos; }, 5));
+  REQUIRE(
+      WaitFor([&] { return server.Stderr().find("POST /v1/check 200") != std::string::npos; }, 5));
   CHECK(server.Stderr().find(secret) == std::string::npos);
 }
 
@@ -296,11 +299,14 @@ TEST_CASE("serve: a body over --max-bytes is a 413", "[serve][limits]") {
   auto small = client.Post("/v1/check", JsonBody("Hello"), "application/json");
   REQUIRE(small);
   CHECK(small->status == 200);
-  CHECK(WaitFor([&] {
-    auto metrics = client.Get("/metrics");
-    return metrics && metrics->body.find("amends_requests_rejected_total{reason=\"too_large\"} 1") !=
-                          std::string::npos;
-  }, 5));
+  CHECK(WaitFor(
+      [&] {
+        auto metrics = client.Get("/metrics");
+        return metrics &&
+               metrics->body.find("amends_requests_rejected_total{reason=\"too_large\"} 1") !=
+                   std::string::npos;
+      },
+      5));
 }
 
 TEST_CASE("serve: --token-file requires the bearer token", "[serve][limits]") {
@@ -365,10 +371,12 @@ TEST_CASE("serve: past --max-concurrent requests get 503 with Retry-After", "[se
     done = true;
   });
   // Knock once the audit holds the slot.
-  REQUIRE(WaitFor([&] {
-    auto m = ClientOf(server).Get("/metrics");
-    return done || (m && m->body.find("amends_requests_in_flight 1") != std::string::npos);
-  }, 30));
+  REQUIRE(WaitFor(
+      [&] {
+        auto m = ClientOf(server).Get("/metrics");
+        return done || (m && m->body.find("amends_requests_in_flight 1") != std::string::npos);
+      },
+      30));
   bool busy = false;
   std::string retry_after;
   auto client = ClientOf(server);
@@ -385,7 +393,8 @@ TEST_CASE("serve: past --max-concurrent requests get 503 with Retry-After", "[se
   CHECK(retry_after == "1");
 }
 
-TEST_CASE("serve: SIGHUP reloads, keeping the old checks when the new config fails", "[serve][signals]") {
+TEST_CASE("serve: SIGHUP reloads, keeping the old checks when the new config fails",
+          "[serve][signals]") {
   std::string dir = TempPath("serve-reload");
   std::filesystem::create_directories(dir);
   std::string conf = dir + "/amends.conf";
@@ -436,13 +445,16 @@ TEST_CASE("serve: SIGTERM finishes the request in flight, then exits 0", "[serve
     if (r) body = r->body;
   });
   // Signal once the request is being worked on.
-  REQUIRE(WaitFor([&] {
-    auto m = ClientOf(server).Get("/metrics");
-    return m && m->body.find("amends_requests_in_flight 1") != std::string::npos;
-  }, 30));
+  REQUIRE(WaitFor(
+      [&] {
+        auto m = ClientOf(server).Get("/metrics");
+        return m && m->body.find("amends_requests_in_flight 1") != std::string::npos;
+      },
+      30));
   server.Signal(SIGTERM);
   request.join();
   CHECK(status == 200);
-  CHECK(static_cast<size_t>(std::count(body.begin(), body.end(), '\n')) == big.size() / line.size());
+  CHECK(static_cast<size_t>(std::count(body.begin(), body.end(), '\n')) ==
+        big.size() / line.size());
   CHECK(server.Wait(20) == 0);
 }

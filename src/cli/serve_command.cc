@@ -1,6 +1,5 @@
 // `amends serve`: the checklist over HTTP (src/serve, docs/serve.md).
 #include <CLI/CLI.hpp>
-
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -57,7 +56,8 @@ int RunServe(const CommonOptions& common, const ServeOptions& options) {
   serve::ServerOptions server;
   size_t colon = options.listen.rfind(':');
   std::string host = colon == std::string::npos ? "" : options.listen.substr(0, colon);
-  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']')
+    host = host.substr(1, host.size() - 2);
   int port = -1;
   if (colon != std::string::npos) {
     try {

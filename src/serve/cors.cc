@@ -6,8 +6,8 @@ bool OriginAllowed(const std::string& origin, const std::vector<std::string>& al
   if (origin.empty()) return false;
   for (const std::string& a : allowed) {
     if (a == "*" || a == origin) return true;
-    if (!a.empty() && a.back() == '*' &&
-        origin.compare(0, a.size() - 1, a, 0, a.size() - 1) == 0 && origin.size() >= a.size())
+    if (!a.empty() && a.back() == '*' && origin.compare(0, a.size() - 1, a, 0, a.size() - 1) == 0 &&
+        origin.size() >= a.size())
       return true;
   }
   return false;

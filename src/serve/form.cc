@@ -11,8 +11,7 @@ int HexValue(char c) {
 }
 
 // Decodes body[begin, end) into `*out`.
-bool Decode(std::string_view body, size_t begin, size_t end, std::string* out,
-            std::string* error) {
+bool Decode(std::string_view body, size_t begin, size_t end, std::string* out, std::string* error) {
   out->clear();
   out->reserve(end - begin);
   for (size_t i = begin; i < end; ++i) {

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-
 #include <nlohmann/json.hpp>
 
 #include "report/json_writer.h"
@@ -95,9 +94,12 @@ bool ReadFields(std::string_view body, std::map<std::string, std::string>* field
     return false;
   }
   for (auto& [name, value] : json.items()) {
-    if (value.is_string()) (*fields)[name] = value.get<std::string>();
-    else if (value.is_boolean()) (*fields)[name] = value.get<bool>() ? "true" : "false";
-    else if (name == "data") *data_object = value;
+    if (value.is_string())
+      (*fields)[name] = value.get<std::string>();
+    else if (value.is_boolean())
+      (*fields)[name] = value.get<bool>() ? "true" : "false";
+    else if (name == "data")
+      *data_object = value;
     else if (!value.is_null()) {
       *error = "request body: \"" + name + "\" must be a string";
       return false;
@@ -142,7 +144,8 @@ bool ParseLtRequest(std::string_view body, LtRequest* out, std::string* error) {
     }
     if (*language != "auto") out->language = *language;
   }
-  if (const std::string* level = field("level"); level && *level != "default" && *level != "picky") {
+  if (const std::string* level = field("level");
+      level && *level != "default" && *level != "picky") {
     *error = "level: must be default or picky";
     return false;
   }
@@ -179,18 +182,18 @@ std::string LanguageName(const std::string& code) {
 // Maps a byte offset of the analysed text to UTF-16 units of the client's.
 class OffsetMap {
  public:
-  explicit OffsetMap(const LtRequest& request)
-      : request_(request), index_(request.text, 0) {}
+  explicit OffsetMap(const LtRequest& request) : request_(request), index_(request.text, 0) {}
   uint32_t At(uint32_t offset, bool is_end) const {
     if (request_.pieces.empty()) return index_.At(offset).utf16;
     // A start belongs to the last piece that starts at or before it, an
     // end to the first that ends at or after it (binary searches: the
     // pieces are in text order).
     const std::vector<TextPiece>& pieces = request_.pieces;
-    auto it = is_end ? std::lower_bound(pieces.begin(), pieces.end(), offset,
-                                        [](const TextPiece& p, uint32_t o) { return p.plain_end < o; })
-                     : std::upper_bound(pieces.begin(), pieces.end(), offset,
-                                        [](uint32_t o, const TextPiece& p) { return o < p.plain_begin; });
+    auto it =
+        is_end ? std::lower_bound(pieces.begin(), pieces.end(), offset,
+                                  [](const TextPiece& p, uint32_t o) { return p.plain_end < o; })
+               : std::upper_bound(pieces.begin(), pieces.end(), offset,
+                                  [](uint32_t o, const TextPiece& p) { return o < p.plain_begin; });
     if (!is_end) it = it == pieces.begin() ? it : it - 1;
     if (it == pieces.end()) it = pieces.end() - 1;
     const TextPiece* piece = &*it;
@@ -262,8 +265,8 @@ Reply CheckLanguageTool(const Analyzer& analyzer, std::string_view body, const B
       findings.resize(budget.max_findings);
     for (const Finding* f : findings) {
       uint32_t offset = map.At(f->span.start, false), stop = map.At(f->span.end, true);
-      matches.push_back({offset, stop >= offset ? stop - offset : 0, f->span.start, f->span.end,
-                         &r, f});
+      matches.push_back(
+          {offset, stop >= offset ? stop - offset : 0, f->span.start, f->span.end, &r, f});
     }
   }
   std::stable_sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {

@@ -19,13 +19,13 @@ namespace amends::serve {
 // `data` annotation replaces markup with its interpretAs, and matches must
 // point into the annotated original.
 struct TextPiece {
-  uint32_t plain_begin, plain_end;      // bytes of LtRequest::text
+  uint32_t plain_begin, plain_end;                 // bytes of LtRequest::text
   uint32_t original_utf16, original_utf16_length;  // in the client's text
   bool markup;  // an interpretAs stand-in: a match inside maps to its edges
 };
 
 struct LtRequest {
-  std::string text;  // what is analysed
+  std::string text;               // what is analysed
   std::vector<TextPiece> pieces;  // empty: `text` is the client's text
   std::string language = "en-US";
   std::set<std::string> enabled, disabled;  // check ids or their family

@@ -8,9 +8,10 @@ using amends::serve::ParseLtRequest;
 TEST_CASE("lt request: text, language and rule lists from a form", "[serve][languagetool]") {
   LtRequest r;
   std::string error;
-  REQUIRE(ParseLtRequest("text=Hi+there&language=en-GB&disabledRules=blame,+apology.late"
-                         "&enabledOnly=false&level=picky&motherTongue=de",
-                         &r, &error));
+  REQUIRE(
+      ParseLtRequest("text=Hi+there&language=en-GB&disabledRules=blame,+apology.late"
+                     "&enabledOnly=false&level=picky&motherTongue=de",
+                     &r, &error));
   CHECK(r.text == "Hi there");
   CHECK(r.language == "en-GB");
   CHECK(r.disabled == std::set<std::string>{"blame", "apology.late"});
@@ -26,7 +27,7 @@ TEST_CASE("lt request: data annotation keeps text, stands in for markup", "[serv
   REQUIRE(ParseLtRequest(std::string("{\"language\":\"auto\",\"data\":") + data + "}", &r, &error));
   CHECK(r.text == "Hi \xC3\xA9\nok");
   REQUIRE(r.pieces.size() == 4);
-  CHECK(r.pieces[1].original_utf16 == 3);         // after "<p>"
+  CHECK(r.pieces[1].original_utf16 == 3);          // after "<p>"
   CHECK(r.pieces[3].original_utf16 == 3 + 4 + 5);  // "<p>", "Hi é", "<br/>"
   CHECK(r.pieces[2].markup);
   CHECK(r.language == "en-US");  // auto

@@ -3,7 +3,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
-
 #include <nlohmann/json.hpp>
 
 #include "app/prepare_input.h"
@@ -64,8 +63,10 @@ Reply CheckNative(const Analyzer& analyzer, std::string_view body, const Budget&
   if (!text) return ErrorReply(400, "request body: \"text\" is missing");
   Request request;
   if (situation && *situation != "auto") {
-    if (*situation == "recovery") request.force_recovery = true;
-    else if (*situation == "routine") request.force_recovery = false;
+    if (*situation == "recovery")
+      request.force_recovery = true;
+    else if (*situation == "routine")
+      request.force_recovery = false;
     else
       return ErrorReply(400, "request body: \"situation\" must be auto, recovery or routine");
   }
@@ -117,13 +118,13 @@ Reply AuditNative(const Analyzer& analyzer, std::string_view body, const Budget&
   reader.groups = false;
   reader.max_bytes = body.size();
   std::string error;
-  auto source = exports::RecordSource::Open(exports::InputStream::FromFile(in, "body"), reader,
-                                            &error);
+  auto source =
+      exports::RecordSource::Open(exports::InputStream::FromFile(in, "body"), reader, &error);
   if (source) {
     exports::AuditRun run;
     run.out = out;
     run.diagnostics = diagnostics;  // the error records say it all
-    run.threads = 1;  // the server's own threads are the parallelism
+    run.threads = 1;                // the server's own threads are the parallelism
     run.report.max_findings = budget.max_findings;
     run.max_record = budget.time;
     exports::RunAuditPipeline(analyzer, *source, run);

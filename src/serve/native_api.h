@@ -11,7 +11,7 @@
 namespace amends::serve {
 
 struct Budget {
-  size_t max_findings = 50;  // per check, as --max-findings
+  size_t max_findings = 50;           // per check, as --max-findings
   std::chrono::milliseconds time{0};  // per request (/v1/check) or record; 0: none
 };
 

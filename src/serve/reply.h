@@ -2,10 +2,9 @@
 // objects {"error": "..."} naming what was wrong and where.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 namespace amends::serve {
 

@@ -24,7 +24,10 @@ std::vector<std::string> DefaultAllowedOrigins() {
       "chrome-extension://oldceeleldhonbafppcapldpdifcinji",  // LanguageTool for Chrome
       "moz-extension://*",         // Firefox and Thunderbird: a random id per install
       "safari-web-extension://*",  // Safari: likewise
-      "http://localhost", "http://localhost:*", "http://127.0.0.1", "http://127.0.0.1:*",
+      "http://localhost",
+      "http://localhost:*",
+      "http://127.0.0.1",
+      "http://127.0.0.1:*",
   };
 }
 
@@ -165,8 +168,9 @@ class Service {
     if (!options_.token.empty() && !(req.method == "GET" && req.path == "/")) {
       std::string header = req.get_header_value("Authorization");
       const std::string bearer = "Bearer ";
-      std::string given = header.compare(0, bearer.size(), bearer) == 0 ? header.substr(bearer.size())
-                                                                        : std::string();
+      std::string given = header.compare(0, bearer.size(), bearer) == 0
+                              ? header.substr(bearer.size())
+                              : std::string();
       if (!SameSecret(given, options_.token)) {
         metrics_.Reject("unauthorized");
         Set(res, ErrorReply(401, header.empty() ? "Authorization: Bearer TOKEN is required"
@@ -184,15 +188,23 @@ class Service {
     if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
     std::string message;
     switch (res.status) {
-      case 400: message = "malformed HTTP request"; break;
-      case 404: message = "no such endpoint: " + EscapeControls(req.method + " " + req.path); break;
+      case 400:
+        message = "malformed HTTP request";
+        break;
+      case 404:
+        message = "no such endpoint: " + EscapeControls(req.method + " " + req.path);
+        break;
       case 413:
         metrics_.Reject("too_large");
         message = "request body larger than " + std::to_string(options_.max_bytes) +
                   " bytes (amends serve --max-bytes)";
         break;
-      case 414: message = "request line too long"; break;
-      default: message = "HTTP " + std::to_string(res.status); break;
+      case 414:
+        message = "request line too long";
+        break;
+      default:
+        message = "HTTP " + std::to_string(res.status);
+        break;
     }
     Reply reply = ErrorReply(res.status, message);
     res.set_content(reply.body, reply.content_type.c_str());
@@ -240,8 +252,9 @@ int Serve(const app::LoadOptions& load, const ServerOptions& options) {
   Service service(load, options, std::shared_ptr<const Analyzer>(std::move(first)));
   httplib::Server server;
   service.Install(&server);
-  int port = options.port == 0 ? server.bind_to_any_port(options.host)
-                               : (server.bind_to_port(options.host, options.port) ? options.port : -1);
+  int port = options.port == 0
+                 ? server.bind_to_any_port(options.host)
+                 : (server.bind_to_port(options.host, options.port) ? options.port : -1);
   if (port < 0) {
     std::fprintf(options.log, "amends serve: cannot listen on %s:%d\n",
                  EscapeControls(options.host).c_str(), options.port);
@@ -252,7 +265,7 @@ int Serve(const app::LoadOptions& load, const ServerOptions& options) {
                options.host.c_str(), v6 ? "]" : "", port);
   std::fflush(options.announce);
 
-  std::atomic<bool> stopping{false};
+  std::atomic<bool> stopping{false}, listen_done{false};
   std::thread waiter([&] {
     for (;;) {
       int sig = 0;
@@ -264,11 +277,16 @@ int Serve(const app::LoadOptions& load, const ServerOptions& options) {
       if (sig == SIGUSR1 && !stopping) return;  // the server stopped by itself
       stopping = true;
       std::fprintf(options.log, "amends serve: stopping after the requests in flight\n");
+      // A signal that comes before the accept loop runs would find nothing
+      // to stop: wait for the loop (or its end).
+      while (!server.is_running() && !listen_done)
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
       server.stop();
       return;
     }
   });
   bool ok = server.listen_after_bind();
+  listen_done = true;
   if (!stopping) pthread_kill(waiter.native_handle(), SIGUSR1);
   waiter.join();
   if (!stopping && !ok) {

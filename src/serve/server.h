@@ -18,20 +18,20 @@ namespace amends::serve {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  int port = 8081;  // 0: any free port
+  int port = 8081;    // 0: any free port
   std::string token;  // "" : no authentication
   // Origins allowed to call from a browser; an entry ending in '*' is a
   // prefix, "*" alone any origin.
   std::vector<std::string> allow_origins;
-  size_t max_bytes = 1u << 20;        // request body
-  size_t max_concurrent = 64;         // requests being analysed at once; past it 503
-  size_t threads = 0;                 // connection threads; 0: max_concurrent + 8
-  int time_budget_ms = 2000;          // per request (per line for /v1/audit); 0: none
-  int io_timeout_s = 5;               // read and write timeouts against slow clients
+  size_t max_bytes = 1u << 20;  // request body
+  size_t max_concurrent = 64;   // requests being analysed at once; past it 503
+  size_t threads = 0;           // connection threads; 0: max_concurrent + 8
+  int time_budget_ms = 2000;    // per request (per line for /v1/audit); 0: none
+  int io_timeout_s = 5;         // read and write timeouts against slow clients
   size_t max_findings = 50;
-  bool access_log = true;             // method, path, status, bytes, time: never text
+  bool access_log = true;  // method, path, status, bytes, time: never text
   FILE* log = stderr;
-  FILE* announce = stdout;            // "listening on http://HOST:PORT"
+  FILE* announce = stdout;  // "listening on http://HOST:PORT"
 };
 
 // The LanguageTool extensions' origins and localhost.
