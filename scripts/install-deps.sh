@@ -10,6 +10,7 @@ packages=(
   libtbb-dev  # amends audit: the parallel pipeline (oneTBB)
   libsimdjson-dev  # amends audit: reading JSON lines
   libcld2-dev  # the draft's language (Compact Language Detector 2)
+  libcpp-httplib-dev  # amends serve: HTTP (header + shared library)
   clang libclang-rt-14-dev  # scripts/sanitize.sh: ASan + UBSan and libFuzzer
 )
 

@@ -4,7 +4,7 @@
 #include <cstdlib>
 
 #include "cli/commands.h"
-#include "cli/email_input.h"
+#include "app/prepare_input.h"
 #include "email/email_json.h"
 #include "cli/load.h"
 #include "input/blank.h"
@@ -57,8 +57,8 @@ int RunCheck(const CommonOptions& common, const CheckOptions& options) {
     request.customer_message = std::string_view(customer.bytes).substr(customer.begin);
   }
   request.customer_name = options.customer_name;
-  PreparedInput prepared;  // a bare draft, or a whole email message
-  if (!PrepareInput(options.input, &draft, &prepared, &request, &error)) {
+  app::PreparedInput prepared;  // a bare draft, or a whole email message
+  if (!app::PrepareInput(options.input, &draft, &prepared, &request, &error)) {
     std::fprintf(stderr, "amends: %s\n", WithEncodingHint(error).c_str());
     return kExitError;
   }
@@ -85,7 +85,7 @@ int RunCheck(const CommonOptions& common, const CheckOptions& options) {
                  (options.color == "auto" && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
     text.show_passes = options.all;
     text.report.max_findings = common.max_findings;
-    out = EmailSummary(prepared) + TextReport(*analyzer, analysis, draft.name, text);
+    out = app::EmailSummary(prepared) + TextReport(*analyzer, analysis, draft.name, text);
   }
   if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() || std::fflush(stdout) != 0) {
     std::fprintf(stderr, "amends: cannot write the report\n");

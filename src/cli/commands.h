@@ -9,6 +9,11 @@
 #include "checks/selection.h"
 #include "report/report_options.h"
 
+namespace CLI {
+class App;
+class Option;
+}  // namespace CLI
+
 namespace amends::cli {
 
 // Exit codes shared by every command.
@@ -94,6 +99,20 @@ struct GateOptions {
 // Returns only when nothing was sent (1: a fix remains, 2: error); otherwise
 // the process becomes the command.
 int RunGate(const CommonOptions& common, const GateOptions& options);
+
+struct ServeOptions {
+  std::string listen = "127.0.0.1:8081";  // HOST:PORT; port 0 picks a free one
+  std::string token_file;
+  std::vector<std::string> allow_origins;  // empty: the defaults (docs/serve.md)
+  size_t max_concurrent = 64;
+  int time_budget_ms = 2000;
+  int io_timeout_s = 5;
+  bool quiet = false;  // no access log
+  const CLI::Option* max_bytes = nullptr;  // the global --max-bytes, to see if it was given
+};
+// Adds the `serve` subcommand to `app` (cli/serve_command.cc).
+CLI::App* AddServeCommand(CLI::App* app, ServeOptions* options);
+int RunServe(const CommonOptions& common, const ServeOptions& options);
 
 // --situation as the analyzer wants it; nullopt for "auto".
 std::optional<bool> ForcedRecovery(const std::string& situation);

@@ -10,7 +10,7 @@
 #include <cstring>
 
 #include "cli/commands.h"
-#include "cli/email_input.h"
+#include "app/prepare_input.h"
 #include "cli/load.h"
 #include "email/message.h"
 #include "input/blank.h"
@@ -81,12 +81,12 @@ int RunGate(const CommonOptions& common, const GateOptions& options) {
   bool ready = false, checked = false, empty = false;
   auto analyzer = LoadAnalyzer(common);
   if (analyzer) {
-    PreparedInput prepared;
+    app::PreparedInput prepared;
     Request request;
     request.customer_name = options.customer_name;
     request.force_recovery = ForcedRecovery(options.situation);
     request.assume_english = common.language == "en";
-    if (!PrepareInput(options.input, &copy, &prepared, &request, &error)) {
+    if (!app::PrepareInput(options.input, &copy, &prepared, &request, &error)) {
       std::fprintf(stderr, "amends gate: %s\n", error.c_str());
     } else if (IsBlank(request.text.substr(request.begin))) {
       std::fprintf(stderr, "amends gate: nothing to check: the message has no reply text\n");
@@ -94,7 +94,7 @@ int RunGate(const CommonOptions& common, const GateOptions& options) {
       checked = ready = options.allow_empty;
     } else {
       Analysis analysis = analyzer->Analyze(request);
-      std::string report = EmailSummary(prepared);
+      std::string report = app::EmailSummary(prepared);
       TextReportOptions text;
       text.color = false;
       text.report.max_findings = common.max_findings;

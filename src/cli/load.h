@@ -1,23 +1,18 @@
 #pragma once
 
-#include <memory>
 #include <string>
 
 #include "analyzer/analyzer.h"
+#include "app/analyzer_loader.h"
 #include "cli/commands.h"
-#include "config/config.h"
 
 namespace amends::cli {
 
-// The lexicon files the options name, in load order: the built-in ones (with
-// their compiled image) or --lexicons DIR, then the team configuration's
-// rule folders. Returns false with `*error` set (ready to print) when a
-// folder or the configuration cannot be read.
-struct LexiconSources {
-  std::vector<LexiconFile> files;
-  std::string_view image;  // the built-in image, or empty
-  Config config;
-};
+// What of the common options the front door (app/analyzer_loader.h) reads.
+app::LoadOptions LoadOptionsOf(const CommonOptions& options);
+
+// app::GatherLexicon with the command's options.
+using app::LexiconSources;
 bool GatherLexicon(const CommonOptions& options, LexiconSources* out, std::string* error);
 
 // The analyzer as the options ask for it: the built-in lexicon or

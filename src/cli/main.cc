@@ -281,6 +281,9 @@ int main(int argc, char** argv) {
   eval_cmd->add_option("--format", eval.format, "text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));
 
+  ServeOptions serve;
+  CLI::App* serve_cmd = AddServeCommand(&app, &serve);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -303,5 +306,6 @@ int main(int argc, char** argv) {
   if (rules_cmd->parsed()) return RunRules(common, rules);
   if (eval_cmd->parsed()) return RunEval(common, eval);
   if (explain_cmd->parsed()) return RunExplain(common, explain_id);
+  if (serve_cmd->parsed()) return RunServe(common, serve);
   return kExitError;
 }

@@ -1,4 +1,4 @@
-// CLI glue between the input stage and the email stage: decides whether the
+// Between the input stage and the email stage: decides whether the
 // bytes read are a bare draft or a whole email message (--input
 // auto|text|email), and fills the analyzer's request either way.
 #pragma once
@@ -9,7 +9,7 @@
 #include "email/reply.h"
 #include "input/source.h"
 
-namespace amends::cli {
+namespace amends::app {
 
 struct PreparedInput {
   bool is_email = false;
@@ -28,4 +28,4 @@ bool PrepareInput(const std::string& mode, Source* source, PreparedInput* prepar
 // stripped, warnings. Control characters escaped. "" for a bare draft.
 std::string EmailSummary(const PreparedInput& prepared);
 
-}  // namespace amends::cli
+}  // namespace amends::app

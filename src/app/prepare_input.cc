@@ -1,10 +1,10 @@
-#include "cli/email_input.h"
+#include "app/prepare_input.h"
 
 #include <cstdio>
 
 #include "email/detect.h"
 
-namespace amends::cli {
+namespace amends::app {
 namespace {
 
 std::string Escaped(std::string_view s) {
@@ -78,4 +78,4 @@ std::string EmailSummary(const PreparedInput& prepared) {
   return escaped;
 }
 
-}  // namespace amends::cli
+}  // namespace amends::app

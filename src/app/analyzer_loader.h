@@ -1,0 +1,40 @@
+// The front door: an analyzer as a program's options ask for it (built-in
+// lexicon or a folder, the team configuration, --only / --skip). The CLI
+// and the server both load through here.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzer/analyzer.h"
+#include "checks/selection.h"
+#include "config/config.h"
+
+namespace amends::app {
+
+struct LoadOptions {
+  std::string lexicons;  // a lexicon folder instead of the built-in one
+  std::string config;    // a configuration file; "" looks for amends.conf
+  bool no_config = false;
+  CheckSelection selection;
+};
+
+// The lexicon files the options name, in load order: the built-in ones (with
+// their compiled image) or `lexicons`, then the team configuration's rule
+// folders (the configuration is found from the working directory).
+struct LexiconSources {
+  std::vector<LexiconFile> files;
+  std::string_view image;  // the built-in image, or empty
+  Config config;
+};
+// Returns false with `*error` set (ready to print, "amends: …" or
+// "file:line: …") when a folder or the configuration cannot be read.
+bool GatherLexicon(const LoadOptions& options, LexiconSources* out, std::string* error);
+
+// Loads, configures and selects. Returns null with `*error` set (one or
+// more lines ready to print, file:line where a file is at fault).
+std::unique_ptr<Analyzer> LoadAnalyzer(const LoadOptions& options, std::string* error);
+
+}  // namespace amends::app
