@@ -36,9 +36,15 @@ TEST_CASE("an installed amends works from any folder, email included", "[install
   INFO(email.err);
   CHECK(Checked(email));
   CHECK(email.out.find("\"email\"") != std::string::npos);
+
+  // `serve` runs the installed amends-serve: its own check of --listen answers.
+  Run serve = Shell("cd / && '" + amends + "' serve --listen nowhere");
+  CHECK(serve.exit_code == 2);
+  CHECK(serve.err.find("--listen: expected HOST:PORT, got 'nowhere'") != std::string::npos);
 }
 
-TEST_CASE("without its MIME module amends checks text and says what email needs", "[install]") {
+TEST_CASE("without its MIME module and server amends checks text and says what they need",
+          "[install]") {
   std::string dir = TempPath("no-module");
   std::filesystem::create_directories(dir);
   std::string amends = dir + "/amends";
@@ -60,4 +66,10 @@ TEST_CASE("without its MIME module amends checks text and says what email needs"
   Run pointed = Shell("AMENDS_MIME_MODULE='" + module + "' '" + amends + "' check '" + kEmail + "'");
   INFO(pointed.err);
   CHECK(Checked(pointed));
+
+  // Nor the server program: `serve` says what it needs and where it looked.
+  Run serve = Shell("'" + amends + "' serve --listen nowhere");
+  CHECK(serve.exit_code == 2);
+  CHECK(serve.err.find("serving needs the program amends-serve") != std::string::npos);
+  CHECK(serve.err.find(dir + "/amends-serve") != std::string::npos);
 }

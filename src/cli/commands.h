@@ -109,9 +109,12 @@ struct ServeOptions {
   int io_timeout_s = 5;
   bool quiet = false;  // no access log
   const CLI::Option* max_bytes = nullptr;  // the global --max-bytes, to see if it was given
+  std::vector<std::string> command_line;   // argv as given, for amends-serve
 };
-// Adds the `serve` subcommand to `app` (cli/serve_command.cc).
+// Adds the `serve` subcommand to `app` (cli/serve_options.cc).
 CLI::App* AddServeCommand(CLI::App* app, ServeOptions* options);
+// Serves in this process in the amends-serve program (cli/serve_command.cc);
+// in amends, runs amends-serve with the same command line (cli/serve_exec.cc).
 int RunServe(const CommonOptions& common, const ServeOptions& options);
 
 // --situation as the analyzer wants it; nullopt for "auto".

@@ -283,6 +283,7 @@ int main(int argc, char** argv) {
 
   ServeOptions serve;
   CLI::App* serve_cmd = AddServeCommand(&app, &serve);
+  serve.command_line.assign(argv, argv + argc);
 
   try {
     app.parse(argc, argv);

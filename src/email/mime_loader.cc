@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "email/message.h"
+#include "util/executable_dir.h"
 
 #ifndef AMENDS_MIME_RELDIR
 #define AMENDS_MIME_RELDIR "../lib/amends"
@@ -23,15 +24,6 @@ namespace amends::email {
 namespace {
 
 constexpr char kModuleFile[] = "amends-mime.so";
-
-std::string ExecutableDir() {
-  char path[PATH_MAX];
-  ssize_t n = readlink("/proc/self/exe", path, sizeof path - 1);
-  if (n <= 0) return ".";
-  std::string p(path, static_cast<size_t>(n));
-  size_t slash = p.rfind('/');
-  return slash == std::string::npos ? "." : p.substr(0, slash);
-}
 
 struct Loaded {
   const MimeModule* module = nullptr;
