@@ -1,0 +1,82 @@
+#include "report/sink.h"
+
+#include <array>
+
+#include "email/email_json.h"
+#include "report/compact_report.h"
+#include "report/json_report.h"
+#include "report/text_report.h"
+
+namespace amends {
+namespace {
+
+class TextSink : public Sink {
+ public:
+  void Write(const SinkInput& input, std::string* out) const override {
+    TextReportOptions text;
+    text.color = input.color;
+    text.show_passes = input.show_passes;
+    text.report = input.report;
+    out->append(input.preamble);
+    *out += TextReport(input.analyzer, input.analysis, std::string(input.name), text);
+  }
+};
+
+class JsonSink : public Sink {
+ public:
+  void Write(const SinkInput& input, std::string* out) const override {
+    if (input.email) {
+      // The email fix-ups edit the tree: the slower path, for email only.
+      nlohmann::ordered_json json = ChecklistJson(input.analyzer, input.analysis, input.report);
+      email::AddEmailJson(*input.email, input.customer_message_given, &json);
+      *out += json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    } else {
+      AppendChecklistJson(input.analyzer, input.analysis, out, {}, input.report);
+    }
+    *out += '\n';
+  }
+};
+
+class CompactSink : public Sink {
+ public:
+  void Write(const SinkInput& input, std::string* out) const override {
+    AppendCompactJson(input.analyzer, input.analysis, out, {}, input.report);
+    *out += '\n';
+  }
+};
+
+template <class T>
+std::unique_ptr<Sink> Make() {
+  return std::make_unique<T>();
+}
+
+constexpr std::array kKinds = {
+    SinkKind{"text", "the checklist for a person at a terminal (the default)", &Make<TextSink>},
+    SinkKind{"json", "the JSON checklist, one object (docs/json-schema.md)", &Make<JsonSink>},
+    SinkKind{"compact", "only the checks that fired, as byte spans (amends.compact/1)",
+             &Make<CompactSink>},
+};
+
+}  // namespace
+
+std::span<const SinkKind> SinkKinds() { return kKinds; }
+
+const SinkKind* FindSink(std::string_view name) {
+  for (const SinkKind& kind : kKinds)
+    if (kind.name == name) return &kind;
+  return nullptr;
+}
+
+std::string SinkKindsHelp() {
+  std::string out;
+  for (const SinkKind& kind : kKinds) {
+    if (!out.empty()) out += '\n';
+    out += "  ";
+    out += kind.name;
+    out.append(kind.name.size() < 9 ? 9 - kind.name.size() : 1, ' ');
+    out += kind.description;
+  }
+  return out;
+}
+
+}  // namespace amends

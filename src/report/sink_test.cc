@@ -1,0 +1,92 @@
+#include "report/sink.h"
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "report/compact_report.h"
+#include "report/json_report.h"
+#include "report/text_report.h"
+
+using namespace amends;
+
+namespace {
+
+const Analyzer& TheAnalyzer() {
+  static std::unique_ptr<Analyzer> analyzer = [] {
+    std::string error;
+    auto a = Analyzer::Load(EmbeddedLexiconFiles(), &error, EmbeddedLexiconImage());
+    REQUIRE(a);
+    return a;
+  }();
+  return *analyzer;
+}
+
+std::string ReadDoc(const std::string& name) {
+  std::ifstream in(std::string(AMENDS_SOURCE_DIR) + "/docs/" + name, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace
+
+TEST_CASE("every sink kind is found by its name and nothing else is", "[sink]") {
+  REQUIRE(SinkKinds().size() >= 3);
+  CHECK(SinkKinds().front().name == "text");  // the default comes first
+  std::set<std::string_view> names;
+  for (const SinkKind& kind : SinkKinds()) {
+    CHECK(names.insert(kind.name).second);  // no name twice
+    CHECK_FALSE(kind.description.empty());
+    CHECK(FindSink(kind.name) == &kind);
+    REQUIRE(kind.make() != nullptr);
+    CHECK(SinkKindsHelp().find(std::string(kind.name)) != std::string::npos);
+  }
+  CHECK(FindSink("") == nullptr);
+  CHECK(FindSink("JSON") == nullptr);
+  CHECK(FindSink("xml") == nullptr);
+}
+
+TEST_CASE("every sink kind is named in the docs", "[sink]") {
+  std::string docs = ReadDoc("json-schema.md") + ReadDoc("serve.md");
+  REQUIRE_FALSE(docs.empty());
+  for (const SinkKind& kind : SinkKinds()) {
+    INFO(kind.name);
+    CHECK(docs.find("`--format " + std::string(kind.name) + "`") != std::string::npos);
+  }
+}
+
+TEST_CASE("the sinks write what the report functions write, with a newline", "[sink]") {
+  Request request;
+  request.text = "Hi Mary, sorry for any inconvenience, but the courier lost it.";
+  request.customer_name = "Mary Lee";
+  Analysis analysis = TheAnalyzer().Analyze(request);
+  SinkInput input{TheAnalyzer(), analysis, "draft.txt", ReportOptions{2}};
+
+  std::string json_expected;
+  AppendChecklistJson(TheAnalyzer(), analysis, &json_expected, {}, ReportOptions{2});
+  std::string compact_expected;
+  AppendCompactJson(TheAnalyzer(), analysis, &compact_expected, {}, ReportOptions{2});
+  TextReportOptions text;
+  text.report.max_findings = 2;
+  std::string text_expected = TextReport(TheAnalyzer(), analysis, "draft.txt", text);
+
+  std::string out;
+  FindSink("json")->make()->Write(input, &out);
+  CHECK(out == json_expected + "\n");
+  CHECK(nlohmann::json::parse(out)["schema"] == kSchemaVersion);
+
+  out.clear();
+  FindSink("compact")->make()->Write(input, &out);
+  CHECK(out == compact_expected + "\n");
+  CHECK(nlohmann::json::parse(out)["schema"] == kCompactSchemaVersion);
+
+  out = "kept|";  // a sink appends
+  input.preamble = "email: the text/plain part\n";
+  FindSink("text")->make()->Write(input, &out);
+  CHECK(out == "kept|email: the text/plain part\n" + text_expected);
+  CHECK(out.back() == '\n');
+}
