@@ -33,7 +33,7 @@ struct CommonOptions {
 
 struct CheckOptions {
   std::string file = "-";
-  std::string format = "text";  // text | json
+  std::string format = "text";  // a sink kind: text, json, compact (report/sink.h)
   std::string customer_name;
   std::string customer_message_file;
   std::string situation = "auto";  // auto | recovery | routine

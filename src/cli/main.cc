@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/usage_hint.h"
+#include "report/sink.h"
 
 #ifndef AMENDS_VERSION
 #define AMENDS_VERSION "0.0.0"
@@ -91,8 +92,11 @@ int main(int argc, char** argv) {
                "--format json");
   check_cmd->add_option("file", check.file, "The draft: a UTF-8 text file, or - for stdin (default)")
       ->type_name("FILE");
-  check_cmd->add_option("--format", check.format, "Output: text (default) or json")
-      ->check(CLI::IsMember({"text", "json"}));
+  std::vector<std::string> sink_names;
+  for (const amends::SinkKind& kind : amends::SinkKinds()) sink_names.emplace_back(kind.name);
+  check_cmd->add_option("--format", check.format, "Output, one of:\n" + amends::SinkKindsHelp())
+      ->type_name("NAME")
+      ->check(CLI::IsMember(sink_names));
   check_cmd->add_option("--customer-name", check.customer_name,
                         "The customer's name; its first word is the first name the reply should use")
       ->type_name("NAME");
