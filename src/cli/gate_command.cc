@@ -15,7 +15,7 @@
 #include "email/message.h"
 #include "input/blank.h"
 #include "input/source.h"
-#include "report/text_report.h"
+#include "report/sink.h"
 
 namespace amends::cli {
 namespace {
@@ -94,11 +94,11 @@ int RunGate(const CommonOptions& common, const GateOptions& options) {
       checked = ready = options.allow_empty;
     } else {
       Analysis analysis = analyzer->Analyze(request);
-      std::string report = app::EmailSummary(prepared);
-      TextReportOptions text;
-      text.color = false;
-      text.report.max_findings = common.max_findings;
-      report += TextReport(*analyzer, analysis, "message", text);
+      std::string preamble = app::EmailSummary(prepared);
+      SinkInput input{*analyzer, analysis, "message", ReportOptions{common.max_findings}};
+      input.preamble = preamble;  // no colours: stderr may be a mail log
+      std::string report;
+      FindSink("text")->make()->Write(input, &report);
       std::fwrite(report.data(), 1, report.size(), stderr);
       ready = analysis.ready_to_send;
       checked = true;

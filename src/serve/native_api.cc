@@ -7,10 +7,9 @@
 
 #include "app/prepare_input.h"
 #include "input/blank.h"
-#include "email/email_json.h"
 #include "export/audit_pipeline.h"
 #include "export/reader.h"
-#include "report/json_report.h"
+#include "report/sink.h"
 
 namespace amends::serve {
 
@@ -86,16 +85,11 @@ Reply CheckNative(const Analyzer& analyzer, std::string_view body, const Budget&
     return ErrorReply(503, "the analysis took longer than the time budget of " +
                                std::to_string(budget.time.count()) + " ms");
   Reply reply;
-  ReportOptions report{budget.max_findings};
-  if (prepared.is_email) {  // the email members join the object as `check` adds them
-    nlohmann::ordered_json json = ChecklistJson(analyzer, analysis, report);
-    email::AddEmailJson(prepared.reply, customer_message.has_value(), &json);
-    reply.body = json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  } else {
-    // The audit's output path: the same bytes, without a JSON tree.
-    AppendChecklistJson(analyzer, analysis, &reply.body, {}, report);
-  }
-  reply.body += '\n';
+  // The json sink writes what `check --format json` writes.
+  SinkInput input{analyzer, analysis, "body", ReportOptions{budget.max_findings}};
+  if (prepared.is_email) input.email = &prepared.reply;
+  input.customer_message_given = customer_message.has_value();
+  FindSink("json")->make()->Write(input, &reply.body);
   return reply;
 }
 
