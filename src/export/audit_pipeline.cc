@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "export/progress.h"
-#include "report/compact_report.h"
+#include "report/sink.h"
 #include "report/json_report.h"
 #include "summary/facts.h"
 #include "util/utf8.h"
@@ -127,9 +127,12 @@ Outcome Check(const Analyzer& analyzer, const ExportReply& r, const AuditRun& ru
   } else {
     std::string id = JsonText(r.id);
     std::string leading = LeadingMembers(r, id);
-    if (run.compact) AppendCompactJson(analyzer, analysis, lines, leading, run.report);
-    else AppendChecklistJson(analyzer, analysis, lines, leading, run.report);
-    *lines += '\n';
+    // Made once: sinks hold no state, so every worker thread shares them.
+    static const std::unique_ptr<Sink> json = FindSink("json")->make();
+    static const std::unique_ptr<Sink> compact = FindSink("compact")->make();
+    SinkInput input{analyzer, analysis, name, run.report};
+    input.leading_members = leading;
+    (run.compact ? compact : json)->Write(input, lines);  // the line and its newline
     o.needs_fix = !analysis.ready_to_send;
     if (want_facts)
       o.facts = summary::FactsFor(analyzer, analysis, r.text,

@@ -31,7 +31,8 @@ class JsonSink : public Sink {
       email::AddEmailJson(*input.email, input.customer_message_given, &json);
       *out += json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     } else {
-      AppendChecklistJson(input.analyzer, input.analysis, out, {}, input.report);
+      AppendChecklistJson(input.analyzer, input.analysis, out, input.leading_members,
+                          input.report);
     }
     *out += '\n';
   }
@@ -40,7 +41,7 @@ class JsonSink : public Sink {
 class CompactSink : public Sink {
  public:
   void Write(const SinkInput& input, std::string* out) const override {
-    AppendCompactJson(input.analyzer, input.analysis, out, {}, input.report);
+    AppendCompactJson(input.analyzer, input.analysis, out, input.leading_members, input.report);
     *out += '\n';
   }
 };

@@ -28,6 +28,9 @@ struct SinkInput {
   // Text for a person to read before the checklist (the email summary of
   // app::EmailSummary, already escaped); sinks for programs leave it out.
   std::string_view preamble;
+  // JSON members written first as is in the json and compact objects (an
+  // audit's `"id":…,"ticket":…`); not with `email`.
+  std::string_view leading_members;
   bool color = false;        // ANSI colours, in sinks for a terminal
   bool show_passes = false;  // passing and n/a checks too, in sinks for a person
 };
@@ -35,7 +38,8 @@ struct SinkInput {
 class Sink {
  public:
   virtual ~Sink() = default;
-  // Appends the report of `input` to `*out`, ending with a newline.
+  // Appends the report of `input` to `*out`, ending with a newline. A sink
+  // holds no state: one may write from many threads at once.
   virtual void Write(const SinkInput& input, std::string* out) const = 0;
 };
 
