@@ -74,6 +74,22 @@ TEST_CASE("stdin with '-' or no file, exit 0 when ready to send", "[cli]") {
   CHECK(j["situation"]["value"] == "routine");
 }
 
+TEST_CASE("check takes every sink kind as --format, and --help lists them", "[cli]") {
+  std::string draft = kSource + "/corpora/drafts/late-parcel.txt";
+  Run compact = Amends("check --format compact '" + draft + "'");
+  CHECK(compact.exit_code == 1);
+  REQUIRE(!compact.out.empty());
+  CHECK(compact.out.back() == '\n');
+  CHECK(nlohmann::json::parse(compact.out)["schema"] == "amends.compact/1");
+  Run bad = Amends("check --format xml '" + draft + "'");
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.out.empty());
+  Run help = Amends("check --help");
+  for (const char* line : {"text     the checklist", "json     the JSON checklist",
+                           "compact  only the checks that fired"})
+    CHECK(help.out.find(line) != std::string::npos);
+}
+
 TEST_CASE("exit 1 when a check says fix, text report names it", "[cli]") {
   Run r = Amends("check --color never '" + kSource + "/corpora/drafts/late-parcel.txt'");
   CHECK(r.exit_code == 1);
