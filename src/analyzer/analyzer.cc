@@ -225,6 +225,7 @@ void MarkNotChecked(Analysis* a) {
   for (CheckResult& r : a->checklist) {
     r.status = Status::kNotApplicable;
     r.findings.clear();
+    r.left_out = 0;
   }
 }
 }  // namespace
@@ -274,9 +275,9 @@ void Analyzer::Analyze(const Request& request, Analysis* out) const {
   a.customer = ParseCustomerName(request.customer_name);
   a.situation = DecideSituation(checks_, a.draft, hits,
                                 request.customer_message ? &customer : nullptr, customer_hits,
-                                request.force_recovery);
+                                request.force_recovery, request.keep_findings);
   EvaluateChecks(checks_, lexicon_, a.draft, hits, a.situation, a.customer, names_,
-                 &a.checklist);
+                 &a.checklist, request.keep_findings);
   if (late()) return;
   if (customer.Large()) customer = Document();
   if (!a.language.english) MarkNotChecked(&a);

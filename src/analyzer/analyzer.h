@@ -94,6 +94,12 @@ struct Request {
   // --language en: check the draft with the English rules whatever
   // language it looks like (no guess is made).
   bool assume_english = false;
+  // At most this many findings per check, and pieces of evidence per text,
+  // are kept (the first in text order); the rest are only counted
+  // (CheckResult::left_out, Situation::evidence_left_out). 0 keeps all. A
+  // caller that writes a capped report (check, gate, serve) passes its cap,
+  // so one pathological draft holds no more than it shows.
+  size_t keep_findings = 0;
 };
 
 struct Analysis {

@@ -125,3 +125,46 @@ TEST_CASE("an analysis past its deadline gives up, one before it is the same as 
     CHECK(reused.checklist[i].findings.size() == plain.checklist[i].findings.size());
   }
 }
+
+TEST_CASE("a cap on findings keeps the first ones and counts the rest", "[analyzer][cap]") {
+  std::string error;
+  auto a = Analyzer::Load(EmbeddedLexiconFiles(), &error, EmbeddedLexiconImage());
+  REQUIRE(a);
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += "Sorry for any inconvenience. ";
+  std::string customer;
+  for (int i = 0; i < 30; ++i) customer += "It broke again. ";
+  Request request;
+  request.text = text;
+  request.customer_message = std::string_view(customer);
+  Analysis all = a->Analyze(request);
+  request.keep_findings = 3;
+  Analysis capped = a->Analyze(request);
+
+  REQUIRE(capped.checklist.size() == all.checklist.size());
+  bool some_capped = false;
+  for (size_t i = 0; i < all.checklist.size(); ++i) {
+    const CheckResult& x = all.checklist[i];
+    const CheckResult& y = capped.checklist[i];
+    CHECK(y.status == x.status);
+    CHECK(x.left_out == 0);
+    CHECK(y.total_findings() == x.findings.size());
+    REQUIRE(y.findings.size() == std::min<size_t>(x.findings.size(), 3));
+    for (size_t f = 0; f < y.findings.size(); ++f) {
+      CHECK(y.findings[f].span.start == x.findings[f].span.start);
+      CHECK(y.findings[f].span.end == x.findings[f].span.end);
+    }
+    some_capped |= y.left_out > 0;
+  }
+  CHECK(some_capped);
+
+  // Evidence: up to the cap from each text, so the customer's first cue
+  // stays even when the draft has more than the cap.
+  CHECK(capped.situation.recovery == all.situation.recovery);
+  CHECK(capped.situation.evidence.size() + capped.situation.evidence_left_out ==
+        all.situation.evidence.size());
+  size_t from_customer = 0;
+  for (const Evidence& e : capped.situation.evidence) from_customer += e.from_customer;
+  CHECK(from_customer >= 1);
+  CHECK(from_customer <= 3);
+}

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <span>
 #include <string_view>
 
 #include "text/fold.h"
@@ -9,16 +11,53 @@
 namespace amends {
 namespace {
 
-bool HasTag(const std::vector<int>& tags, int tag) {
-  return std::find(tags.begin(), tags.end(), tag) != tags.end();
-}
+// A document's hits grouped by tag, each group in text order, so a check
+// reads the hits of its own tags rather than all of them (a long text has
+// millions, and there are dozens of checks).
+class HitsByTag {
+ public:
+  explicit HitsByTag(const std::vector<Hit>& hits) : hits_(hits) {
+    int tags = 0;
+    for (const Hit& h : hits) tags = std::max(tags, h.tag + 1);
+    begin_.assign(tags + 1, 0);
+    for (const Hit& h : hits) ++begin_[h.tag + 1];
+    for (int t = 0; t < tags; ++t) begin_[t + 1] += begin_[t];
+    order_.resize(hits.size());
+    std::vector<uint32_t> fill(begin_.begin(), begin_.end() - 1);
+    for (uint32_t i = 0; i < hits.size(); ++i) order_[fill[hits[i].tag]++] = i;
+  }
+  const std::vector<Hit>& hits() const { return hits_; }
+  // Indices into hits() of the hits of `tag`, ascending.
+  std::span<const uint32_t> Of(int tag) const {
+    if (tag < 0 || tag + 1 >= static_cast<int>(begin_.size())) return {};
+    return std::span<const uint32_t>(order_).subspan(begin_[tag], begin_[tag + 1] - begin_[tag]);
+  }
+
+ private:
+  const std::vector<Hit>& hits_;
+  std::vector<uint32_t> order_;  // hit indices, by tag
+  std::vector<uint32_t> begin_;  // per tag, where its indices begin in order_
+};
 
 // Hits of any of `tags`, in text order. Where rules overlap (two phrasings
 // of one hedge), only the longest hit is kept, so a finding is reported once.
-std::vector<const Hit*> HitsOf(const std::vector<Hit>& hits, const std::vector<int>& tags) {
+std::vector<const Hit*> HitsOf(const HitsByTag& index, const std::vector<int>& tags) {
+  std::vector<uint32_t> merged;  // the groups of `tags`, merged in text order
+  std::span<const uint32_t> which;
+  if (tags.size() == 1) {
+    which = index.Of(tags[0]);
+  } else {
+    for (int tag : tags) {
+      std::span<const uint32_t> of = index.Of(tag);
+      const size_t middle = merged.size();
+      merged.insert(merged.end(), of.begin(), of.end());
+      std::inplace_merge(merged.begin(), merged.begin() + middle, merged.end());
+    }
+    which = merged;
+  }
   std::vector<const Hit*> out;
-  for (const Hit& h : hits) {
-    if (!HasTag(tags, h.tag)) continue;
+  for (uint32_t i : which) {
+    const Hit& h = index.hits()[i];
     if (!out.empty() && h.span.start < out.back()->span.end) {
       const Span& prev = out.back()->span;
       if (h.span.end - h.span.start > prev.end - prev.start) out.back() = &h;
@@ -75,7 +114,7 @@ std::string WithCustomerName(std::string_view suggestion, const std::string& fir
 
 // Evaluates `check` into `r`, whose findings and texts are empty.
 void Evaluate(const CheckDef& check, const Lexicon& lexicon, const Document& doc,
-              const std::vector<Hit>& hits, const Customer& customer, const NameLists& names,
+              const HitsByTag& hits, const Customer& customer, const NameLists& names,
               CheckResult& r) {
   const std::string& customer_name = customer.first;
   auto& findings = r.findings;
@@ -255,16 +294,19 @@ void SayNoGenuineApology(std::vector<CheckResult>* results) {
 
 Situation DecideSituation(const CheckSet& checks, const Document& draft,
                           const std::vector<Hit>& draft_hits, const Document* customer,
-                          const std::vector<Hit>& customer_hits, std::optional<bool> forced) {
+                          const std::vector<Hit>& customer_hits, std::optional<bool> forced,
+                          size_t keep) {
   Situation s;
-  for (const Hit* h : HitsOf(draft_hits, checks.situation_draft_tags))
-    s.evidence.push_back({false, h->span, draft.Original(h->span),
-                          static_cast<int>(h->rule)});
-  if (customer) {
-    for (const Hit* h : HitsOf(customer_hits, checks.situation_customer_tags))
-      s.evidence.push_back({true, h->span, customer->Original(h->span),
-                            static_cast<int>(h->rule)});
-  }
+  auto add = [&](bool from_customer, const Document& doc, const std::vector<const Hit*>& hits) {
+    const size_t kept = keep == 0 ? hits.size() : std::min(hits.size(), keep);
+    for (size_t i = 0; i < kept; ++i)
+      s.evidence.push_back({from_customer, hits[i]->span, doc.Original(hits[i]->span),
+                            static_cast<int>(hits[i]->rule)});
+    s.evidence_left_out += hits.size() - kept;
+  };
+  add(false, draft, HitsOf(HitsByTag(draft_hits), checks.situation_draft_tags));
+  if (customer)
+    add(true, *customer, HitsOf(HitsByTag(customer_hits), checks.situation_customer_tags));
   s.recovery = !s.evidence.empty();
   if (forced) {
     s.forced = true;
@@ -276,7 +318,8 @@ Situation DecideSituation(const CheckSet& checks, const Document& draft,
 void EvaluateChecks(const CheckSet& checks, const Lexicon& lexicon, const Document& draft,
                     const std::vector<Hit>& hits, const Situation& situation,
                     const Customer& customer, const NameLists& names,
-                    std::vector<CheckResult>* out) {
+                    std::vector<CheckResult>* out, size_t keep) {
+  const HitsByTag by_tag(hits);
   size_t n = 0;
   for (const CheckDef& check : checks.checks) {
     if (!check.enabled) continue;
@@ -286,11 +329,17 @@ void EvaluateChecks(const CheckSet& checks, const Lexicon& lexicon, const Docume
     r.status = Status::kPass;
     r.findings.clear();
     r.texts.clear();
+    r.left_out = 0;
     if (check.recovery_only && !situation.recovery) {
       r.status = Status::kNotApplicable;
       continue;
     }
-    Evaluate(check, lexicon, draft, hits, customer, names, r);
+    Evaluate(check, lexicon, draft, by_tag, customer, names, r);
+    if (keep && r.findings.size() > keep) {
+      r.left_out = r.findings.size() - keep;
+      r.findings.resize(keep);
+      r.findings.shrink_to_fit();  // a text this unusual: let the rest go
+    }
   }
   out->resize(n);
   SayNoGenuineApology(out);

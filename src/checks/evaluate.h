@@ -29,6 +29,10 @@ struct CheckResult {
   const CheckDef* check = nullptr;
   Status status = Status::kPass;
   std::vector<Finding> findings;  // for a pass: what satisfied it, if anything
+  // Findings found but not kept, past the cap EvaluateChecks was given;
+  // they come after `findings` in text order.
+  size_t left_out = 0;
+  size_t total_findings() const { return findings.size() + left_out; }
   // Text made for this draft (it names the customer) that findings view.
   // Each string has its own allocation, so moving the result keeps the
   // views valid.
@@ -53,22 +57,28 @@ struct Evidence {
 struct Situation {
   bool recovery = false;
   bool forced = false;
-  std::vector<Evidence> evidence;
+  std::vector<Evidence> evidence;  // the draft's, then the customer's
+  size_t evidence_left_out = 0;    // past the cap DecideSituation was given
 };
 
 // Decides recovery vs routine from situation-tag hits in the draft and, when
-// known, the customer's message. `forced` wins when set.
+// known, the customer's message. `forced` wins when set. With `keep` > 0,
+// at most `keep` pieces of evidence from each text are kept (so the first
+// of the customer's is always there) and the rest only counted.
 Situation DecideSituation(const CheckSet& checks, const Document& draft,
                           const std::vector<Hit>& draft_hits, const Document* customer,
-                          const std::vector<Hit>& customer_hits, std::optional<bool> forced);
+                          const std::vector<Hit>& customer_hits, std::optional<bool> forced,
+                          size_t keep = 0);
 
 // Runs every enabled check over one draft into `*out`, one result per
 // check in order. `customer` may be empty (unknown). The results already in
 // `*out` are overwritten, keeping their storage: a caller that checks one
-// draft after another passes the same vector each time.
+// draft after another passes the same vector each time. With `keep` > 0,
+// a check keeps its first `keep` findings and counts the rest (left_out),
+// so a text with a finding in every line holds no more than that.
 void EvaluateChecks(const CheckSet& checks, const Lexicon& lexicon, const Document& draft,
                     const std::vector<Hit>& hits, const Situation& situation,
                     const Customer& customer, const NameLists& names,
-                    std::vector<CheckResult>* out);
+                    std::vector<CheckResult>* out, size_t keep = 0);
 
 }  // namespace amends

@@ -67,6 +67,7 @@ int RunCheck(const CommonOptions& common, const CheckOptions& options) {
   }
   request.force_recovery = ForcedRecovery(options.situation);
   request.assume_english = common.language == "en";
+  request.keep_findings = common.max_findings;  // what the report can show
   Analysis analysis = analyzer->Analyze(request);
 
   const SinkKind* kind = FindSink(options.format);

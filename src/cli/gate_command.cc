@@ -93,6 +93,7 @@ int RunGate(const CommonOptions& common, const GateOptions& options) {
       empty = true;
       checked = ready = options.allow_empty;
     } else {
+      request.keep_findings = common.max_findings;  // what the report can show
       Analysis analysis = analyzer->Analyze(request);
       std::string preamble = app::EmailSummary(prepared);
       SinkInput input{*analyzer, analysis, "message", ReportOptions{common.max_findings}};

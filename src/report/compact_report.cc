@@ -135,9 +135,9 @@ void AppendCompactJson(const Analyzer& analyzer, const Analysis& analysis, std::
       AppendFinding(rendered, rules, check, r.findings[i], analysis.draft, out);
     }
     out->push_back(']');
-    if (shown < r.findings.size()) {
+    if (shown < r.total_findings()) {
       out->append(",\"more\":");
-      out->append(std::to_string(r.findings.size() - shown));
+      out->append(std::to_string(r.total_findings() - shown));
     }
     out->push_back('}');
   }

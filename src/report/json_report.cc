@@ -166,9 +166,10 @@ void AppendChecklistJson(const Analyzer& analyzer, const Analysis& analysis, std
     w.EndObject();
   }
   w.EndArray();
-  if (evidence_shown < evidence.size()) {
+  if (const size_t all = evidence.size() + analysis.situation.evidence_left_out;
+      evidence_shown < all) {
     w.Key("more");
-    w.Uint(evidence.size() - evidence_shown);
+    w.Uint(all - evidence_shown);
   }
   w.EndObject();
 
@@ -209,9 +210,9 @@ void AppendChecklistJson(const Analyzer& analyzer, const Analysis& analysis, std
       if (i) out->push_back(',');
       AppendFinding(analyzer, rendered, r, check_text, r.findings[i], doc, index, out);
     }
-    if (shown < r.findings.size()) {
+    if (shown < r.total_findings()) {
       out->append("],\"more\":");
-      out->append(std::to_string(r.findings.size() - shown));
+      out->append(std::to_string(r.total_findings() - shown));
       out->append("}", 1);
     } else {
       out->append("]}", 2);

@@ -98,8 +98,8 @@ std::string TextReport(const Analyzer& analyzer, const Analysis& analysis,
         if (!f.suggestion.empty()) body += "        → " + EscapeControls(f.suggestion) + "\n";
       }
     }
-    if (shown < r.findings.size())
-      body += "      … and " + std::to_string(r.findings.size() - shown) + " more\n";
+    if (shown < r.total_findings())
+      body += "      … and " + std::to_string(r.total_findings() - shown) + " more\n";
   }
   if (!worth_adding.empty()) {
     std::string list;
@@ -122,7 +122,7 @@ std::string TextReport(const Analyzer& analyzer, const Analysis& analysis,
     evidence = std::string("  recovery: ") +
                (e.from_customer ? "the customer wrote \"" : "the reply says \"") +
                Snippet(e.text) + "\"";
-    if (size_t more = analysis.situation.evidence.size() - 1)
+    if (size_t more = all.size() + analysis.situation.evidence_left_out - 1)
       evidence += " (and " + std::to_string(more) + " more)";
     evidence += "\n";
   }

@@ -90,6 +90,13 @@ bool Inside(Span inner, Span outer) {
   return !outer.empty() && inner.start >= outer.start && inner.end <= outer.end;
 }
 
+// Whether a draft's hit lies where rules do not count (the @handles, the
+// sign-off, a quoted passage).
+bool Hidden(const Document& doc, RuleScope scope, Span span) {
+  return scope == RuleScope::kDraft &&
+         (Inside(span, doc.handles) || Inside(span, doc.signoff) || doc.IsQuoted(span));
+}
+
 }  // namespace
 
 Matcher::Matcher(const Lexicon& lexicon) : lexicon_(lexicon) {
@@ -370,7 +377,7 @@ void Matcher::IndexRequirements() {
   }
 }
 
-void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
+void Matcher::MatchPhrases(const Document& doc, RuleScope scope, const ScopeIndex& index,
                            std::vector<Hit>* raw) const {
   // Scratch kept per thread: audits call this for every reply, most of
   // them a few sentences long, so per-call allocation would dominate.
@@ -392,11 +399,20 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
     // positions (first 64 words) and last word.
     uint64_t common_positions[64];
     uint32_t common_last[64];
-    // Sentences of over 64 words: per antipattern asked about, where its
-    // matches reach (see `reaches`), worked out once per sentence. The
-    // stamp in the high half of `reach_at`, the offset into `reach` below.
+    // Sentences of over 64 words: per antipattern asked about, its
+    // matches in order of where they start, each with the furthest end of
+    // those starting there or before (see `overlaps`), worked out once per
+    // sentence: a run of `reach`, reach_runs[reach_at's low half], when
+    // reach_at's high half holds the sentence's stamp. Only matches are
+    // kept, so it costs what the antipatterns find, not the sentence's
+    // length for each.
+    struct Reach {
+      uint32_t start;
+      uint32_t furthest;
+    };
     ZeroedArray<uint64_t> reach_at;  // per pattern
-    std::vector<uint32_t> reach;
+    std::vector<Reach> reach;
+    std::vector<std::pair<uint32_t, uint32_t>> reach_runs;  // [begin, end) of reach
   };
   thread_local Scratch scratch;
   auto& words = scratch.words;
@@ -435,6 +451,7 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
       scratch.stamp = 1;
     }
     scratch.reach.clear();
+    scratch.reach_runs.clear();
     const uint64_t stamp = uint64_t{scratch.stamp} << 32;
     marked.clear();
     uint64_t common_present = 0;  // a bit per tracked common word it holds
@@ -573,10 +590,9 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
     // Whether a match of antipattern `unless` overlaps words [p, end): one
     // that starts before `end` and ends after `p`. In a short sentence its
     // starts before `end` are tried; in a long one, where trying them for
-    // every hit would cost the square of the sentence's length, the
-    // furthest end of its matches starting at or before each word is
-    // worked out once: reach[q] (0 when none), and it overlaps when
-    // reach[end - 1] > p.
+    // every hit would cost the square of the sentence's length, its
+    // matches are found once (Scratch::reach), and it overlaps when the
+    // furthest end of those starting before `end` is past `p`.
     auto overlaps = [&](uint32_t unless, size_t p, size_t end) {
       if (n <= 64) {
         return !for_each_start(unless, end, [&](size_t q) {
@@ -588,26 +604,31 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
       }
       uint64_t& at = scratch.reach_at[unless];
       if ((at & ~uint64_t{0xffffffff}) != stamp) {
-        const size_t base = scratch.reach.size();
-        scratch.reach.resize(base + n, 0);
-        uint32_t* reach = scratch.reach.data() + base;
+        const uint32_t begin = static_cast<uint32_t>(scratch.reach.size());
         uint32_t furthest = 0;
-        size_t filled = 0;
         for_each_start(unless, n, [&](size_t q) {
-          for (; filled < q; ++filled) reach[filled] = furthest;
           size_t e = may_start(unless, q)
                          ? phrases.LongestMatch(unless, sentence_ids, sentence_words, n, q)
                          : q;
           if (phrases.closes_sentence(unless) && e != n) e = q;
-          if (e > q) furthest = std::max(furthest, static_cast<uint32_t>(e));
-          reach[filled++] = furthest;
+          if (e > q) {
+            furthest = std::max(furthest, static_cast<uint32_t>(e));
+            scratch.reach.push_back({static_cast<uint32_t>(q), furthest});
+          }
           return true;
         });
-        for (; filled < n; ++filled) reach[filled] = furthest;
-        at = stamp | base;
+        at = stamp | scratch.reach_runs.size();
+        scratch.reach_runs.emplace_back(begin, static_cast<uint32_t>(scratch.reach.size()));
       }
-      return scratch.reach[static_cast<uint32_t>(at) + end - 1] > p;
+      const auto [begin, stop] = scratch.reach_runs[static_cast<uint32_t>(at)];
+      const auto first = scratch.reach.begin() + begin;
+      const auto after = std::partition_point(first, scratch.reach.begin() + stop,
+                                              [&](const auto& r) { return r.start < end; });
+      return after != first && after[-1].furthest > p;
     };
+    // Index in `raw` of the last match pushed, when it is counted.
+    constexpr size_t kNotMergeable = SIZE_MAX;
+    size_t mergeable = kNotMergeable;
     auto try_at = [&](size_t p, const PhraseRef& ref) {
       if (!may_start(ref.pattern, p)) return;
       const Rule& rule = lexicon_.rules[ref.rule];
@@ -631,7 +652,24 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
       // An antipattern anywhere in the sentence that overlaps cancels it.
       for (uint32_t unless : rule.phrase_unless)
         if (overlaps(unless, p, end)) return;
-      raw->push_back({ref.rule, rule.tag, span_of(p, end), s});
+      const Span span = span_of(p, end);
+      // A match that overlaps the one just found by the same rule, both
+      // counted, is merged into it here, as Match would merge them later:
+      // in an endless sentence a pattern with gaps matches at every start,
+      // and the raw list would hold them all.
+      if (!Hidden(doc, scope, span)) {
+        if (mergeable < raw->size()) {
+          Hit& last = (*raw)[mergeable];
+          if (last.rule == ref.rule && Overlaps(last.span, span)) {
+            last.span = {std::min(last.span.start, span.start), std::max(last.span.end, span.end)};
+            return;
+          }
+        }
+        mergeable = raw->size();
+      } else {
+        mergeable = kNotMergeable;
+      }
+      raw->push_back({ref.rule, rule.tag, span, s});
     };
     // Patterns with a key: only those whose key set the sentence holds.
     for (uint32_t set : marked)
@@ -711,6 +749,41 @@ void Matcher::MatchRegexes(const Document& doc, const RegexSet& regexes, bool or
   }
 }
 
+namespace {
+
+// Sorts `v`, a concatenation of runs already in order (raw matches come a
+// pattern at a time, each in text order), by merging neighbouring runs
+// pass after pass: n log(runs) rather than n log n, which is what a text
+// of one endless sentence with a match in every few words needs.
+template <typename T, typename Less>
+void SortRuns(std::vector<T>* v, Less less) {
+  thread_local std::vector<size_t> bounds, next;
+  thread_local std::vector<T> merged;
+  bounds.assign(1, 0);
+  for (size_t i = 1; i < v->size(); ++i)
+    if (less((*v)[i], (*v)[i - 1])) bounds.push_back(i);
+  bounds.push_back(v->size());
+  while (bounds.size() > 2) {
+    merged.resize(v->size());
+    next.assign(1, 0);
+    for (size_t j = 0; j + 1 < bounds.size(); j += 2) {
+      auto from = v->begin();
+      if (j + 2 < bounds.size()) {
+        std::merge(from + bounds[j], from + bounds[j + 1], from + bounds[j + 1],
+                   from + bounds[j + 2], merged.begin() + bounds[j], less);
+        next.push_back(bounds[j + 2]);
+      } else {  // an odd run out: carried over as it is
+        std::copy(from + bounds[j], from + bounds[j + 1], merged.begin() + bounds[j]);
+        next.push_back(bounds[j + 1]);
+      }
+    }
+    v->swap(merged);
+    bounds.swap(next);
+  }
+}
+
+}  // namespace
+
 std::vector<Hit> Matcher::Match(const Document& doc, RuleScope scope) const {
   std::vector<Hit> hits;
   Match(doc, scope, &hits);
@@ -721,32 +794,35 @@ void Matcher::Match(const Document& doc, RuleScope scope, std::vector<Hit>* out)
   const ScopeIndex& index = scopes_[static_cast<int>(scope)];
   thread_local std::vector<Hit> raw;  // every match, before merging
   raw.clear();
-  MatchPhrases(doc, index, &raw);
+  MatchPhrases(doc, scope, index, &raw);
   MatchRegexes(doc, index.folded, false, &raw);
   MatchRegexes(doc, index.original, true, &raw);
 
-  // Per rule, keep the longest of overlapping matches.
-  std::sort(raw.begin(), raw.end(), [](const Hit& a, const Hit& b) {
-    if (a.rule != b.rule) return a.rule < b.rule;
+  // In text order; per rule, overlapping matches merge into the first,
+  // stretched to the furthest end. One sort: a rule's matches come in
+  // (start, longest first) order within it, so the last one kept per rule
+  // is the only one a new match can overlap.
+  auto text_order = [](const Hit& a, const Hit& b) {
     if (a.span.start != b.span.start) return a.span.start < b.span.start;
+    if (a.rule != b.rule) return a.rule < b.rule;
     return a.span.end > b.span.end;
-  });
+  };
+  SortRuns(&raw, text_order);
+  constexpr uint32_t kNone = UINT32_MAX;
+  thread_local std::vector<uint32_t> last_kept;  // per rule, index into hits
+  last_kept.assign(lexicon_.rules.size(), kNone);
   std::vector<Hit>& hits = *out;
   hits.clear();
   for (const Hit& h : raw) {
-    if (scope == RuleScope::kDraft &&
-        (Inside(h.span, doc.handles) || Inside(h.span, doc.signoff) || doc.IsQuoted(h.span)))
-      continue;
-    if (!hits.empty() && hits.back().rule == h.rule && Overlaps(hits.back().span, h.span)) {
-      if (h.span.end > hits.back().span.end) hits.back().span.end = h.span.end;
+    if (Hidden(doc, scope, h.span)) continue;
+    uint32_t& last = last_kept[h.rule];
+    if (last != kNone && Overlaps(hits[last].span, h.span)) {
+      if (h.span.end > hits[last].span.end) hits[last].span.end = h.span.end;
       continue;
     }
+    last = static_cast<uint32_t>(hits.size());
     hits.push_back(h);
   }
-  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
-    if (a.span.start != b.span.start) return a.span.start < b.span.start;
-    return a.rule < b.rule;
-  });
 }
 
 }  // namespace amends

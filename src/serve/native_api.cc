@@ -80,6 +80,7 @@ Reply CheckNative(const Analyzer& analyzer, std::string_view body, const Budget&
   if (IsBlank(request.text.substr(request.begin)))
     return ErrorReply(422, "nothing to check: the draft is empty");
   if (budget.time.count() > 0) request.deadline = std::chrono::steady_clock::now() + budget.time;
+  request.keep_findings = budget.max_findings;  // what the report can show
   Analysis analysis = analyzer.Analyze(request);
   if (analysis.out_of_time)
     return ErrorReply(503, "the analysis took longer than the time budget of " +
