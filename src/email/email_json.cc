@@ -1,5 +1,7 @@
 #include "email/email_json.h"
 
+#include <nlohmann/json.hpp>
+
 #include "report/positions.h"
 
 namespace amends::email {
@@ -18,21 +20,8 @@ nlohmann::ordered_json MailboxJson(const Mailbox& m) {
 
 }  // namespace
 
-void AddEmailJson(const Reply& reply, bool customer_message_given,
-                  nlohmann::ordered_json* checklist) {
+void AppendEmailMember(const Reply& reply, bool customer_message_given, std::string* out) {
   PositionIndex index(reply.body, 0);
-  const uint32_t size = static_cast<uint32_t>(reply.body.size());
-  for (auto& check : (*checklist)["checklist"]) {
-    for (auto& f : check["findings"]) {
-      uint32_t start = std::min(f["start"].get<uint32_t>(), size);
-      uint32_t end = std::min(f["end"].get<uint32_t>(), size);
-      Position a = index.At(start), b = index.At(end);
-      f["line"] = a.line;
-      f["column"] = a.column;
-      f["utf16_start"] = a.utf16;
-      f["utf16_end"] = b.utf16;
-    }
-  }
   const Message& m = reply.message;
   nlohmann::ordered_json e;
   if (m.has_body) {
@@ -72,7 +61,8 @@ void AddEmailJson(const Reply& reply, bool customer_message_given,
   nlohmann::ordered_json warnings = nlohmann::ordered_json::array();
   for (const std::string& w : m.warnings) warnings.push_back(w);
   e["warnings"] = std::move(warnings);
-  (*checklist)["email"] = std::move(e);
+  out->append("\"email\":");
+  out->append(e.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 }  // namespace amends::email

@@ -1,19 +1,19 @@
-// Email stage, report side: the "email" object of the JSON checklist
-// (docs/json-schema.md) and finding positions measured in the decoded body.
+// Email stage, report side: the "email" member of the JSON checklist
+// (docs/json-schema.md). A finding's positions in the decoded body travel
+// as data: the sink passes the body as the checklist's `positions_in`
+// (report/json_report.h), so nothing is re-parsed.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include <string>
 
 #include "email/reply.h"
 
 namespace amends::email {
 
-// Adds "email" to `checklist` (a ChecklistJson object for an analysis of
-// `reply.analyzed`) and recomputes every finding's line, column and UTF-16
-// offsets against `reply.body`, so they match the text a plugin shows even
-// when blanked quotes held multi-byte characters. `customer_message_given`:
-// --customer-message replaced the quoted thread as the situation's evidence.
-void AddEmailJson(const Reply& reply, bool customer_message_given,
-                  nlohmann::ordered_json* checklist);
+// Appends `"email":{…}` for `reply` to `*out`: a member for
+// ChecklistFrame::trailing_members. `customer_message_given`:
+// --customer-message replaced the quoted thread as the situation's
+// evidence.
+void AppendEmailMember(const Reply& reply, bool customer_message_given, std::string* out);
 
 }  // namespace amends::email

@@ -1,5 +1,6 @@
 #include "report/json_report.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 #include <vector>
@@ -76,9 +77,9 @@ const Rendered& RenderedFor(const Analyzer& analyzer) {
 // not this analyzer's.
 void AppendFinding(const Analyzer& analyzer, const Rendered& rendered, const CheckResult& r,
                    const FindingText* check_text, const Finding& finding, const Document& doc,
-                   const PositionIndex& index, std::string* out) {
-  Position a = index.At(finding.span.start);
-  Position b = index.At(finding.span.end);
+                   const PositionIndex& index, uint32_t index_end, std::string* out) {
+  Position a = index.At(std::min(finding.span.start, index_end));
+  Position b = index.At(std::min(finding.span.end, index_end));
   PieceBuffer<160> buf;
   buf.Put("{\"start\":");
   buf.Number(finding.span.start);
@@ -127,14 +128,16 @@ void AppendFinding(const Analyzer& analyzer, const Rendered& rendered, const Che
 }  // namespace
 
 void AppendChecklistJson(const Analyzer& analyzer, const Analysis& analysis, std::string* out,
-                         std::string_view leading_members, const ReportOptions& options) {
+                         const ChecklistFrame& frame, const ReportOptions& options) {
   const Document& doc = analysis.draft;
   const auto& rules = analyzer.lexicon().rules;
-  PositionIndex index(doc.text, doc.begin);
+  const std::string_view positions_in = frame.positions_in.value_or(doc.text);
+  PositionIndex index(positions_in, frame.positions_in ? 0 : doc.begin);
+  const auto index_end = static_cast<uint32_t>(positions_in.size());
   const Rendered& rendered = RenderedFor(analyzer);
   JsonWriter w(out);
   w.BeginObject();
-  if (!leading_members.empty()) w.Raw(leading_members);
+  if (!frame.leading_members.empty()) w.Raw(frame.leading_members);
   w.Key("schema");
   w.String(kSchemaVersion);
 
@@ -208,7 +211,8 @@ void AppendChecklistJson(const Analyzer& analyzer, const Analysis& analysis, std
     const size_t shown = FindingsShown(r, options);
     for (size_t i = 0; i < shown; ++i) {
       if (i) out->push_back(',');
-      AppendFinding(analyzer, rendered, r, check_text, r.findings[i], doc, index, out);
+      AppendFinding(analyzer, rendered, r, check_text, r.findings[i], doc, index, index_end,
+                    out);
     }
     if (shown < r.total_findings()) {
       out->append("],\"more\":");
@@ -219,6 +223,7 @@ void AppendChecklistJson(const Analyzer& analyzer, const Analysis& analysis, std
     }
   }
   w.EndArray();
+  if (!frame.trailing_members.empty()) w.Raw(frame.trailing_members);
   w.EndObject();
 }
 

@@ -25,15 +25,15 @@ class TextSink : public Sink {
 class JsonSink : public Sink {
  public:
   void Write(const SinkInput& input, std::string* out) const override {
+    ChecklistFrame frame;
+    frame.leading_members = input.leading_members;
+    std::string email;
     if (input.email) {
-      // The email fix-ups edit the tree: the slower path, for email only.
-      nlohmann::ordered_json json = ChecklistJson(input.analyzer, input.analysis, input.report);
-      email::AddEmailJson(*input.email, input.customer_message_given, &json);
-      *out += json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    } else {
-      AppendChecklistJson(input.analyzer, input.analysis, out, input.leading_members,
-                          input.report);
+      email::AppendEmailMember(*input.email, input.customer_message_given, &email);
+      frame.trailing_members = email;
+      frame.positions_in = input.email->body;
     }
+    AppendChecklistJson(input.analyzer, input.analysis, out, frame, input.report);
     *out += '\n';
   }
 };

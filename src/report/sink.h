@@ -29,7 +29,7 @@ struct SinkInput {
   // app::EmailSummary, already escaped); sinks for programs leave it out.
   std::string_view preamble;
   // JSON members written first as is in the json and compact objects (an
-  // audit's `"id":…,"ticket":…`); not with `email`.
+  // audit's `"id":…,"ticket":…`).
   std::string_view leading_members;
   bool color = false;        // ANSI colours, in sinks for a terminal
   bool show_passes = false;  // passing and n/a checks too, in sinks for a person

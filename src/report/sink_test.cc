@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "app/prepare_input.h"
 #include "report/compact_report.h"
 #include "report/json_report.h"
 #include "report/text_report.h"
@@ -89,4 +90,61 @@ TEST_CASE("the sinks write what the report functions write, with a newline", "[s
   FindSink("text")->make()->Write(input, &out);
   CHECK(out == "kept|email: the text/plain part\n" + text_expected);
   CHECK(out.back() == '\n');
+}
+
+namespace {
+
+// UTF-16 code units of `text`'s first `bytes` bytes (well-formed UTF-8).
+uint32_t Utf16Units(std::string_view text, size_t bytes) {
+  uint32_t units = 0;
+  for (size_t i = 0; i < bytes; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c & 0xC0) != 0x80) units += c >= 0xF0 ? 2 : 1;
+  }
+  return units;
+}
+
+}  // namespace
+
+TEST_CASE("the json sink counts an email's positions in its decoded body", "[sink][email]") {
+  // The quoted line is blanked in the analysed text, byte for byte, so its
+  // accented letters and emoji count as more UTF-16 units there than in
+  // the body a mail plugin shows.
+  Source source{"reply.eml",
+                "From: Sam <sam@example.com>\r\nTo: Zoë <zoe@example.com>\r\n"
+                "Subject: Re: où est mon colis\r\n"
+                "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+                "> Où est mon colis? Ça fait trois semaines 😡\r\n\r\n"
+                "Sorry for any inconvenience this may have caused.\r\n",
+                0};
+  app::PreparedInput prepared;
+  Request request;
+  std::string error;
+  REQUIRE(app::PrepareInput("email", &source, &prepared, &request, &error));
+  REQUIRE(prepared.is_email);
+  const std::string& body = prepared.reply.body;
+  REQUIRE(body != prepared.reply.analyzed);
+  Analysis analysis = TheAnalyzer().Analyze(request);
+
+  SinkInput input{TheAnalyzer(), analysis, "reply.eml", ReportOptions{}};
+  input.email = &prepared.reply;
+  std::string out;
+  FindSink("json")->make()->Write(input, &out);
+  auto json = nlohmann::json::parse(out);
+  REQUIRE(json.contains("email"));
+  CHECK(json["email"]["body"] == body);
+  size_t findings = 0;
+  for (const auto& check : json["checklist"])
+    for (const auto& f : check["findings"]) {
+      const size_t start = f["start"], end = f["end"];
+      INFO(check["id"] << " " << start << ".." << end);
+      CHECK(f["utf16_start"] == Utf16Units(body, start));
+      CHECK(f["utf16_end"] == Utf16Units(body, end));
+      if (start < end) CHECK(f["text"] == body.substr(start, end - start));
+      ++findings;
+    }
+  CHECK(findings > 0);
+  const size_t hedge = body.find("Sorry for any");
+  REQUIRE(hedge != std::string::npos);
+  CHECK(Utf16Units(body, hedge) < Utf16Units(prepared.reply.analyzed, hedge));
 }
