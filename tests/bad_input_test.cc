@@ -323,10 +323,10 @@ TEST_CASE("bad input: 1 million tiny replies in audit, all answered, in order",
   }
   CHECK(n == kCount);
   CHECK(in_order);
-  // CPU time, not wall time: the machine running the tests may be busy.
+  // How long it takes is for bench/ to say: a shared machine's CPU time
+  // swings too much for a test to assert it.
   WARN("audit of " << kCount << " tiny replies: " << r.cpu_seconds << " s CPU, " << r.seconds
                    << " s wall");
-  CHECK(r.cpu_seconds < (kSanitized ? 60 : 90));
 }
 
 TEST_CASE("bad input: deeply nested JSON neither crashes nor stops the run", "[bad-input]") {

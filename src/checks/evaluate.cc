@@ -16,17 +16,20 @@ namespace {
 // millions, and there are dozens of checks).
 class HitsByTag {
  public:
-  explicit HitsByTag(const std::vector<Hit>& hits) : hits_(hits) {
+  // Groups `hits`, which must outlive this use, reusing the storage of the
+  // last grouping (one per thread: a record's checks run on one thread).
+  void Index(const std::vector<Hit>& hits) {
+    hits_ = &hits;
     int tags = 0;
     for (const Hit& h : hits) tags = std::max(tags, h.tag + 1);
     begin_.assign(tags + 1, 0);
     for (const Hit& h : hits) ++begin_[h.tag + 1];
     for (int t = 0; t < tags; ++t) begin_[t + 1] += begin_[t];
     order_.resize(hits.size());
-    std::vector<uint32_t> fill(begin_.begin(), begin_.end() - 1);
-    for (uint32_t i = 0; i < hits.size(); ++i) order_[fill[hits[i].tag]++] = i;
+    fill_.assign(begin_.begin(), begin_.end() - 1);
+    for (uint32_t i = 0; i < hits.size(); ++i) order_[fill_[hits[i].tag]++] = i;
   }
-  const std::vector<Hit>& hits() const { return hits_; }
+  const std::vector<Hit>& hits() const { return *hits_; }
   // Indices into hits() of the hits of `tag`, ascending.
   std::span<const uint32_t> Of(int tag) const {
     if (tag < 0 || tag + 1 >= static_cast<int>(begin_.size())) return {};
@@ -34,9 +37,10 @@ class HitsByTag {
   }
 
  private:
-  const std::vector<Hit>& hits_;
+  const std::vector<Hit>* hits_ = nullptr;
   std::vector<uint32_t> order_;  // hit indices, by tag
   std::vector<uint32_t> begin_;  // per tag, where its indices begin in order_
+  std::vector<uint32_t> fill_;
 };
 
 // Hits of any of `tags`, in text order. Where rules overlap (two phrasings
@@ -304,9 +308,13 @@ Situation DecideSituation(const CheckSet& checks, const Document& draft,
                             static_cast<int>(hits[i]->rule)});
     s.evidence_left_out += hits.size() - kept;
   };
-  add(false, draft, HitsOf(HitsByTag(draft_hits), checks.situation_draft_tags));
-  if (customer)
-    add(true, *customer, HitsOf(HitsByTag(customer_hits), checks.situation_customer_tags));
+  thread_local HitsByTag by_tag;
+  by_tag.Index(draft_hits);
+  add(false, draft, HitsOf(by_tag, checks.situation_draft_tags));
+  if (customer) {
+    by_tag.Index(customer_hits);
+    add(true, *customer, HitsOf(by_tag, checks.situation_customer_tags));
+  }
   s.recovery = !s.evidence.empty();
   if (forced) {
     s.forced = true;
@@ -319,7 +327,8 @@ void EvaluateChecks(const CheckSet& checks, const Lexicon& lexicon, const Docume
                     const std::vector<Hit>& hits, const Situation& situation,
                     const Customer& customer, const NameLists& names,
                     std::vector<CheckResult>* out, size_t keep) {
-  const HitsByTag by_tag(hits);
+  thread_local HitsByTag by_tag;
+  by_tag.Index(hits);
   size_t n = 0;
   for (const CheckDef& check : checks.checks) {
     if (!check.enabled) continue;
