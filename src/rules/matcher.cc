@@ -377,7 +377,7 @@ void Matcher::IndexRequirements() {
   }
 }
 
-void Matcher::MatchPhrases(const Document& doc, RuleScope scope, const ScopeIndex& index,
+void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
                            std::vector<Hit>* raw) const {
   // Scratch kept per thread: audits call this for every reply, most of
   // them a few sentences long, so per-call allocation would dominate.
@@ -626,9 +626,6 @@ void Matcher::MatchPhrases(const Document& doc, RuleScope scope, const ScopeInde
                                               [&](const auto& r) { return r.start < end; });
       return after != first && after[-1].furthest > p;
     };
-    // Index in `raw` of the last match pushed, when it is counted.
-    constexpr size_t kNotMergeable = SIZE_MAX;
-    size_t mergeable = kNotMergeable;
     auto try_at = [&](size_t p, const PhraseRef& ref) {
       if (!may_start(ref.pattern, p)) return;
       const Rule& rule = lexicon_.rules[ref.rule];
@@ -652,24 +649,7 @@ void Matcher::MatchPhrases(const Document& doc, RuleScope scope, const ScopeInde
       // An antipattern anywhere in the sentence that overlaps cancels it.
       for (uint32_t unless : rule.phrase_unless)
         if (overlaps(unless, p, end)) return;
-      const Span span = span_of(p, end);
-      // A match that overlaps the one just found by the same rule, both
-      // counted, is merged into it here, as Match would merge them later:
-      // in an endless sentence a pattern with gaps matches at every start,
-      // and the raw list would hold them all.
-      if (!Hidden(doc, scope, span)) {
-        if (mergeable < raw->size()) {
-          Hit& last = (*raw)[mergeable];
-          if (last.rule == ref.rule && Overlaps(last.span, span)) {
-            last.span = {std::min(last.span.start, span.start), std::max(last.span.end, span.end)};
-            return;
-          }
-        }
-        mergeable = raw->size();
-      } else {
-        mergeable = kNotMergeable;
-      }
-      raw->push_back({ref.rule, rule.tag, span, s});
+      raw->push_back({ref.rule, rule.tag, span_of(p, end), s});
     };
     // Patterns with a key: only those whose key set the sentence holds.
     for (uint32_t set : marked)
@@ -794,7 +774,7 @@ void Matcher::Match(const Document& doc, RuleScope scope, std::vector<Hit>* out)
   const ScopeIndex& index = scopes_[static_cast<int>(scope)];
   thread_local std::vector<Hit> raw;  // every match, before merging
   raw.clear();
-  MatchPhrases(doc, scope, index, &raw);
+  MatchPhrases(doc, index, &raw);
   MatchRegexes(doc, index.folded, false, &raw);
   MatchRegexes(doc, index.original, true, &raw);
 

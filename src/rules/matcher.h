@@ -121,8 +121,7 @@ class Matcher {
   void IndexRequirements();
   void IndexPhrases();  // by_first, by_prefix_byte, any_start, by_key
   void IndexRegexes();  // the regex sets (never saved: RE2 compiles them)
-  void MatchPhrases(const Document& doc, RuleScope scope, const ScopeIndex& index,
-                    std::vector<Hit>* raw) const;
+  void MatchPhrases(const Document& doc, const ScopeIndex& index, std::vector<Hit>* raw) const;
   void MatchRegexes(const Document& doc, const RegexSet& regexes, bool original,
                     std::vector<Hit>* raw) const;
 
