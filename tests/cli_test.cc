@@ -84,10 +84,24 @@ TEST_CASE("check takes every sink kind as --format, and --help lists them", "[cl
   Run bad = Amends("check --format xml '" + draft + "'");
   CHECK(bad.exit_code == 2);
   CHECK(bad.out.empty());
+  Run lt = Amends("check --format languagetool '" + draft + "'");
+  CHECK(lt.exit_code == 1);
+  REQUIRE(!lt.out.empty());
+  CHECK(lt.out.back() == '\n');
+  auto answer = nlohmann::json::parse(lt.out);
+  CHECK(answer["software"]["name"] == "amends");
+  CHECK_FALSE(answer["matches"].empty());
   Run help = Amends("check --help");
-  for (const char* line : {"text     the checklist", "json     the JSON checklist",
-                           "compact  only the checks that fired"})
-    CHECK(help.out.find(line) != std::string::npos);
+  // Each kind on its own line: the name, spaces, the description.
+  for (auto [name, description] :
+       {std::pair{"text", "the checklist"}, {"json", "the JSON checklist"},
+        {"compact", "only the checks that fired"}, {"languagetool", "LanguageTool's"}}) {
+    INFO(name);
+    size_t at = help.out.find(std::string("  ") + name + "  ");
+    REQUIRE(at != std::string::npos);
+    at = help.out.find_first_not_of(' ', at + 2 + std::string(name).size());
+    CHECK(help.out.compare(at, std::string(description).size(), description) == 0);
+  }
 }
 
 TEST_CASE("exit 1 when a check says fix, text report names it", "[cli]") {

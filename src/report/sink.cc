@@ -5,6 +5,7 @@
 #include "email/email_json.h"
 #include "report/compact_report.h"
 #include "report/json_report.h"
+#include "report/languagetool_report.h"
 #include "report/text_report.h"
 
 namespace amends {
@@ -46,6 +47,17 @@ class CompactSink : public Sink {
   }
 };
 
+// LanguageTool's /v2/check answer; for an email, offsets count in its body.
+class LanguageToolSink : public Sink {
+ public:
+  void Write(const SinkInput& input, std::string* out) const override {
+    LanguageToolFrame frame;
+    if (input.email) frame.positions_in = input.email->body;
+    AppendLanguageToolJson(input.analysis, frame, input.report, out);
+    *out += '\n';
+  }
+};
+
 template <class T>
 std::unique_ptr<Sink> Make() {
   return std::make_unique<T>();
@@ -56,6 +68,8 @@ constexpr std::array kKinds = {
     SinkKind{"json", "the JSON checklist, one object (docs/json-schema.md)", &Make<JsonSink>},
     SinkKind{"compact", "only the checks that fired, as byte spans (amends.compact/1)",
              &Make<CompactSink>},
+    SinkKind{"languagetool", "LanguageTool's /v2/check answer, UTF-16 offsets (docs/serve.md)",
+             &Make<LanguageToolSink>},
 };
 
 }  // namespace
@@ -69,12 +83,13 @@ const SinkKind* FindSink(std::string_view name) {
 }
 
 std::string SinkKindsHelp() {
+  constexpr size_t kWidth = 14;  // the longest name and two spaces
   std::string out;
   for (const SinkKind& kind : kKinds) {
     if (!out.empty()) out += '\n';
     out += "  ";
     out += kind.name;
-    out.append(kind.name.size() < 9 ? 9 - kind.name.size() : 1, ' ');
+    out.append(kind.name.size() < kWidth ? kWidth - kind.name.size() : 1, ' ');
     out += kind.description;
   }
   return out;

@@ -2,6 +2,7 @@
 
 #include <fstream>
 #include <set>
+#include <tuple>
 #include <sstream>
 
 #include <catch2/catch.hpp>
@@ -10,6 +11,7 @@
 #include "app/prepare_input.h"
 #include "report/compact_report.h"
 #include "report/json_report.h"
+#include "report/languagetool_report.h"
 #include "report/text_report.h"
 
 using namespace amends;
@@ -75,6 +77,9 @@ TEST_CASE("the sinks write what the report functions write, with a newline", "[s
   text.report.max_findings = 2;
   std::string text_expected = TextReport(TheAnalyzer(), analysis, "draft.txt", text);
 
+  std::string languagetool_expected;
+  AppendLanguageToolJson(analysis, {}, ReportOptions{2}, &languagetool_expected);
+
   std::string out;
   FindSink("json")->make()->Write(input, &out);
   CHECK(out == json_expected + "\n");
@@ -84,6 +89,11 @@ TEST_CASE("the sinks write what the report functions write, with a newline", "[s
   FindSink("compact")->make()->Write(input, &out);
   CHECK(out == compact_expected + "\n");
   CHECK(nlohmann::json::parse(out)["schema"] == kCompactSchemaVersion);
+
+  out.clear();
+  FindSink("languagetool")->make()->Write(input, &out);
+  CHECK(out == languagetool_expected + "\n");
+  CHECK(nlohmann::json::parse(out)["matches"].size() >= 2);
 
   out = "kept|";  // a sink appends
   input.preamble = "email: the text/plain part\n";
@@ -102,6 +112,17 @@ uint32_t Utf16Units(std::string_view text, size_t bytes) {
     if ((c & 0xC0) != 0x80) units += c >= 0xF0 ? 2 : 1;
   }
   return units;
+}
+
+// The byte offset in `text` after `units` UTF-16 code units.
+size_t BytesOfUnits(std::string_view text, size_t units) {
+  size_t i = 0;
+  for (size_t seen = 0; i < text.size() && seen < units; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c & 0xC0) != 0x80) seen += c >= 0xF0 ? 2 : 1;
+  }
+  while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+  return i;
 }
 
 }  // namespace
@@ -147,4 +168,28 @@ TEST_CASE("the json sink counts an email's positions in its decoded body", "[sin
   const size_t hedge = body.find("Sorry for any");
   REQUIRE(hedge != std::string::npos);
   CHECK(Utf16Units(body, hedge) < Utf16Units(prepared.reply.analyzed, hedge));
+
+  // LanguageTool's answer: one match per finding that flags, at the same
+  // UTF-16 place, its context read from the body.
+  out.clear();
+  FindSink("languagetool")->make()->Write(input, &out);
+  auto lt = nlohmann::json::parse(out);
+  std::multiset<std::tuple<std::string, size_t, size_t>> want, got;
+  for (const auto& check : json["checklist"])
+    if (check["status"] == "fix" || check["status"] == "consider")
+      for (const auto& f : check["findings"])
+        want.emplace(check["id"].get<std::string>(), f["utf16_start"].get<size_t>(),
+                     f["utf16_end"].get<size_t>() - f["utf16_start"].get<size_t>());
+  for (const auto& m : lt["matches"]) {
+    got.emplace(m["rule"]["id"].get<std::string>(), m["offset"].get<size_t>(),
+                m["length"].get<size_t>());
+    const std::string context = m["context"]["text"];
+    const size_t at = BytesOfUnits(context, m["context"]["offset"]);
+    const size_t stop = at + BytesOfUnits(context.substr(at), m["context"]["length"]);
+    INFO(m["rule"]["id"] << " " << context);
+    REQUIRE(stop <= context.size());
+    CHECK(body.find(context.substr(at, stop - at)) != std::string::npos);
+  }
+  CHECK_FALSE(want.empty());
+  CHECK(got == want);
 }

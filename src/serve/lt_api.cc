@@ -4,24 +4,13 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "report/json_writer.h"
+#include "report/languagetool_report.h"
 #include "report/positions.h"
 #include "serve/form.h"
 #include "util/utf8.h"
 
 namespace amends::serve {
 namespace {
-
-constexpr size_t kContextChars = 40;  // code points either side, as LanguageTool gives
-
-uint32_t Utf16Length(std::string_view s) {
-  uint32_t n = 0;
-  for (unsigned char c : s) {
-    if ((c & 0xC0) != 0x80) ++n;  // each code point…
-    if (c >= 0xF0) ++n;           // …and a surrogate pair's second half
-  }
-  return n;
-}
 
 std::vector<std::string> SplitList(const std::string& s) {
   std::vector<std::string> out;
@@ -171,14 +160,6 @@ bool Named(const std::set<std::string>& names, const std::string& id) {
   return names.count(family) || names.count(family + ".");
 }
 
-std::string LanguageName(const std::string& code) {
-  if (code == "en-GB") return "English (GB)";
-  if (code == "en-US") return "English (US)";
-  if (code == "en-AU") return "English (Australian)";
-  if (code == "en-CA") return "English (Canadian)";
-  return "English";
-}
-
 // Maps a byte offset of the analysed text to UTF-16 units of the client's.
 class OffsetMap {
  public:
@@ -206,29 +187,6 @@ class OffsetMap {
   PositionIndex index_;
 };
 
-void AppendContext(std::string_view text, uint32_t start, uint32_t end, JsonWriter* w) {
-  size_t from = start, to = end;
-  for (size_t n = 0; from > 0 && n < kContextChars; ++n) {
-    --from;
-    while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
-  }
-  for (size_t n = 0; to < text.size() && n < kContextChars; ++n) {
-    ++to;
-    while (to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) ++to;
-  }
-  std::string shown(text.substr(from, to - from));
-  for (char& c : shown)
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';  // one line, the same length
-  w->BeginObject();
-  w->Key("text");
-  w->String(shown);
-  w->Key("offset");
-  w->Uint(Utf16Length(text.substr(from, start - from)));
-  w->Key("length");
-  w->Uint(Utf16Length(text.substr(start, end - start)));
-  w->EndObject();
-}
-
 }  // namespace
 
 Reply CheckLanguageTool(const Analyzer& analyzer, std::string_view body, const Budget& budget) {
@@ -237,127 +195,21 @@ Reply CheckLanguageTool(const Analyzer& analyzer, std::string_view body, const B
   if (!ParseLtRequest(body, &lt, &error)) return ErrorReply(400, error);
   Request request;
   request.text = lt.text;
+  request.keep_findings = budget.max_findings;  // what the answer can show, as /v1/check
   if (budget.time.count() > 0) request.deadline = std::chrono::steady_clock::now() + budget.time;
   Analysis analysis = analyzer.Analyze(request);
   if (analysis.out_of_time)
     return ErrorReply(503, "the analysis took longer than the time budget of " +
                                std::to_string(budget.time.count()) + " ms");
   OffsetMap map(lt);
-  struct Match {
-    uint32_t offset, length;
-    uint32_t start, end;  // bytes of lt.text
-    const CheckResult* result;
-    const Finding* finding;
+  LanguageToolFrame frame;
+  frame.language = lt.language;
+  frame.wanted = [&lt](const CheckDef& check) {
+    return !Named(lt.disabled, check.id) && (!lt.enabled_only || Named(lt.enabled, check.id));
   };
-  std::vector<Match> matches;
-  for (const CheckResult& r : analysis.checklist) {
-    if (!r.check->enabled || (r.status != Status::kFix && r.status != Status::kConsider)) continue;
-    const std::string& id = r.check->id;
-    if (Named(lt.disabled, id) || (lt.enabled_only && !Named(lt.enabled, id))) continue;
-    // The first max_findings in text order, as the checklist writes them.
-    std::vector<const Finding*> findings;
-    for (const Finding& f : r.findings) findings.push_back(&f);
-    std::stable_sort(findings.begin(), findings.end(), [](const Finding* a, const Finding* b) {
-      return a->span.start != b->span.start ? a->span.start < b->span.start
-                                            : a->span.end < b->span.end;
-    });
-    if (budget.max_findings && findings.size() > budget.max_findings)
-      findings.resize(budget.max_findings);
-    for (const Finding* f : findings) {
-      uint32_t offset = map.At(f->span.start, false), stop = map.At(f->span.end, true);
-      matches.push_back(
-          {offset, stop >= offset ? stop - offset : 0, f->span.start, f->span.end, &r, f});
-    }
-  }
-  std::stable_sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
-    return a.offset != b.offset ? a.offset < b.offset : a.length < b.length;
-  });
-
-  // Written straight from the analysis, as the native checklist is: no
-  // JSON tree on the way.
+  frame.utf16_offset = [&map](uint32_t offset, bool is_end) { return map.At(offset, is_end); };
   Reply reply;
-  JsonWriter w(&reply.body);
-  std::string name = LanguageName(lt.language);
-  w.BeginObject();
-  w.Key("software");
-  w.Raw("{\"name\":\"amends\",\"version\":\"" AMENDS_SERVE_VERSION
-        "\",\"buildDate\":\"\",\"apiVersion\":1,\"premium\":false,\"status\":\"\"}");
-  w.Key("warnings");
-  w.Raw("{\"incompleteResults\":false}");
-  w.Key("language");
-  w.BeginObject();
-  w.Key("name");
-  w.String(name);
-  w.Key("code");
-  w.String(lt.language);
-  w.Key("detectedLanguage");
-  w.BeginObject();
-  w.Key("name");
-  w.String(name);
-  w.Key("code");
-  w.String(lt.language);
-  w.Key("confidence");
-  w.Raw("1.0");
-  w.EndObject();
-  w.EndObject();
-  w.Key("matches");
-  w.BeginArray();
-  std::string message;
-  for (const Match& m : matches) {
-    const CheckDef& check = *m.result->check;
-    std::string family = check.id.substr(0, check.id.find('.'));
-    std::string category = family;
-    std::transform(category.begin(), category.end(), category.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-    message.assign(m.finding->message);
-    if (!m.finding->suggestion.empty())
-      message.append(" Suggestion: ").append(m.finding->suggestion);
-    w.BeginObject();
-    w.Key("message");
-    w.String(message);
-    w.Key("shortMessage");
-    w.String(check.title);
-    w.Key("replacements");
-    w.Raw("[]");
-    w.Key("offset");
-    w.Uint(m.offset);
-    w.Key("length");
-    w.Uint(m.length);
-    w.Key("context");
-    AppendContext(lt.text, m.start, m.end, &w);
-    w.Key("sentence");
-    if (analysis.draft.sentences.empty()) {
-      w.String("");
-    } else {
-      const Sentence& sentence = analysis.draft.sentences[analysis.draft.SentenceAt(m.start)];
-      w.String(std::string_view(lt.text).substr(sentence.start, sentence.end - sentence.start));
-    }
-    w.Key("type");
-    w.Raw("{\"typeName\":\"Other\"}");
-    w.Key("rule");
-    w.BeginObject();
-    w.Key("id");
-    w.String(check.id);
-    w.Key("description");
-    w.String(check.title);
-    w.Key("issueType");
-    w.String(m.result->status == Status::kFix ? "grammar" : "style");
-    w.Key("category");
-    w.BeginObject();
-    w.Key("id");
-    w.String(category);
-    w.Key("name");
-    w.String(family);
-    w.EndObject();
-    w.EndObject();
-    w.Key("ignoreForIncompleteSentence");
-    w.Bool(false);
-    w.Key("contextForSureMatch");
-    w.Uint(0);
-    w.EndObject();
-  }
-  w.EndArray();
-  w.EndObject();
+  AppendLanguageToolJson(analysis, frame, ReportOptions{budget.max_findings}, &reply.body);
   return reply;
 }
 
@@ -365,7 +217,7 @@ Reply LanguageToolLanguages() {
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
   for (const char* code : {"en", "en-US", "en-GB", "en-AU", "en-CA"}) {
     std::string c = code;
-    out.push_back({{"name", LanguageName(c)}, {"code", "en"}, {"longCode", c}});
+    out.push_back({{"name", LanguageToolLanguageName(c)}, {"code", "en"}, {"longCode", c}});
   }
   return Reply{200, out.dump()};
 }

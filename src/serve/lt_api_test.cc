@@ -1,7 +1,13 @@
 #include "serve/lt_api.h"
 
-#include <catch2/catch.hpp>
+#include <algorithm>
 
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "report/sink.h"
+
+using namespace amends;
 using amends::serve::LtRequest;
 using amends::serve::ParseLtRequest;
 
@@ -46,4 +52,25 @@ TEST_CASE("lt request: what is wrong, named", "[serve][languagetool]") {
   CHECK(error.find("data: byte 2: not JSON") == 0);
   CHECK_FALSE(ParseLtRequest("text=a&enabledOnly=yes", &r, &error));
   CHECK(error == "enabledOnly: must be true or false");
+}
+
+TEST_CASE("lt check: the answer is the languagetool sink's for the same text",
+          "[serve][languagetool]") {
+  std::string error;
+  auto analyzer = Analyzer::Load(EmbeddedLexiconFiles(), &error, EmbeddedLexiconImage());
+  REQUIRE(analyzer);
+  const std::string text = "We apologize for any inconvenience, but per our policy we can't refund it.";
+  std::string form = text;
+  std::replace(form.begin(), form.end(), ' ', '+');
+  serve::Reply reply = serve::CheckLanguageTool(*analyzer, "language=en-US&text=" + form, serve::Budget{});
+  REQUIRE(reply.status == 200);
+
+  Request request;
+  request.text = text;
+  Analysis analysis = analyzer->Analyze(request);
+  SinkInput input{*analyzer, analysis, "-", ReportOptions{serve::Budget{}.max_findings}};
+  std::string sink;
+  FindSink("languagetool")->make()->Write(input, &sink);
+  CHECK(reply.body + "\n" == sink);
+  CHECK(nlohmann::json::parse(reply.body)["matches"].size() >= 3);
 }
