@@ -7,6 +7,95 @@
 namespace amends {
 namespace {
 
+// Which fields a line has named so far: a repeated key goes to the full
+// parser, which keeps the last.
+struct Seen {
+  bool id = false, text = false, message = false, name = false;
+  bool ticket = false, agent = false, date = false, created = false;
+};
+
+// A field named once whose value is null (nothing in *text) or a string.
+bool ReadOptionalString(simdjson::dom::element value, bool* seen,
+                        std::optional<std::string_view>* text) {
+  if (*seen) return false;
+  *seen = true;
+  if (value.is_null()) return true;
+  std::string_view got;
+  if (value.get(got)) return false;
+  *text = got;
+  return true;
+}
+
+// A join field named once: a string or integer is kept in *out, a float
+// left to the full parser (its text must come out as that parser prints
+// it), anything else is as if absent.
+bool ReadScalar(simdjson::dom::element value, bool* seen, nlohmann::json* out) {
+  if (*seen) return false;
+  *seen = true;
+  std::string_view text;
+  int64_t signed_value;
+  uint64_t unsigned_value;
+  if (!value.get(text)) *out = std::string(text);
+  else if (value.is_int64() && !value.get(signed_value)) *out = signed_value;
+  else if (value.is_uint64() && !value.get(unsigned_value)) *out = unsigned_value;
+  else if (value.is_number()) return false;
+  return true;
+}
+
+// "agent": a scalar, or a boolean, as its text.
+bool ReadAgent(simdjson::dom::element value, bool* seen, std::string* out) {
+  nlohmann::json agent;
+  if (!ReadScalar(value, seen, &agent)) return false;
+  bool flag;
+  if (agent.is_string()) *out = agent.get<std::string>();
+  else if (agent.is_number()) *out = agent.dump();
+  else if (!value.get(flag)) *out = flag ? "true" : "false";
+  return true;
+}
+
+// "id": absent, null, a string or an integer.
+bool ReadId(simdjson::dom::element value, bool* seen, nlohmann::json* out) {
+  if (*seen) return false;
+  *seen = true;
+  std::string_view text;
+  int64_t signed_id;
+  uint64_t unsigned_id;
+  if (value.is_null()) return true;
+  if (!value.get(text)) *out = std::string(text);
+  else if (value.is_int64() && !value.get(signed_id)) *out = signed_id;
+  else if (value.is_uint64() && !value.get(unsigned_id)) *out = unsigned_id;
+  else return false;  // a float, or a type the full parser refuses
+  return true;
+}
+
+// One field into *out; false when the full parser must decide the line.
+// Fields amends does not read are skipped.
+bool ReadField(std::string_view key, simdjson::dom::element value, Seen* seen,
+               nlohmann::json* created_at, AuditRecord* out) {
+  if (key == "ticket") return ReadScalar(value, &seen->ticket, &out->ticket);
+  if (key == "date") return ReadScalar(value, &seen->date, &out->date);
+  if (key == "created_at") return ReadScalar(value, &seen->created, created_at);
+  if (key == "agent") return ReadAgent(value, &seen->agent, &out->agent);
+  if (key == "id") return ReadId(value, &seen->id, &out->id);
+  if (key == "text") {
+    if (seen->text) return false;
+    seen->text = true;
+    std::string_view text;
+    if (value.get(text)) return false;
+    out->text.assign(text);
+    return true;
+  }
+  std::optional<std::string_view> got;
+  if (key == "customer_message") {
+    if (!ReadOptionalString(value, &seen->message, &got)) return false;
+    if (got) out->customer_message.emplace(*got);
+  } else if (key == "customer_name") {
+    if (!ReadOptionalString(value, &seen->name, &got)) return false;
+    if (got) out->customer_name.assign(*got);
+  }
+  return true;
+}
+
 // The common case through simdjson: a valid object whose "id" is absent,
 // null, a string or an integer, whose other fields have the types they
 // should, and that names none of them twice. Anything else returns false
@@ -19,84 +108,12 @@ bool ParseCommonRecord(std::string_view line, AuditRecord* out) {
   if (parser.parse(line.data(), line.size(), true).get(root)) return false;
   simdjson::dom::object object;
   if (root.get(object)) return false;
-  bool seen_id = false, seen_text = false, seen_message = false, seen_name = false;
-  bool seen_ticket = false, seen_agent = false, seen_date = false, seen_created = false;
+  Seen seen;
   nlohmann::json created_at;
-  for (simdjson::dom::key_value_pair field : object) {
-    std::string_view key = field.key;
-    simdjson::dom::element value = field.value;
-    // A field named once whose value is null (nothing in *text) or a string.
-    auto optional_string = [&](bool* seen, std::optional<std::string_view>* text) {
-      if (*seen) return false;  // a repeated key: the full parser keeps the last
-      *seen = true;
-      if (value.is_null()) return true;
-      std::string_view got;
-      if (value.get(got)) return false;
-      *text = got;
-      return true;
-    };
-    // A join field named once: a string or integer is kept in *out, a
-    // float left to the full parser (its text must come out as that
-    // parser prints it), anything else is as if absent.
-    auto scalar = [&](bool* seen, nlohmann::json* out) {
-      if (*seen) return false;
-      *seen = true;
-      std::string_view text;
-      int64_t signed_value;
-      uint64_t unsigned_value;
-      if (!value.get(text)) *out = std::string(text);
-      else if (value.is_int64() && !value.get(signed_value)) *out = signed_value;
-      else if (value.is_uint64() && !value.get(unsigned_value)) *out = unsigned_value;
-      else if (value.is_number()) return false;
-      return true;
-    };
-    if (key == "ticket") {
-      if (!scalar(&seen_ticket, &out->ticket)) return false;
-    } else if (key == "date") {
-      if (!scalar(&seen_date, &out->date)) return false;
-    } else if (key == "created_at") {
-      if (!scalar(&seen_created, &created_at)) return false;
-    } else if (key == "agent") {
-      nlohmann::json agent;
-      if (!scalar(&seen_agent, &agent)) return false;
-      bool flag;
-      if (agent.is_string()) out->agent = agent.get<std::string>();
-      else if (agent.is_number()) out->agent = agent.dump();
-      else if (!value.get(flag)) out->agent = flag ? "true" : "false";
-    } else if (key == "id") {
-      if (seen_id) return false;
-      seen_id = true;
-      std::string_view text;
-      int64_t signed_id;
-      uint64_t unsigned_id;
-      if (value.is_null()) {
-      } else if (!value.get(text)) {
-        out->id = std::string(text);
-      } else if (value.is_int64() && !value.get(signed_id)) {
-        out->id = signed_id;
-      } else if (value.is_uint64() && !value.get(unsigned_id)) {
-        out->id = unsigned_id;
-      } else {
-        return false;  // a float, or a type the full parser refuses
-      }
-    } else if (key == "text") {
-      if (seen_text) return false;
-      seen_text = true;
-      std::string_view text;
-      if (value.get(text)) return false;
-      out->text.assign(text);
-    } else if (key == "customer_message") {
-      std::optional<std::string_view> message;
-      if (!optional_string(&seen_message, &message)) return false;
-      if (message) out->customer_message.emplace(*message);
-    } else if (key == "customer_name") {
-      std::optional<std::string_view> name;
-      if (!optional_string(&seen_name, &name)) return false;
-      if (name) out->customer_name.assign(*name);
-    }
-  }
+  for (simdjson::dom::key_value_pair field : object)
+    if (!ReadField(field.key, field.value, &seen, &created_at, out)) return false;
   if (out->date.is_null()) out->date = std::move(created_at);
-  return seen_text;
+  return seen.text;
 }
 
 }  // namespace
