@@ -144,11 +144,8 @@ TEST_CASE("hostile bodies stay linear: many lines, many quote markers", "[email]
 }
 
 TEST_CASE("talon standard replies: the reply's own text survives, the thread does not",
-          "[email][talon]") {
-  if (!std::filesystem::exists(kTalon)) {
-    WARN("../shared/corpora/email/talon is absent: skipped");
-    return;
-  }
+          "[email][talon][shared]") {
+  REQUIRE(std::filesystem::exists(kTalon));
   int checked = 0;
   for (const auto& entry : std::filesystem::directory_iterator(kTalon / "standard_replies")) {
     if (entry.path().extension() != ".eml") continue;
@@ -181,11 +178,8 @@ TEST_CASE("talon standard replies: the reply's own text survives, the thread doe
   CHECK(!kept.empty());
 }
 
-TEST_CASE("talon HTML replies: nine clients, one reply", "[email][talon]") {
-  if (!std::filesystem::exists(kTalon)) {
-    WARN("../shared/corpora/email/talon is absent: skipped");
-    return;
-  }
+TEST_CASE("talon HTML replies: nine clients, one reply", "[email][talon][shared]") {
+  REQUIRE(std::filesystem::exists(kTalon));
   auto kept_html = [](const std::filesystem::path& p) {
     HtmlText h = HtmlToText(ReadFile(p));
     StripResult r = FindStripped(h.text, h.marked);
