@@ -377,299 +377,380 @@ void Matcher::IndexRequirements() {
   }
 }
 
+namespace {
+
+// What MatchPhrases keeps per thread: audits call it for every reply, most
+// of them a few sentences long, so per-call allocation would dominate.
+struct PhraseScratch {
+  std::vector<std::string_view> words;
+  std::vector<uint32_t> ids;
+  // Per set: the sentence's stamp in the high half of `state` and the
+  // last word that belongs to the set in the low half; any other stamp
+  // means the sentence holds no word of the set. With the stamp,
+  // `positions` has a bit for each of the first 64 words in the set.
+  struct SetState {
+    uint64_t state = 0;
+    uint64_t positions = 0;
+  };
+  ZeroedArray<SetState> sets;  // zero bytes: no stamp, no positions
+  std::vector<uint32_t> marked;  // the key sets the sentence holds a word of
+  uint32_t stamp = 0;
+  // Per tracked common word (see common_index_) the sentence holds, its
+  // positions (first 64 words) and last word.
+  uint64_t common_positions[64];
+  uint32_t common_last[64];
+  // Sentences of over 64 words: per antipattern asked about, its
+  // matches in order of where they start, each with the furthest end of
+  // those starting there or before (see OverlapsLong), worked out once per
+  // sentence: a run of `reach`, reach_runs[reach_at's low half], when
+  // reach_at's high half holds the sentence's stamp. Only matches are
+  // kept, so it costs what the antipatterns find, not the sentence's
+  // length for each.
+  struct Reach {
+    uint32_t start;
+    uint32_t furthest;
+  };
+  ZeroedArray<uint64_t> reach_at;  // per pattern
+  std::vector<Reach> reach;
+  std::vector<std::pair<uint32_t, uint32_t>> reach_runs;  // [begin, end) of reach
+
+  // A new sentence: a new stamp, nothing marked or reached.
+  uint64_t NewSentence() {
+    if (++stamp == 0) {  // wrapped: forget every old stamp
+      sets.Zero();
+      reach_at.Zero();
+      stamp = 1;
+    }
+    reach.clear();
+    reach_runs.clear();
+    marked.clear();
+    return uint64_t{stamp} << 32;
+  }
+};
+
+constexpr uint64_t kStampMask = ~uint64_t{0xffffffff};
+
+}  // namespace
+
+// One sentence being matched: what it holds of each word set (posted from
+// its words), and what patterns ask of it. Lives for one sentence.
+class Matcher::SentenceScan {
+ public:
+  SentenceScan(const Matcher& matcher, const Document& doc, PhraseScratch& scratch, uint32_t s,
+               std::vector<Hit>* raw)
+      : m_(matcher),
+        doc_(doc),
+        phrases_(matcher.lexicon_.phrases),
+        scratch_(scratch),
+        sets_(scratch.sets.data()),
+        s_(s),
+        sentence_(doc.sentences[s]),
+        words_(scratch.words.data() + sentence_.first_word),
+        ids_(scratch.ids.data() + sentence_.first_word),
+        n_(sentence_.end_word - sentence_.first_word),
+        stamp_(scratch.NewSentence()),
+        raw_(raw) {}
+
+  // Marks the sets the sentence's words are in, from the scope's postings.
+  void Post(const ScopeIndex& index);
+  // Tries every pattern the sentence may match; appends the hits.
+  void Run(const ScopeIndex& index);
+
+ private:
+  // What the sentence holds of a set.
+  struct SetView {
+    bool present = false;
+    uint32_t last = 0;       // the last word in the set
+    uint64_t positions = 0;  // of the first 64 words
+  };
+  SetView View(uint32_t set) const;
+  // Whether the sentence holds a word of a set (View(set).present, without
+  // the rest).
+  bool Present(uint32_t set) const {
+    return (sets_[set].state & kStampMask) == stamp_ ||
+           (m_.common_mask_[set] & common_present_) != 0;
+  }
+  // Where the sentence begins for a "^" pattern: its first word, past the
+  // @handles a social reply opens with.
+  size_t Opening() const;
+  // Whether the sentence ends with a question mark (after its last word).
+  bool IsQuestion();
+  bool MayStart(uint32_t pattern, size_t p) const {
+    return !phrases_.opens_sentence(pattern) || p == opening_;
+  }
+  Span SpanOf(size_t a, size_t b) const {
+    return Span{doc_.tokens[doc_.words[sentence_.first_word + a]].start,
+                doc_.tokens[doc_.words[sentence_.first_word + b - 1]].end};
+  }
+  // Calls visit(p) for each start p < `limit` where a match of `pattern`
+  // could begin, as far as its first words and requirements tell; stops
+  // when visit returns false. Returns false when it was stopped.
+  template <typename Visit>
+  bool ForEachStart(uint32_t pattern, size_t limit, Visit&& visit);
+  // Whether a match of antipattern `unless` overlaps words [p, end): one
+  // that starts before `end` and ends after `p`.
+  bool Overlaps(uint32_t unless, size_t p, size_t end);
+  bool OverlapsLong(uint32_t unless, size_t p, size_t end);
+  // The words a rule may match from p: all of them, or for a rule of
+  // words in capitals the run of such words from p (0: none).
+  size_t UsableWords(const Rule& rule, uint32_t pattern, size_t p) const;
+  // A hit of ref's rule when its pattern matches from word p.
+  void TryAt(size_t p, const PhraseRef& ref);
+
+  static constexpr uint32_t kKept = 16;  // requirement positions kept per start search
+
+  const Matcher& m_;
+  const Document& doc_;
+  const PhraseSet& phrases_;
+  PhraseScratch& scratch_;
+  // Raw pointers: the loops write through them, and the compiler cannot
+  // tell that vectors do not alias.
+  PhraseScratch::SetState* const sets_;
+  const uint32_t s_;
+  const Sentence& sentence_;
+  const std::string_view* const words_;
+  const uint32_t* const ids_;
+  const size_t n_;
+  const uint64_t stamp_;
+  uint64_t common_present_ = 0;  // a bit per tracked common word it holds
+  size_t opening_ = 0;
+  int question_ = -1;  // not yet known
+  std::vector<Hit>* const raw_;
+};
+
+void Matcher::SentenceScan::Post(const ScopeIndex& index) {
+  const uint32_t* const posting_begin = index.posting_begin.data();
+  const uint32_t* const postings = index.postings.data();
+  const uint8_t* const common_index = m_.common_index_.data();
+  uint64_t* const common_positions = scratch_.common_positions;
+  uint32_t* const common_last = scratch_.common_last;
+  std::vector<uint32_t>& marked = scratch_.marked;
+  uint64_t common_present = 0;
+  for (uint32_t q = 0; q < n_; ++q) {
+    const uint32_t id = ids_[q];
+    if (id == Vocabulary::kUnknown) continue;
+    const uint64_t bit = q < 64 ? uint64_t{1} << q : 0;
+    if (const uint8_t k = common_index[id]; k != kNotCommon) {
+      const uint64_t k_bit = uint64_t{1} << k;
+      if (!(common_present & k_bit)) {
+        common_present |= k_bit;
+        common_positions[k] = 0;
+      }
+      common_positions[k] |= bit;
+      common_last[k] = q;
+    }
+    for (uint32_t i = posting_begin[id], end = posting_begin[id + 1]; i < end; ++i) {
+      const uint32_t set = postings[i] & ~kKeyBit;
+      PhraseScratch::SetState& st = sets_[set];
+      if ((st.state & kStampMask) != stamp_) {
+        st.positions = 0;
+        if (postings[i] & kKeyBit) marked.push_back(set);
+      }
+      st.state = stamp_ | q;
+      st.positions |= bit;
+    }
+  }
+  common_present_ = common_present;
+  opening_ = Opening();
+}
+
+Matcher::SentenceScan::SetView Matcher::SentenceScan::View(uint32_t set) const {
+  SetView v;
+  const PhraseScratch::SetState& st = sets_[set];
+  if ((st.state & kStampMask) == stamp_) {
+    v.present = true;
+    v.last = static_cast<uint32_t>(st.state);
+    v.positions = st.positions;
+  }
+  for (uint64_t m = m_.common_mask_[set] & common_present_; m; m &= m - 1) {
+    const int k = std::countr_zero(m);
+    v.present = true;
+    v.last = std::max(v.last, scratch_.common_last[k]);
+    v.positions |= scratch_.common_positions[k];
+  }
+  return v;
+}
+
+size_t Matcher::SentenceScan::Opening() const {
+  size_t opening = 0;
+  while (opening < n_ && !doc_.handles.empty() &&
+         doc_.tokens[doc_.words[sentence_.first_word + opening]].start < doc_.handles.end)
+    ++opening;
+  return opening;
+}
+
+bool Matcher::SentenceScan::IsQuestion() {
+  if (question_ < 0) {
+    uint32_t from = n_ ? doc_.tokens[doc_.words[sentence_.first_word + n_ - 1]].end
+                       : sentence_.start;
+    question_ = from < sentence_.end &&
+                std::memchr(doc_.text.data() + from, '?', sentence_.end - from) != nullptr;
+  }
+  return question_ == 1;
+}
+
+template <typename Visit>
+bool Matcher::SentenceScan::ForEachStart(uint32_t pattern, size_t limit, Visit&& visit) {
+  // The requirements: each must be in the sentence, and a match can start
+  // no later than the last of its words allows. Their positions are kept
+  // (for the first kKept) to try each start below.
+  uint64_t kept[kKept];
+  const uint32_t first = m_.requirement_begin_[pattern], end = m_.requirement_begin_[pattern + 1];
+  const Requirement* const requirements = m_.requirements_.data();
+  // Most patterns looked at miss a requirement: tell that from the stamps
+  // and masks alone before working out where the words are.
+  for (uint32_t r = first; r < end; ++r)
+    if (!Present(requirements[r].set)) return true;
+  int64_t last = INT64_MAX;
+  for (uint32_t r = first; r < end; ++r) {
+    SetView v = View(requirements[r].set);
+    if (!v.present) return true;
+    last = std::min(last, static_cast<int64_t>(v.last) - requirements[r].offset);
+    if (r - first < kKept) kept[r - first] = v.positions;
+  }
+  if (last < 0) return true;
+  limit = std::min(limit, static_cast<size_t>(std::min<int64_t>(last, INT32_MAX)) + 1);
+  const uint32_t start = m_.start_set_[pattern];
+  if (start == kNoSet || n_ > 64) {
+    for (size_t p = 0; p < limit && p < n_; ++p)
+      if (phrases_.CanStartWith(pattern, ids_[p], words_[p]) && !visit(p)) return false;
+    return true;
+  }
+  // Where one of its first words is, and each requirement has a word
+  // where a match starting there could hold it (sentences of at most 64
+  // words: their positions all have a bit).
+  auto fits_at = [&](size_t p) {
+    for (uint32_t r = first; r < end; ++r) {
+      const Requirement& req = requirements[r];
+      size_t lo = p + req.offset, hi = std::min<size_t>(p + req.max_offset, 63);
+      if (lo > hi) return false;
+      uint64_t window =
+          (hi == 63 ? ~uint64_t{0} : (uint64_t{2} << hi) - 1) & ~((uint64_t{1} << lo) - 1);
+      uint64_t positions = r - first < kKept ? kept[r - first] : View(req.set).positions;
+      if (!(positions & window)) return false;
+    }
+    return true;
+  };
+  SetView starts = View(start);
+  if (!starts.present) return true;
+  uint64_t at = starts.positions;
+  if (limit < 64) at &= (uint64_t{1} << limit) - 1;
+  for (; at; at &= at - 1) {
+    auto p = static_cast<size_t>(std::countr_zero(at));
+    if (fits_at(p) && !visit(p)) return false;
+  }
+  return true;
+}
+
+bool Matcher::SentenceScan::Overlaps(uint32_t unless, size_t p, size_t end) {
+  // In a short sentence its starts before `end` are tried; in a long one,
+  // where trying them for every hit would cost the square of the
+  // sentence's length, OverlapsLong.
+  if (n_ > 64) return OverlapsLong(unless, p, end);
+  return !ForEachStart(unless, end, [&](size_t q) {
+    if (!MayStart(unless, q)) return true;
+    size_t e = phrases_.LongestMatch(unless, ids_, words_, n_, q);
+    if (phrases_.closes_sentence(unless) && e != n_) return true;
+    return !(e > q && p < e);
+  });
+}
+
+bool Matcher::SentenceScan::OverlapsLong(uint32_t unless, size_t p, size_t end) {
+  // The antipattern's matches are found once per sentence, and it overlaps
+  // when the furthest end of those starting before `end` is past `p`.
+  uint64_t& at = scratch_.reach_at[unless];
+  if ((at & kStampMask) != stamp_) {
+    const uint32_t begin = static_cast<uint32_t>(scratch_.reach.size());
+    uint32_t furthest = 0;
+    ForEachStart(unless, n_, [&](size_t q) {
+      size_t e = MayStart(unless, q) ? phrases_.LongestMatch(unless, ids_, words_, n_, q) : q;
+      if (phrases_.closes_sentence(unless) && e != n_) e = q;
+      if (e > q) {
+        furthest = std::max(furthest, static_cast<uint32_t>(e));
+        scratch_.reach.push_back({static_cast<uint32_t>(q), furthest});
+      }
+      return true;
+    });
+    at = stamp_ | scratch_.reach_runs.size();
+    scratch_.reach_runs.emplace_back(begin, static_cast<uint32_t>(scratch_.reach.size()));
+  }
+  const auto [begin, stop] = scratch_.reach_runs[static_cast<uint32_t>(at)];
+  const auto first = scratch_.reach.begin() + begin;
+  const auto after = std::partition_point(first, scratch_.reach.begin() + stop,
+                                          [&](const auto& r) { return r.start < end; });
+  return after != first && after[-1].furthest > p;
+}
+
+size_t Matcher::SentenceScan::UsableWords(const Rule& rule, uint32_t pattern, size_t p) const {
+  if (!rule.upper_case) return n_;
+  // A rule of words in capitals matches within the run of such words that
+  // starts here: the sentence is cut at the first other word. Only as far
+  // as the pattern's longest match can reach, so a long run of capitals
+  // costs its length, not its square.
+  const size_t reach = std::min<size_t>(n_, p + phrases_.max_words(pattern));
+  size_t usable = p;
+  while (usable < reach && WrittenInCapitals(doc_.Original(SpanOf(usable, usable + 1)))) ++usable;
+  return usable == p ? 0 : usable;
+}
+
+void Matcher::SentenceScan::TryAt(size_t p, const PhraseRef& ref) {
+  if (!MayStart(ref.pattern, p)) return;
+  const Rule& rule = m_.lexicon_.rules[ref.rule];
+  if (rule.in_question && !IsQuestion()) return;
+  const size_t usable = UsableWords(rule, ref.pattern, p);
+  if (usable == 0) return;
+  size_t end = phrases_.LongestMatch(ref.pattern, ids_, words_, usable, p);
+  if (end <= p || (phrases_.closes_sentence(ref.pattern) && end != n_)) return;
+  if (rule.in_question) end = n_;  // the question, to its end
+  // An antipattern anywhere in the sentence that overlaps cancels it.
+  for (uint32_t unless : rule.phrase_unless)
+    if (Overlaps(unless, p, end)) return;
+  raw_->push_back({ref.rule, rule.tag, SpanOf(p, end), s_});
+}
+
+void Matcher::SentenceScan::Run(const ScopeIndex& index) {
+  // Patterns with a key: only those whose key set the sentence holds.
+  for (uint32_t set : scratch_.marked)
+    for (const PhraseRef& ref : index.by_key[set])
+      ForEachStart(ref.pattern, n_, [&](size_t p) {
+        TryAt(p, ref);
+        return true;
+      });
+  // The others (they need no particular word), by the word they begin
+  // with.
+  for (size_t p = 0; p < n_; ++p) {
+    for (const PhraseRef& ref : index.any_start) TryAt(p, ref);
+    const std::string_view word = words_[p];
+    if (!word.empty())
+      for (const PhraseRef& ref : index.by_prefix_byte[static_cast<unsigned char>(word[0])])
+        // The prefixes only: a word it begins with is in by_first.
+        if (phrases_.CanStartWith(ref.pattern, Vocabulary::kUnknown, word)) TryAt(p, ref);
+    if (ids_[p] == Vocabulary::kUnknown) continue;
+    for (const PhraseRef& ref : index.by_first[ids_[p]]) TryAt(p, ref);
+  }
+}
+
 void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
                            std::vector<Hit>* raw) const {
-  // Scratch kept per thread: audits call this for every reply, most of
-  // them a few sentences long, so per-call allocation would dominate.
-  struct Scratch {
-    std::vector<std::string_view> words;
-    std::vector<uint32_t> ids;
-    // Per set: the sentence's stamp in the high half of `state` and the
-    // last word that belongs to the set in the low half; any other stamp
-    // means the sentence holds no word of the set. With the stamp,
-    // `positions` has a bit for each of the first 64 words in the set.
-    struct SetState {
-      uint64_t state = 0;
-      uint64_t positions = 0;
-    };
-    ZeroedArray<SetState> sets;  // zero bytes: no stamp, no positions
-    std::vector<uint32_t> marked;  // the key sets the sentence holds a word of
-    uint32_t stamp = 0;
-    // Per tracked common word (see common_index_) the sentence holds, its
-    // positions (first 64 words) and last word.
-    uint64_t common_positions[64];
-    uint32_t common_last[64];
-    // Sentences of over 64 words: per antipattern asked about, its
-    // matches in order of where they start, each with the furthest end of
-    // those starting there or before (see `overlaps`), worked out once per
-    // sentence: a run of `reach`, reach_runs[reach_at's low half], when
-    // reach_at's high half holds the sentence's stamp. Only matches are
-    // kept, so it costs what the antipatterns find, not the sentence's
-    // length for each.
-    struct Reach {
-      uint32_t start;
-      uint32_t furthest;
-    };
-    ZeroedArray<uint64_t> reach_at;  // per pattern
-    std::vector<Reach> reach;
-    std::vector<std::pair<uint32_t, uint32_t>> reach_runs;  // [begin, end) of reach
-  };
-  thread_local Scratch scratch;
-  auto& words = scratch.words;
-  auto& ids = scratch.ids;
-  auto& marked = scratch.marked;
+  thread_local PhraseScratch scratch;
   const PhraseSet& phrases = lexicon_.phrases;
   scratch.sets.AtLeast(set_count_);
   scratch.reach_at.AtLeast(phrases.size());
-  // Raw pointers: the loops below write through them, and the compiler
-  // cannot tell that vectors do not alias.
-  Scratch::SetState* const sets = scratch.sets.data();
-  const uint32_t* const posting_begin = index.posting_begin.data();
-  const uint32_t* const postings = index.postings.data();
-  const uint8_t* const common_index = common_index_.data();
-  const uint64_t* const common_mask = common_mask_.data();
-  uint64_t* const common_positions = scratch.common_positions;
-  uint32_t* const common_last = scratch.common_last;
   // Every word of the document and its vocabulary id, looked up once; a
   // sentence reads its stretch of them.
   const size_t total = doc.words.size();
-  if (words.size() < total) {
-    words.resize(total);
-    ids.resize(total);
+  if (scratch.words.size() < total) {
+    scratch.words.resize(total);
+    scratch.ids.resize(total);
   }
   for (size_t w = 0; w < total; ++w) {
-    words[w] = doc.Folded(doc.tokens[doc.words[w]]);
-    ids[w] = phrases.vocabulary().Find(words[w]);
+    scratch.words[w] = doc.Folded(doc.tokens[doc.words[w]]);
+    scratch.ids[w] = phrases.vocabulary().Find(scratch.words[w]);
   }
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
-    const Sentence& sentence = doc.sentences[s];
-    const std::string_view* const sentence_words = words.data() + sentence.first_word;
-    const uint32_t* const sentence_ids = ids.data() + sentence.first_word;
-    if (++scratch.stamp == 0) {  // wrapped: forget every old stamp
-      scratch.sets.Zero();
-      scratch.reach_at.Zero();
-      scratch.stamp = 1;
-    }
-    scratch.reach.clear();
-    scratch.reach_runs.clear();
-    const uint64_t stamp = uint64_t{scratch.stamp} << 32;
-    marked.clear();
-    uint64_t common_present = 0;  // a bit per tracked common word it holds
-    const size_t n = sentence.end_word - sentence.first_word;
-    for (uint32_t q = 0; q < n; ++q) {
-      const uint32_t id = sentence_ids[q];
-      if (id == Vocabulary::kUnknown) continue;
-      const uint64_t bit = q < 64 ? uint64_t{1} << q : 0;
-      if (const uint8_t k = common_index[id]; k != kNotCommon) {
-        const uint64_t k_bit = uint64_t{1} << k;
-        if (!(common_present & k_bit)) {
-          common_present |= k_bit;
-          common_positions[k] = 0;
-        }
-        common_positions[k] |= bit;
-        common_last[k] = q;
-      }
-      for (uint32_t i = posting_begin[id], end = posting_begin[id + 1]; i < end; ++i) {
-        const uint32_t set = postings[i] & ~kKeyBit;
-        Scratch::SetState& st = sets[set];
-        if ((st.state & ~uint64_t{0xffffffff}) != stamp) {
-          st.positions = 0;
-          if (postings[i] & kKeyBit) marked.push_back(set);
-        }
-        st.state = stamp | q;
-        st.positions |= bit;
-      }
-    }
-    // What the sentence holds of a set: from its postings (when its state
-    // has this sentence's stamp) and from the tracked common words in it.
-    struct SetView {
-      bool present = false;
-      uint32_t last = 0;       // the last word in the set
-      uint64_t positions = 0;  // of the first 64 words
-    };
-    auto view = [&](uint32_t set) {
-      SetView v;
-      const Scratch::SetState& st = sets[set];
-      if ((st.state & ~uint64_t{0xffffffff}) == stamp) {
-        v.present = true;
-        v.last = static_cast<uint32_t>(st.state);
-        v.positions = st.positions;
-      }
-      for (uint64_t m = common_mask[set] & common_present; m; m &= m - 1) {
-        const int k = std::countr_zero(m);
-        v.present = true;
-        v.last = std::max(v.last, common_last[k]);
-        v.positions |= common_positions[k];
-      }
-      return v;
-    };
-    // Whether the sentence holds a word of a set (what view(set).present
-    // says, without the rest).
-    auto present = [&](uint32_t set) {
-      return (sets[set].state & ~uint64_t{0xffffffff}) == stamp ||
-             (common_mask[set] & common_present) != 0;
-    };
-    // Where the sentence begins for a "^" pattern: its first word, past
-    // the @handles a social reply opens with.
-    size_t opening = 0;
-    while (opening < n && !doc.handles.empty() &&
-           doc.tokens[doc.words[sentence.first_word + opening]].start < doc.handles.end)
-      ++opening;
-    // Whether the sentence ends with a question mark (after its last word).
-    int question = -1;  // not yet known
-    auto is_question = [&] {
-      if (question < 0) {
-        uint32_t from = n ? doc.tokens[doc.words[sentence.first_word + n - 1]].end : sentence.start;
-        question = from < sentence.end &&
-                   std::memchr(doc.text.data() + from, '?', sentence.end - from) != nullptr;
-      }
-      return question == 1;
-    };
-    auto may_start = [&](uint32_t pattern, size_t p) {
-      return !phrases.opens_sentence(pattern) || p == opening;
-    };
-    auto span_of = [&](size_t a, size_t b) {
-      return Span{doc.tokens[doc.words[sentence.first_word + a]].start,
-                  doc.tokens[doc.words[sentence.first_word + b - 1]].end};
-    };
-    // Calls visit(p) for each start p < `limit` where a match of `pattern`
-    // could begin, as far as its first words and requirements tell; stops
-    // when visit returns false. Returns false when it was stopped.
-    auto for_each_start = [&](uint32_t pattern, size_t limit, auto&& visit) {
-      // The requirements: each must be in the sentence, and a match can
-      // start no later than the last of its words allows. Their positions
-      // are kept (for the first kKept) to try each start below.
-      constexpr uint32_t kKept = 16;
-      uint64_t kept[kKept];
-      const uint32_t first = requirement_begin_[pattern], end = requirement_begin_[pattern + 1];
-      // Most patterns looked at miss a requirement: tell that from the
-      // stamps and masks alone before working out where the words are.
-      for (uint32_t r = first; r < end; ++r)
-        if (!present(requirements_[r].set)) return true;
-      int64_t last = INT64_MAX;
-      for (uint32_t r = first; r < end; ++r) {
-        SetView v = view(requirements_[r].set);
-        if (!v.present) return true;
-        last = std::min(last, static_cast<int64_t>(v.last) - requirements_[r].offset);
-        if (r - first < kKept) kept[r - first] = v.positions;
-      }
-      if (last < 0) return true;
-      limit = std::min(limit, static_cast<size_t>(std::min<int64_t>(last, INT32_MAX)) + 1);
-      uint32_t start = start_set_[pattern];
-      if (start != kNoSet && n <= 64) {
-        // Where one of its first words is, and each requirement has a word
-        // where a match starting there could hold it (sentences of at most
-        // 64 words: their positions all have a bit).
-        auto fits_at = [&](size_t p) {
-          for (uint32_t r = first; r < end; ++r) {
-            const Requirement& req = requirements_[r];
-            size_t lo = p + req.offset, hi = std::min<size_t>(p + req.max_offset, 63);
-            if (lo > hi) return false;
-            uint64_t window = (hi == 63 ? ~uint64_t{0} : (uint64_t{2} << hi) - 1) &
-                              ~((uint64_t{1} << lo) - 1);
-            uint64_t positions = r - first < kKept ? kept[r - first] : view(req.set).positions;
-            if (!(positions & window)) return false;
-          }
-          return true;
-        };
-        SetView starts = view(start);
-        if (!starts.present) return true;
-        uint64_t at = starts.positions;
-        if (limit < 64) at &= (uint64_t{1} << limit) - 1;
-        for (; at; at &= at - 1) {
-          auto p = static_cast<size_t>(std::countr_zero(at));
-          if (fits_at(p) && !visit(p)) return false;
-        }
-        return true;
-      }
-      for (size_t p = 0; p < limit && p < n; ++p)
-        if (phrases.CanStartWith(pattern, sentence_ids[p], sentence_words[p]) && !visit(p))
-          return false;
-      return true;
-    };
-    // Whether a match of antipattern `unless` overlaps words [p, end): one
-    // that starts before `end` and ends after `p`. In a short sentence its
-    // starts before `end` are tried; in a long one, where trying them for
-    // every hit would cost the square of the sentence's length, its
-    // matches are found once (Scratch::reach), and it overlaps when the
-    // furthest end of those starting before `end` is past `p`.
-    auto overlaps = [&](uint32_t unless, size_t p, size_t end) {
-      if (n <= 64) {
-        return !for_each_start(unless, end, [&](size_t q) {
-          if (!may_start(unless, q)) return true;
-          size_t e = phrases.LongestMatch(unless, sentence_ids, sentence_words, n, q);
-          if (phrases.closes_sentence(unless) && e != n) return true;
-          return !(e > q && p < e);
-        });
-      }
-      uint64_t& at = scratch.reach_at[unless];
-      if ((at & ~uint64_t{0xffffffff}) != stamp) {
-        const uint32_t begin = static_cast<uint32_t>(scratch.reach.size());
-        uint32_t furthest = 0;
-        for_each_start(unless, n, [&](size_t q) {
-          size_t e = may_start(unless, q)
-                         ? phrases.LongestMatch(unless, sentence_ids, sentence_words, n, q)
-                         : q;
-          if (phrases.closes_sentence(unless) && e != n) e = q;
-          if (e > q) {
-            furthest = std::max(furthest, static_cast<uint32_t>(e));
-            scratch.reach.push_back({static_cast<uint32_t>(q), furthest});
-          }
-          return true;
-        });
-        at = stamp | scratch.reach_runs.size();
-        scratch.reach_runs.emplace_back(begin, static_cast<uint32_t>(scratch.reach.size()));
-      }
-      const auto [begin, stop] = scratch.reach_runs[static_cast<uint32_t>(at)];
-      const auto first = scratch.reach.begin() + begin;
-      const auto after = std::partition_point(first, scratch.reach.begin() + stop,
-                                              [&](const auto& r) { return r.start < end; });
-      return after != first && after[-1].furthest > p;
-    };
-    auto try_at = [&](size_t p, const PhraseRef& ref) {
-      if (!may_start(ref.pattern, p)) return;
-      const Rule& rule = lexicon_.rules[ref.rule];
-      if (rule.in_question && !is_question()) return;
-      // A rule of words in capitals matches within the run of such words
-      // that starts here: the sentence is cut at the first other word.
-      // Only as far as the pattern's longest match can reach, so a long run
-      // of capitals costs its length, not its square.
-      size_t words_usable = n;
-      if (rule.upper_case) {
-        const size_t reach = std::min<size_t>(n, p + phrases.max_words(ref.pattern));
-        words_usable = p;
-        while (words_usable < reach &&
-               WrittenInCapitals(doc.Original(span_of(words_usable, words_usable + 1))))
-          ++words_usable;
-        if (words_usable == p) return;
-      }
-      size_t end = phrases.LongestMatch(ref.pattern, sentence_ids, sentence_words, words_usable, p);
-      if (end <= p || (phrases.closes_sentence(ref.pattern) && end != n)) return;
-      if (rule.in_question) end = n;  // the question, to its end
-      // An antipattern anywhere in the sentence that overlaps cancels it.
-      for (uint32_t unless : rule.phrase_unless)
-        if (overlaps(unless, p, end)) return;
-      raw->push_back({ref.rule, rule.tag, span_of(p, end), s});
-    };
-    // Patterns with a key: only those whose key set the sentence holds.
-    for (uint32_t set : marked)
-      for (const PhraseRef& ref : index.by_key[set])
-        for_each_start(ref.pattern, n, [&](size_t p) {
-          try_at(p, ref);
-          return true;
-        });
-    // The others (they need no particular word), by the word they begin
-    // with.
-    for (size_t p = 0; p < n; ++p) {
-      for (const PhraseRef& ref : index.any_start) try_at(p, ref);
-      const std::string_view word = sentence_words[p];
-      if (!word.empty())
-        for (const PhraseRef& ref : index.by_prefix_byte[static_cast<unsigned char>(word[0])])
-          // The prefixes only: a word it begins with is in by_first.
-          if (phrases.CanStartWith(ref.pattern, Vocabulary::kUnknown, word)) try_at(p, ref);
-      if (sentence_ids[p] == Vocabulary::kUnknown) continue;
-      for (const PhraseRef& ref : index.by_first[sentence_ids[p]]) try_at(p, ref);
-    }
+    SentenceScan scan(*this, doc, scratch, s, raw);
+    scan.Post(index);
+    scan.Run(index);
   }
 }
 

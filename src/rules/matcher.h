@@ -121,6 +121,9 @@ class Matcher {
   void IndexRequirements();
   void IndexPhrases();  // by_first, by_prefix_byte, any_start, by_key
   void IndexRegexes();  // the regex sets (never saved: RE2 compiles them)
+  // One sentence's matching (matcher.cc): the sets its words mark, the
+  // starts each pattern may take, antipatterns, hits.
+  class SentenceScan;
   void MatchPhrases(const Document& doc, const ScopeIndex& index, std::vector<Hit>* raw) const;
   void MatchRegexes(const Document& doc, const RegexSet& regexes, bool original,
                     std::vector<Hit>* raw) const;
