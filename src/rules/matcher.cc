@@ -248,71 +248,57 @@ std::unique_ptr<Matcher> Matcher::Load(const Lexicon& lexicon, BinaryReader* in)
 
 Matcher::~Matcher() = default;
 
-void Matcher::IndexRequirements() {
-  const PhraseSet& phrases = lexicon_.phrases;
-  // Number the distinct sets, so that a word shared by many patterns ("you")
-  // marks one set, not one per pattern. Sets are compared by their words:
-  // the same group written out in many rules ("(we|i|our team)") is one
-  // set, so a sentence updates it once. The built-in lexicon's index is
-  // worked out when amends is built (it is saved in the lexicon image); a
-  // team's, at start-up: one open-addressing table of set numbers + 1,
-  // sized to stay at most half full.
-  std::vector<std::span<const uint32_t>> sets;
-  size_t most = 1;  // sets at most: every requirement and start set distinct
-  for (uint32_t p = 0; p < phrases.size(); ++p) most += phrases.required_count(p) + 1;
-  std::vector<uint32_t> table(std::bit_ceil(2 * most), 0);
-  auto same = [](std::span<const uint32_t> a, std::span<const uint32_t> b) {
-    return a.size() == b.size() &&
-           (a.data() == b.data() || std::equal(a.begin(), a.end(), b.begin()));
-  };
-  auto number = [&](std::span<const uint32_t> ids) {
+namespace {
+
+// Numbers distinct word sets in the order they are first seen. Sets are
+// compared by their words: the same group written out in many rules
+// ("(we|i|our team)") is one set, so a sentence updates it once. The spans
+// of a macro's patterns are one span (same data and size): those compare
+// without reading the words.
+class SetNumbering {
+ public:
+  explicit SetNumbering(size_t most) : table_(std::bit_ceil(2 * most), 0) {}
+
+  uint32_t Number(std::span<const uint32_t> ids) {
+    // Open addressing over set numbers + 1, at most half full.
+    const size_t mask = table_.size() - 1;
+    for (size_t i = Hash(ids) & mask;; i = (i + 1) & mask) {
+      if (table_[i] == 0) {
+        sets_.push_back(ids);
+        table_[i] = static_cast<uint32_t>(sets_.size());
+        return table_[i] - 1;
+      }
+      if (Same(sets_[table_[i] - 1], ids)) return table_[i] - 1;
+    }
+  }
+  std::vector<std::span<const uint32_t>>& sets() { return sets_; }
+
+ private:
+  static uint64_t Hash(std::span<const uint32_t> ids) {
     uint64_t h = 1469598103934665603ull ^ ids.size();
     for (uint32_t id : ids) h = (h ^ id) * 1099511628211ull;
-    h ^= h >> 29;
-    const size_t mask = table.size() - 1;
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
-      if (table[i] == 0) {
-        sets.push_back(ids);
-        table[i] = static_cast<uint32_t>(sets.size());
-        return table[i] - 1;
-      }
-      if (same(sets[table[i] - 1], ids)) return table[i] - 1;
-    }
-  };
-  requirement_begin_.assign(1, 0);
-  start_set_.assign(phrases.size(), kNoSet);
-  for (uint32_t p = 0; p < phrases.size(); ++p) {
-    for (size_t i = 0; i < phrases.required_count(p); ++i) {
-      std::span<const uint32_t> ids = phrases.required(p, i);
-      if (!ids.empty())
-        requirements_.push_back(
-            {number(ids), phrases.required_offset(p, i), phrases.required_max_offset(p, i)});
-    }
-    requirement_begin_.push_back(static_cast<uint32_t>(requirements_.size()));
-    // The words a match begins with, when it can only begin with one of
-    // them (no prefix, not any word).
-    if (requirement_begin_[p] < requirement_begin_[p + 1] && !phrases.starts_with_any_word(p) &&
-        phrases.start_prefixes(p).empty() && !phrases.first_ids(p).empty())
-      start_set_[p] = number(phrases.first_ids(p));
+    return h ^ (h >> 29);
   }
-  // Each pattern's key: the requirement least likely to hold in a
-  // sentence, judged by its words (very common words weigh most).
-  std::vector<bool> common(phrases.vocabulary().size(), false);
-  for (std::string_view word : kCommonWords) {
-    uint32_t id = phrases.vocabulary().Find(word);
-    if (id != Vocabulary::kUnknown) common[id] = true;
+  static bool Same(std::span<const uint32_t> a, std::span<const uint32_t> b) {
+    return a.size() == b.size() &&
+           (a.data() == b.data() || std::equal(a.begin(), a.end(), b.begin()));
   }
-  auto weight = [&](std::span<const uint32_t> ids) {
-    return RequirementWeight(ids, [&](uint32_t id) { return common[id]; });
-  };
-  key_set_.assign(phrases.size(), kNoSet);
-  for (uint32_t p = 0; p < phrases.size(); ++p) {
-    uint64_t best = UINT64_MAX;
-    for (uint32_t r = requirement_begin_[p]; r < requirement_begin_[p + 1]; ++r) {
-      uint64_t w = weight(sets[requirements_[r].set]);
-      if (w < best) best = w, key_set_[p] = requirements_[r].set;
-    }
-  }
+  std::vector<uint32_t> table_;
+  std::vector<std::span<const uint32_t>> sets_;
+};
+
+}  // namespace
+
+void Matcher::IndexRequirements() {
+  const PhraseSet& phrases = lexicon_.phrases;
+  // The built-in lexicon's index is worked out when amends is built (it is
+  // saved in the lexicon image); a team's, at start-up.
+  size_t most = 1;  // sets at most: every requirement and start set distinct
+  for (uint32_t p = 0; p < phrases.size(); ++p) most += phrases.required_count(p) + 1;
+  SetNumbering numbering(most);
+  NumberRequirements(&numbering);
+  std::vector<std::span<const uint32_t>>& sets = numbering.sets();
+  ChooseKeys(sets);
   if (sets.size() >= kKeyBit) {  // the postings could not tell a set from the flag
     error_ = "the lexicon's phrase patterns need more than 2^31 word sets";
     sets.clear();
@@ -322,16 +308,60 @@ void Matcher::IndexRequirements() {
     std::fill(start_set_.begin(), start_set_.end(), kNoSet);
   }
   set_count_ = static_cast<uint32_t>(sets.size());
-  std::vector<uint8_t> is_key(set_count_, 0);
-  for (uint32_t set : key_set_)
-    if (set != kNoSet) is_key[set] = 1;
+  TrackCommonWords(sets);
+  for (int scope = 0; scope < 2; ++scope) PostSets(sets, scope);
+}
+
+template <typename Numbering>
+void Matcher::NumberRequirements(Numbering* numbering) {
+  const PhraseSet& phrases = lexicon_.phrases;
+  requirement_begin_.assign(1, 0);
+  start_set_.assign(phrases.size(), kNoSet);
+  for (uint32_t p = 0; p < phrases.size(); ++p) {
+    for (size_t i = 0; i < phrases.required_count(p); ++i) {
+      std::span<const uint32_t> ids = phrases.required(p, i);
+      if (!ids.empty())
+        requirements_.push_back({numbering->Number(ids), phrases.required_offset(p, i),
+                                 phrases.required_max_offset(p, i)});
+    }
+    requirement_begin_.push_back(static_cast<uint32_t>(requirements_.size()));
+    // The words a match begins with, when it can only begin with one of
+    // them (no prefix, not any word).
+    if (requirement_begin_[p] < requirement_begin_[p + 1] && !phrases.starts_with_any_word(p) &&
+        phrases.start_prefixes(p).empty() && !phrases.first_ids(p).empty())
+      start_set_[p] = numbering->Number(phrases.first_ids(p));
+  }
+}
+
+void Matcher::ChooseKeys(std::span<const std::span<const uint32_t>> sets) {
+  // Each pattern's key: the requirement least likely to hold in a
+  // sentence, judged by its words (very common words weigh most).
+  const PhraseSet& phrases = lexicon_.phrases;
+  std::vector<bool> common(phrases.vocabulary().size(), false);
+  for (std::string_view word : kCommonWords) {
+    uint32_t id = phrases.vocabulary().Find(word);
+    if (id != Vocabulary::kUnknown) common[id] = true;
+  }
+  key_set_.assign(phrases.size(), kNoSet);
+  for (uint32_t p = 0; p < phrases.size(); ++p) {
+    uint64_t best = UINT64_MAX;
+    for (uint32_t r = requirement_begin_[p]; r < requirement_begin_[p + 1]; ++r) {
+      uint64_t w =
+          RequirementWeight(sets[requirements_[r].set], [&](uint32_t id) { return common[id]; });
+      if (w < best) best = w, key_set_[p] = requirements_[r].set;
+    }
+  }
+}
+
+void Matcher::TrackCommonWords(std::span<const std::span<const uint32_t>> sets) {
   // The first 64 common words the vocabulary has are tracked per sentence
   // on their own: a set holding one learns of it through its mask, not
   // from a posting ("the" alone is in dozens of sets).
-  common_index_.assign(phrases.vocabulary().size(), kNotCommon);
+  const Vocabulary& vocabulary = lexicon_.phrases.vocabulary();
+  common_index_.assign(vocabulary.size(), kNotCommon);
   uint8_t tracked = 0;
   for (std::string_view word : kCommonWords) {
-    uint32_t id = phrases.vocabulary().Find(word);
+    uint32_t id = vocabulary.Find(word);
     if (id == Vocabulary::kUnknown || common_index_[id] != kNotCommon) continue;
     common_index_[id] = tracked++;
     if (tracked == 64) break;
@@ -340,41 +370,45 @@ void Matcher::IndexRequirements() {
   for (uint32_t s = 0; s < set_count_; ++s)
     for (uint32_t id : sets[s])
       if (common_index_[id] != kNotCommon) common_mask_[s] |= uint64_t{1} << common_index_[id];
+}
+
+void Matcher::PostSets(std::span<const std::span<const uint32_t>> sets, int scope) {
+  std::vector<uint8_t> is_key(set_count_, 0);
+  for (uint32_t set : key_set_)
+    if (set != kNoSet) is_key[set] = 1;
   // A key set is still posted under its common words: a sentence must
   // list it among the key sets it holds.
   auto posted = [&](uint32_t s, uint32_t id) {
     return common_index_[id] == kNotCommon || is_key[s];
   };
-  // Per scope, the postings of the sets its patterns need, by counting
-  // sort on the id; a key set's entry has kKeyBit.
-  std::vector<uint8_t> used(set_count_);
-  for (int scope = 0; scope < 2; ++scope) {
-    std::fill(used.begin(), used.end(), 0);
-    for (uint32_t r = 0; r < lexicon_.rules.size(); ++r) {
-      if (static_cast<int>(lexicon_.rules[r].scope) != scope) continue;
-      for (const auto* patterns : {&lexicon_.rules[r].phrases, &lexicon_.rules[r].phrase_unless}) {
-        for (uint32_t p : *patterns) {
-          for (uint32_t q = requirement_begin_[p]; q < requirement_begin_[p + 1]; ++q)
-            used[requirements_[q].set] = 1;
-          if (start_set_[p] != kNoSet) used[start_set_[p]] = 1;
-        }
+  // The sets this scope's patterns need.
+  std::vector<uint8_t> used(set_count_, 0);
+  for (const Rule& rule : lexicon_.rules) {
+    if (static_cast<int>(rule.scope) != scope) continue;
+    for (const auto* patterns : {&rule.phrases, &rule.phrase_unless}) {
+      for (uint32_t p : *patterns) {
+        for (uint32_t q = requirement_begin_[p]; q < requirement_begin_[p + 1]; ++q)
+          used[requirements_[q].set] = 1;
+        if (start_set_[p] != kNoSet) used[start_set_[p]] = 1;
       }
     }
-    ScopeIndex& index = scopes_[scope];
-    index.posting_begin.assign(phrases.vocabulary().size() + 1, 0);
-    for (uint32_t s = 0; s < set_count_; ++s)
-      if (used[s])
-        for (uint32_t id : sets[s])
-          if (posted(s, id)) ++index.posting_begin[id + 1];
-    for (size_t id = 1; id < index.posting_begin.size(); ++id)
-      index.posting_begin[id] += index.posting_begin[id - 1];
-    index.postings.resize(index.posting_begin.back());
-    std::vector<uint32_t> fill(index.posting_begin.begin(), index.posting_begin.end() - 1);
-    for (uint32_t s = 0; s < set_count_; ++s)
-      if (used[s])
-        for (uint32_t id : sets[s])
-          if (posted(s, id)) index.postings[fill[id]++] = s | (is_key[s] ? kKeyBit : 0);
   }
+  // Their postings, by counting sort on the id; a key set's entry has
+  // kKeyBit.
+  ScopeIndex& index = scopes_[scope];
+  index.posting_begin.assign(lexicon_.phrases.vocabulary().size() + 1, 0);
+  for (uint32_t s = 0; s < set_count_; ++s)
+    if (used[s])
+      for (uint32_t id : sets[s])
+        if (posted(s, id)) ++index.posting_begin[id + 1];
+  for (size_t id = 1; id < index.posting_begin.size(); ++id)
+    index.posting_begin[id] += index.posting_begin[id - 1];
+  index.postings.resize(index.posting_begin.back());
+  std::vector<uint32_t> fill(index.posting_begin.begin(), index.posting_begin.end() - 1);
+  for (uint32_t s = 0; s < set_count_; ++s)
+    if (used[s])
+      for (uint32_t id : sets[s])
+        if (posted(s, id)) index.postings[fill[id]++] = s | (is_key[s] ? kKeyBit : 0);
 }
 
 namespace {

@@ -118,7 +118,15 @@ class Matcher {
 
   struct Loading {};  // the constructor Load uses: nothing worked out
   Matcher(const Lexicon& lexicon, Loading) : lexicon_(lexicon) {}
+  // The word sets of the phrase patterns' requirements, numbered once,
+  // each pattern's key, the common words tracked per sentence and each
+  // scope's postings: IndexRequirements runs the steps in this order.
   void IndexRequirements();
+  template <typename Numbering>
+  void NumberRequirements(Numbering* numbering);
+  void ChooseKeys(std::span<const std::span<const uint32_t>> sets);
+  void TrackCommonWords(std::span<const std::span<const uint32_t>> sets);
+  void PostSets(std::span<const std::span<const uint32_t>> sets, int scope);
   void IndexPhrases();  // by_first, by_prefix_byte, any_start, by_key
   void IndexRegexes();  // the regex sets (never saved: RE2 compiles them)
   // One sentence's matching (matcher.cc): the sets its words mark, the
