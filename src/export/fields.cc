@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "email/html_text.h"
+#include "util/utf8.h"
 
 namespace amends::exports {
 
@@ -66,12 +67,7 @@ std::string HtmlToPlain(std::string_view html) {
 }
 
 std::string Bounded(std::string_view s, size_t max) {
-  if (s.size() > max) {
-    size_t cut = max;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-    s = s.substr(0, cut);
-  }
-  std::string out(s);
+  std::string out(TruncateUtf8(s, max));
   for (char& c : out)
     if ((static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') || c == 0x7F) c = ' ';
   return out;

@@ -6,6 +6,7 @@
 
 #include "report/json_writer.h"
 #include "report/positions.h"
+#include "util/utf8.h"
 
 #ifndef AMENDS_REPORT_VERSION
 #define AMENDS_REPORT_VERSION "0.0.0"
@@ -61,11 +62,11 @@ void AppendContext(std::string_view text, uint32_t start, uint32_t end, JsonWrit
   size_t from = std::min<size_t>(start, text.size()), to = std::min<size_t>(end, text.size());
   for (size_t n = 0; from > 0 && n < kContextChars; ++n) {
     --from;
-    while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
+    while (from > 0 && IsUtf8Continuation(text[from])) --from;
   }
   for (size_t n = 0; to < text.size() && n < kContextChars; ++n) {
     ++to;
-    while (to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) ++to;
+    while (to < text.size() && IsUtf8Continuation(text[to])) ++to;
   }
   std::string shown(text.substr(from, to - from));
   for (char& c : shown)

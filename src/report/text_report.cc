@@ -17,9 +17,7 @@ std::string Snippet(std::string_view text) {
   for (char& c : s)
     if (c == '\n' || c == '\t') c = ' ';
   if (s.size() > kMaxSnippet) {
-    size_t cut = kMaxSnippet;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-    s = s.substr(0, cut) + "…";
+    s = std::string(TruncateUtf8(s, kMaxSnippet)) + "…";
   }
   return s;
 }

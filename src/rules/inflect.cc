@@ -68,8 +68,6 @@ constexpr Irregular kIrregular[] = {
 
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
-bool EndsWith(std::string_view s, std::string_view suffix) { return s.ends_with(suffix); }
-
 }  // namespace
 
 std::vector<std::string> InflectedForms(std::string_view base) {
@@ -86,15 +84,15 @@ std::vector<std::string> InflectedForms(std::string_view base) {
   const std::string stem_y = consonant_y ? b.substr(0, b.size() - 1) : b;
   // -s: plural and third person.
   if (consonant_y) add(stem_y + "ies");
-  else if (EndsWith(b, "s") || EndsWith(b, "x") || EndsWith(b, "z") || EndsWith(b, "ch") ||
-           EndsWith(b, "sh") || EndsWith(b, "o"))
+  else if (b.ends_with("s") || b.ends_with("x") || b.ends_with("z") || b.ends_with("ch") ||
+           b.ends_with("sh") || b.ends_with("o"))
     add(b + "es");
   if (!consonant_y) add(b + "s");
   // -ed and -ing.
   if (last == 'e') {
     add(b + "d");
-    if (EndsWith(b, "ie")) add(b.substr(0, b.size() - 2) + "ying");
-    else if (EndsWith(b, "ee") || EndsWith(b, "ye") || EndsWith(b, "oe")) add(b + "ing");
+    if (b.ends_with("ie")) add(b.substr(0, b.size() - 2) + "ying");
+    else if (b.ends_with("ee") || b.ends_with("ye") || b.ends_with("oe")) add(b + "ing");
     else add(b.substr(0, b.size() - 1) + "ing");
   } else if (consonant_y) {
     add(stem_y + "ied");

@@ -1,5 +1,7 @@
 #include "summary/facts.h"
 
+#include "util/utf8.h"
+
 namespace amends::summary {
 namespace {
 
@@ -11,12 +13,7 @@ CheckKind KindOf(const CheckDef& c) {
 // `text` cut to `max` bytes on a UTF-8 boundary, control characters other
 // than newline and tab made spaces so it is safe to show.
 std::string Shown(std::string_view text, size_t max) {
-  size_t keep = text.size();
-  if (keep > max) {
-    keep = max;
-    while (keep > 0 && (static_cast<unsigned char>(text[keep]) & 0xC0) == 0x80) --keep;
-  }
-  std::string out(text.substr(0, keep));
+  std::string out(TruncateUtf8(text, max));
   for (char& c : out)
     if ((static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') || c == 0x7F) c = ' ';
   return out;
@@ -43,11 +40,7 @@ ReplyFacts FactsFor(const Analyzer& analyzer, const Analysis& analysis, std::str
   ReviewReply& review = f.review;
   // The findings kept are those inside the shown text (Shown cuts at the
   // same boundary).
-  size_t keep = text.size();
-  if (keep > kReviewTextBytes) {
-    keep = kReviewTextBytes;
-    while (keep > 0 && (static_cast<unsigned char>(text[keep]) & 0xC0) == 0x80) --keep;
-  }
+  const size_t keep = TruncateUtf8(text, kReviewTextBytes).size();
   for (const CheckResult& r : analysis.checklist) {
     ptrdiff_t i = r.check - defs.data();
     if (i < 0 || static_cast<size_t>(i) >= defs.size()) continue;

@@ -8,6 +8,7 @@
 #include "summary/agent_columns.h"
 
 #include "checks/selection.h"
+#include "util/utf8.h"
 
 namespace amends::summary {
 namespace {
@@ -42,7 +43,6 @@ mark{padding:0 1px}mark.fix{background:#ffd6d6;border-bottom:2px solid #c62828}m
 @media print{*{-webkit-print-color-adjust:exact;print-color-adjust:exact}body{margin:0;max-width:none}}
 )css";
 
-constexpr const char* kUnknown = "(unknown)";
 
 std::string Num(uint64_t n) { return std::to_string(n); }
 
@@ -58,9 +58,7 @@ double Rate(uint64_t part, uint64_t whole) {
 
 std::string Cut(std::string_view s, size_t max) {
   if (s.size() <= max) return std::string(s);
-  size_t cut = max;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  return std::string(s.substr(0, cut)) + "…";
+  return std::string(TruncateUtf8(s, max)) + "…";
 }
 
 const char* StatusClass(int status) { return status == kFix ? "fix" : "consider"; }
@@ -303,8 +301,8 @@ std::string TeamsSection(const Summary& s, const HtmlOptions& options) {
 std::string MonthsSection(const Summary& s) {
   // Months in time order, the undated last.
   std::vector<std::pair<std::string, const Group*>> months;
-  for (const auto& [m, g] : s.months()) if (m != kUnknown) months.emplace_back(m, &g);
-  if (auto it = s.months().find(kUnknown); it != s.months().end()) months.emplace_back(it->first, &it->second);
+  for (const auto& [m, g] : s.months()) if (m != kUnknownGroup) months.emplace_back(m, &g);
+  if (auto it = s.months().find(kUnknownGroup); it != s.months().end()) months.emplace_back(it->first, &it->second);
   std::string h = "<section id=\"months\"><h2>Trend per month</h2><p class=\"small\">Share of "
                   "replies with at least one fix, per month.</p>\n" + MonthChart(months);
   h += "<table id=\"table-months\"><tr><th>Month</th><th class=\"n\">Replies</th>"

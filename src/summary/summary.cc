@@ -3,13 +3,14 @@
 #include <algorithm>
 #include <tuple>
 
+#include "util/utf8.h"
+
 namespace amends::summary {
 namespace {
 
-constexpr const char* kUnknown = "(unknown)";
 
 const std::string& Key(const std::string& s) {
-  static const std::string unknown = kUnknown;
+  static const std::string unknown = kUnknownGroup;
   return s.empty() ? unknown : s;
 }
 
@@ -55,9 +56,7 @@ std::string FoldPhrase(std::string_view text) {
     out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
   }
   if (out.size() > kPhraseBytes) {
-    size_t cut = kPhraseBytes;
-    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
-    out.resize(cut);
+    out.resize(TruncateUtf8(out, kPhraseBytes).size());
   }
   return out;
 }

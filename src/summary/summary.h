@@ -19,6 +19,8 @@ namespace amends::summary {
 inline constexpr const char* kSummarySchema = "amends.audit-summary/1";
 inline constexpr size_t kDefaultReviewCount = 50;
 inline constexpr size_t kReviewTextBytes = 2000;
+// The agent, team or month of replies that name none, as a summary groups them.
+inline constexpr const char* kUnknownGroup = "(unknown)";
 inline constexpr size_t kPhraseBytes = 120;
 
 struct CheckCounts {

@@ -6,6 +6,8 @@
 #include <cctype>
 #include <iterator>
 
+#include "util/utf8.h"
+
 namespace amends {
 namespace {
 
@@ -69,9 +71,7 @@ bool PlainlyEnglish(std::string_view text) {
 
 LanguageGuess GuessLanguage(std::string_view text) {
   if (text.size() > kLanguageSampleBytes) {
-    size_t cut = kLanguageSampleBytes;  // not inside a UTF-8 sequence
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-    text = text.substr(0, cut);
+    text = TruncateUtf8(text, kLanguageSampleBytes);
   }
   if (PlainlyEnglish(text)) {
     LanguageGuess english;

@@ -29,6 +29,19 @@ inline int Utf8SequenceLength(unsigned char lead) {
   return 1;
 }
 
+// Whether `c` continues a UTF-8 sequence (10xxxxxx) rather than starting one.
+inline bool IsUtf8Continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// The longest prefix of `text` of at most `max` bytes that does not cut a
+// UTF-8 sequence in two: `text` itself when it fits. Any bytes: a prefix
+// of invalid UTF-8 is cut at a byte that is not a continuation byte.
+inline std::string_view TruncateUtf8(std::string_view text, size_t max) {
+  if (text.size() <= max) return text;
+  size_t cut = max;
+  while (cut > 0 && IsUtf8Continuation(text[cut])) --cut;
+  return text.substr(0, cut);
+}
+
 // Decodes the code point at `*pos` of well-formed UTF-8 and advances `*pos`.
 char32_t DecodeUtf8(std::string_view bytes, size_t* pos);
 

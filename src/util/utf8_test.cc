@@ -50,3 +50,18 @@ TEST_CASE("IsAscii looks at every byte, in and out of eight-byte steps", "[utf8]
     CHECK_FALSE(IsAscii(t));
   }
 }
+
+TEST_CASE("TruncateUtf8 never cuts a sequence in two", "[utf8]") {
+  const std::string text = "ab\xC3\xA9" "c\xF0\x9F\x98\xA1";  // "abéc😡"
+  CHECK(amends::TruncateUtf8(text, 100) == text);
+  CHECK(amends::TruncateUtf8(text, text.size()) == text);
+  CHECK(amends::TruncateUtf8(text, 2) == "ab");
+  CHECK(amends::TruncateUtf8(text, 3) == "ab");  // inside é
+  CHECK(amends::TruncateUtf8(text, 4) == "ab\xC3\xA9");
+  CHECK(amends::TruncateUtf8(text, 7) == "ab\xC3\xA9" "c");  // inside the emoji
+  CHECK(amends::TruncateUtf8(text, 0).empty());
+  CHECK(amends::TruncateUtf8("\x80\x80\x80", 2).empty());  // continuation bytes only
+  CHECK(amends::IsUtf8Continuation('\x80'));
+  CHECK_FALSE(amends::IsUtf8Continuation('a'));
+  CHECK_FALSE(amends::IsUtf8Continuation('\xC3'));
+}
