@@ -4,20 +4,13 @@
 #include <nlohmann/json.hpp>
 
 #include "report/json_report.h"
+#include "built_in_analyzer.h"
 
 using namespace amends;
 
 namespace {
 
-const Analyzer& TheAnalyzer() {
-  static std::unique_ptr<Analyzer> analyzer = [] {
-    std::string error;
-    auto a = Analyzer::Load(EmbeddedLexiconFiles(), &error, EmbeddedLexiconImage());
-    REQUIRE(a);
-    return a;
-  }();
-  return *analyzer;
-}
+const Analyzer& TheAnalyzer() { return testing::BuiltInAnalyzer(); }
 
 const CheckDef& CheckNamed(const std::string& id) {
   for (const CheckDef& c : TheAnalyzer().checks().checks)

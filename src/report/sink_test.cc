@@ -13,20 +13,13 @@
 #include "report/json_report.h"
 #include "report/languagetool_report.h"
 #include "report/text_report.h"
+#include "built_in_analyzer.h"
 
 using namespace amends;
 
 namespace {
 
-const Analyzer& TheAnalyzer() {
-  static std::unique_ptr<Analyzer> analyzer = [] {
-    std::string error;
-    auto a = Analyzer::Load(EmbeddedLexiconFiles(), &error, EmbeddedLexiconImage());
-    REQUIRE(a);
-    return a;
-  }();
-  return *analyzer;
-}
+const Analyzer& TheAnalyzer() { return testing::BuiltInAnalyzer(); }
 
 std::string ReadDoc(const std::string& name) {
   std::ifstream in(std::string(AMENDS_SOURCE_DIR) + "/docs/" + name, std::ios::binary);

@@ -16,20 +16,13 @@
 #include <nlohmann/json.hpp>
 
 #include "analyzer/analyzer.h"
+#include "built_in_analyzer.h"
 
 using namespace amends;
 
 namespace {
 
-const Analyzer& TheAnalyzer() {
-  static std::unique_ptr<Analyzer> analyzer = [] {
-    std::string error;
-    auto a = Analyzer::Load(EmbeddedLexiconFiles(), &error, EmbeddedLexiconImage());
-    REQUIRE(a);
-    return a;
-  }();
-  return *analyzer;
-}
+const Analyzer& TheAnalyzer() { return testing::BuiltInAnalyzer(); }
 
 bool Overlap(Span a, Span b) { return a.start < b.end && b.start < a.end; }
 

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "built_in_analyzer.h"
 #include "report/sink.h"
 
 using namespace amends;
@@ -56,9 +57,7 @@ TEST_CASE("lt request: what is wrong, named", "[serve][languagetool]") {
 
 TEST_CASE("lt check: the answer is the languagetool sink's for the same text",
           "[serve][languagetool]") {
-  std::string error;
-  auto analyzer = Analyzer::Load(EmbeddedLexiconFiles(), &error, EmbeddedLexiconImage());
-  REQUIRE(analyzer);
+  const Analyzer* analyzer = &testing::BuiltInAnalyzer();
   const std::string text = "We apologize for any inconvenience, but per our policy we can't refund it.";
   std::string form = text;
   std::replace(form.begin(), form.end(), ' ', '+');
