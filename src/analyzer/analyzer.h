@@ -117,6 +117,16 @@ struct Analysis {
   LanguageGuess language;
 };
 
+// Threading: after Load, Configure and Select an Analyzer is immutable, and
+// Analyze may run on any number of threads at once. Each thread keeps its
+// scratch space (the segmenter, the matcher's buffers, the tag index of
+// the checks, the reports' rendered text) in thread_local storage reused
+// from call to call, which is what keeps an audit from allocating per
+// reply. Two consequences: Analyze is not re-entrant on one thread (no
+// callback runs inside it, so nothing can call it again), and a thread's
+// scratch keeps the capacity of the largest text it analysed until the
+// thread ends (audit and serve run a fixed pool of threads, and requests
+// are bounded by --max-bytes).
 class Analyzer {
  public:
   // Parses and compiles `files` (one must be named checks.def). Returns null
@@ -124,9 +134,10 @@ class Analyzer {
   //
   // `image`, when not empty, is a compiled form of the first files (see
   // WriteLexiconImage): their rules and name lists are read from it
-  // instead of being compiled again, and only checks.def is parsed. An
-  // image made from other files than those is ignored (from_image() then
-  // says false). The files after them are compiled as usual. The image's
+  // instead of being compiled again, and only checks.def is parsed. The
+  // image records a hash of the files it was compiled from; when the first
+  // files differ from those (a team's edited lexicon), it is not used and
+  // they are compiled (from_image() then says false). The files after them are compiled as usual. The image's
   // arrays are used in place: it must outlive the Analyzer (the embedded
   // one does) and start at an address aligned to 8.
   static std::unique_ptr<Analyzer> Load(const std::vector<LexiconFile>& files,

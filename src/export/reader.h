@@ -3,9 +3,11 @@
 // turning an item into replies (JSON parsing, HTML to text, MIME) is done by
 // Convert, which is thread-safe, so an audit can spread it over cores.
 //
-//   auto source = RecordSource::Open(path, format, options, &error);
+//   ReaderOptions options;  // format guessed from the name and first line
+//   std::string error;
+//   auto source = RecordSource::Open(path, options, &error);  // null: *error says why
 //   for (Item item; source->Next(&item);)
-//     for (ExportReply& r : Convert(*source, item)) …
+//     for (ExportReply& r : source->Convert(item)) …
 #pragma once
 
 #include <atomic>

@@ -87,13 +87,18 @@ class PhraseSet {
   // Whether a match could begin at this word (its id and folded text).
   bool CanStartWith(uint32_t pattern, uint32_t id, std::string_view word) const;
 
-  // For each mandatory element at the top level of `pattern` that needs
-  // one of some words (a plain word, or a group whose every alternative
-  // does), those ids (sorted): a sentence can only match when it holds a
-  // word of every one of these sets. Smallest sets first; none when there
-  // are none.
-  // The spans of patterns that share a set (a macro's) are the same: the
-  // same data() and size().
+  // Requirements: words every match of `pattern` holds, so the matcher
+  // can skip a sentence that lacks one. Each is a set of word ids (sorted):
+  // a match holds at least one word of the set. There is one per element
+  // of the pattern's top level that is not optional and needs some word: a
+  // plain word (its alternatives "sorry|apologise" are the set), or a group
+  // each of whose alternatives needs one (the set is the union of theirs).
+  // Smallest sets first; a pattern of prefixes, gaps and optional words
+  // alone has none.
+  //
+  // Patterns that use the same macro get the very same span for its set
+  // (same data() and size()), so the matcher can tell shared sets apart
+  // without comparing their words.
   size_t required_count(uint32_t pattern) const {
     return view_.patterns[pattern].required_end - view_.patterns[pattern].required_begin;
   }

@@ -40,8 +40,15 @@
 #include <string>
 
 #include <unicode/uchar.h>
+#include <unicode/uversion.h>
 
 #include "util/utf8.h"
+
+// What follows restates ICU 72's break rules (Debian 12's ICU). Another
+// major version may cut text differently: run ascii_breaks_test and
+// fuzz/ascii_breaks_fuzzer against it, follow any change, then move this.
+static_assert(U_ICU_VERSION_MAJOR_NUM == 72,
+              "ascii_breaks.cc restates ICU 72's break rules: check it against this ICU");
 
 namespace amends {
 namespace {
@@ -512,9 +519,10 @@ char AsciiStandIn(char32_t c) {
   }
 }
 
-// Scratch of PlainBreaks, per thread.
-struct Surrogate {
-  std::string text;              // emoji sequences as '#'
+// Scratch of PlainBreaks, per thread: the text with each emoji sequence
+// and each other character it takes replaced by its ASCII stand-in.
+struct StandInText {
+  std::string text;              // emoji sequences as '#', 'é' as 'a'…
   std::vector<uint32_t> origin;  // per byte of text, and its end: the offset in the original
   std::vector<WordBreak> words;
   std::vector<uint32_t> sentences;
@@ -533,7 +541,7 @@ bool PlainBreaks(std::string_view text, std::vector<WordBreak>* words,
   }
   // The text with each emoji sequence replaced by '#', and where each of
   // its bytes came from; the other bytes are copied.
-  thread_local Surrogate s;
+  thread_local StandInText s;
   s.text.clear();
   s.origin.clear();
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
