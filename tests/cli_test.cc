@@ -310,3 +310,22 @@ TEST_CASE("findings are capped per check, with how many more there were", "[cli]
   CHECK(c["findings"].size() == 4);
   CHECK(c["more"] == 116);
 }
+
+TEST_CASE("check --fix prints the draft with the literal replacements applied", "[cli][fix]") {
+  Run fixed = Amends("--no-config check --fix -",
+                     "Hi Mary,\n\nWe apologize for any inconvenience. Per our policy, refunds "
+                     "take 5 days.\n\nThanks,\nJo\n");
+  CHECK(fixed.exit_code == 0);
+  CHECK(fixed.out == "Hi Mary,\n\nI'm sorry. Refunds take 5 days.\n\nThanks,\nJo\n");
+  CHECK(fixed.err.empty());
+  // Nothing to fix: the very bytes back, CRs, tabs, a BOM and no final
+  // newline included.
+  std::string clean = "\xEF\xBB\xBFHi Mary,\r\n\r\nI'm sorry the parcel was late.\t\r\nJo";
+  Run same = Amends("--no-config check --fix -", clean);
+  CHECK(same.exit_code == 0);
+  CHECK(same.out == clean);
+  Run email = Amends("--no-config check --fix --input email -",
+                     "From: a@example.com\nTo: b@example.com\n\nPer our policy, no.\n");
+  CHECK(email.exit_code == 2);
+  CHECK(email.err.find("--fix") != std::string::npos);
+}

@@ -318,7 +318,14 @@ Reply CheckLanguageTool(const Analyzer& analyzer, std::string_view body, const B
     w.Key("shortMessage");
     w.String(check.title);
     w.Key("replacements");
-    w.Raw("[]");
+    w.BeginArray();
+    if (m.finding->replacement) {
+      w.BeginObject();
+      w.Key("value");
+      w.String(*m.finding->replacement);
+      w.EndObject();
+    }
+    w.EndArray();
     w.Key("offset");
     w.Uint(m.offset);
     w.Key("length");
