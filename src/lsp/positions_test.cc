@@ -27,7 +27,7 @@ TEST_CASE("positions: UTF-16 units and UTF-8 bytes of a line", "[lsp][positions]
   }
 }
 
-TEST_CASE("positions: line breaks are \\n, \\r\\n and a lone \\r", "[lsp][positions]") {
+TEST_CASE("positions: a line ends at LF, CRLF or a lone CR", "[lsp][positions]") {
   std::string text = "a\r\nb\rc\nd";
   LineIndex index(text);
   CHECK(index.ToPosition(3, k16) == LspPosition{1, 0});  // b
