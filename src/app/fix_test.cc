@@ -43,7 +43,7 @@ std::string Fix(const std::string& text, app::FixPlan* plan_out = nullptr,
       std::string capital = r.to;
       if (!capital.empty()) capital[0] = static_cast<char>(std::toupper(capital[0]));
       given |= got == r.to || got == capital ||
-               (r.to.empty() && got.size() == 1 && std::isupper(got[0]));
+               (r.to.empty() && got.size() == 1 && std::isupper(static_cast<unsigned char>(got[0])));
     }
     INFO(got);
     CHECK(given);

@@ -80,7 +80,46 @@ bool ConfValue(const json& v, std::string* out) {
   return !out->empty() && out->find_first_of("\r\n#") == std::string::npos;
 }
 
+// The UTF-16 unit of the escape "\\uXXXX" at `at` (at the backslash), or -1.
+int EscapedUnit(std::string_view s, size_t at) {
+  if (at + 6 > s.size() || s[at] != '\\' || s[at + 1] != 'u') return -1;
+  int unit = 0;
+  for (size_t k = at + 2; k < at + 6; ++k) {
+    int d = HexDigit(s[k]);
+    if (d < 0) return -1;
+    unit = unit * 16 + d;
+  }
+  return unit;
+}
+
 }  // namespace
+
+bool RepairLoneSurrogates(std::string* body) {
+  if (body->find("\\u") == std::string::npos) return false;
+  bool repaired = false;
+  std::string& s = *body;
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    if (s[i] != '\\') continue;
+    int unit = EscapedUnit(s, i);
+    if (unit < 0) {
+      ++i;  // another escape ("\\\\", "\\n"): its second character is not one
+      continue;
+    }
+    bool high = unit >= 0xD800 && unit <= 0xDBFF;
+    bool low = unit >= 0xDC00 && unit <= 0xDFFF;
+    int next = high ? EscapedUnit(s, i + 6) : -1;
+    if (high && next >= 0xDC00 && next <= 0xDFFF) {
+      i += 11;  // a whole pair
+    } else if (high || low) {
+      s.replace(i, 6, "\\uFFFD");  // the same length: nothing moves
+      repaired = true;
+      i += 5;
+    } else {
+      i += 5;
+    }
+  }
+  return repaired;
+}
 
 std::string PathOfUri(std::string_view uri) {
   if (uri.substr(0, 7) != "file://") return "";
@@ -118,6 +157,13 @@ Server::~Server() = default;
 void Server::Handle(std::string_view body, bool more_pending, std::vector<std::string>* out) {
   auto began = std::chrono::steady_clock::now();
   json message = json::parse(body, nullptr, /*allow_exceptions=*/false);
+  if (message.is_discarded()) {
+    // JavaScript clients send a lone surrogate (half of an emoji a cut
+    // left behind) as an escape JSON parsers refuse: read it as U+FFFD.
+    std::string repaired(body);
+    if (RepairLoneSurrogates(&repaired))
+      message = json::parse(repaired, nullptr, /*allow_exceptions=*/false);
+  }
   if (message.is_discarded() || !message.is_object()) {
     out->push_back(ErrorResponse(nullptr, kParseError, "the message is not a JSON object"));
     return;
@@ -163,6 +209,9 @@ void Server::Dispatch(const json& message, bool more_pending, std::vector<std::s
   }
   if (is_request) {
     const json& id = message["id"];
+    // A request reads the documents as they are now: changes folded into
+    // a later analysis are analysed, and published, first.
+    PublishDirty(out);
     if (method == "initialize") {
       if (initialized_) {
         out->push_back(ErrorResponse(id, kInvalidRequest, "initialize was already sent"));

@@ -94,6 +94,11 @@ class Server {
 // 1 otherwise.
 int RunLanguageServer(const LspOptions& options, int in_fd, int out_fd, FILE* log);
 
+// Replaces each escaped lone UTF-16 surrogate ("\ud83d" not followed by
+// its low half) in the JSON text `*body` with "\uFFFD", in place (the same
+// length). Returns whether there was one.
+bool RepairLoneSurrogates(std::string* body);
+
 // The path of a file:// URI ("file:///a%20b" → "/a b"); "" for another.
 std::string PathOfUri(std::string_view uri);
 

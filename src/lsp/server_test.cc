@@ -264,3 +264,19 @@ TEST_CASE("lsp: file URIs name paths", "[lsp]") {
   CHECK(PathOfUri("file://host/x") == "/x");
   CHECK(PathOfUri("untitled:1").empty());
 }
+
+TEST_CASE("lsp: an escaped lone surrogate reads as U+FFFD", "[lsp]") {
+  std::string body = R"({"a":"x\ud83d y \ude00 \\ud83d \ud83d\ude00"})";
+  CHECK(RepairLoneSurrogates(&body));
+  CHECK(body == R"({"a":"x\uFFFD y \uFFFD \\ud83d \ud83d\ude00"})");
+  std::string clean = R"({"a":"\ud83d\ude00 \n"})";
+  CHECK_FALSE(RepairLoneSurrogates(&clean));
+  Client c;
+  c.Initialize(false);
+  std::vector<std::string> out;
+  c.server.Handle(R"({"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":)"
+                  R"({"uri":"file:///s.txt","languageId":"","version":1,"text":"Per our policy, no \ud83d."}}})",
+                  false, &out);
+  REQUIRE(out.size() == 1);
+  CHECK(json::parse(out[0])["method"] == "textDocument/publishDiagnostics");
+}

@@ -23,7 +23,11 @@ function start(args = []) {
   const child = spawn(bin, ['--no-config', 'lsp', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  let exitStatus = null;
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => {
+    exitStatus = { code, signal };
+    resolve(exitStatus);
+  }));
   const connection = rpc.createProtocolConnection(
     new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const published = new Map();  // uri -> params
@@ -41,7 +45,9 @@ function start(args = []) {
     while (true) {
       const p = published.get(uri);
       if (p && (version === undefined || p.version === version)) return p.diagnostics;
-      if (Date.now() > deadline) throw new Error(`no diagnostics for ${uri} version ${version}`);
+      if (Date.now() > deadline)
+        throw new Error(`no diagnostics for ${uri} version ${version} (last: ${p && p.version}; ` +
+                        `server exit: ${JSON.stringify(exitStatus)}; stderr: ${stderr})`);
       await new Promise((resolve) => { waiters.push(resolve); setTimeout(resolve, 200); });
     }
   }
@@ -194,7 +200,8 @@ function rssKb(pid) {
 
 // 10,000 random edits, sent as fast as the pipe takes them, with requests
 // among them; the server must answer all and stay up.
-async function randomSession(edits) {
+async function randomSession(edits, uri = 'file:///tmp/amends-lsp-test/random.md', languageId = 'markdown',
+                             initialText = '') {
   const seed = Number(process.env.AMENDS_LSP_SEED ?? 18);
   const rnd = random(seed);
   const pieces = ['We apologize for any inconvenience. ', 'Per our policy, ', 'calm down', '\u{1F600}', 'é',
@@ -202,9 +209,8 @@ async function randomSession(edits) {
                   '\u200B', 'as per our policy, ', '"', '\\', '\t', 'ΑΒΓ', '中文', 'please calm down, '];
   const server = start();
   await initialize(server, rnd() < 0.5 ? ['utf-8'] : null);
-  const uri = 'file:///tmp/amends-lsp-test/random.md';
-  let text = '';
-  open(server, uri, text, 'markdown');
+  let text = initialText;
+  open(server, uri, text, languageId);
   const pending = [];
   for (let v = 2; v < edits + 2; v++) {
     const at = Math.floor(rnd() * (text.length + 1));
@@ -216,6 +222,10 @@ async function randomSession(edits) {
     }
     if (text.length > 4000) text = text.slice(0, 2000);
     change(server, uri, v, text);
+    // Every tenth change waits for its own diagnostics, so that the server
+    // analyses at least a tenth of the versions (it may fold a burst of
+    // changes into one analysis).
+    if (v % 10 === 0) await server.diagnostics(uri, v);
     if (v % 250 === 0) {
       const line = Math.floor(rnd() * 20);
       const position = { line, character: Math.floor(rnd() * 50) };
@@ -232,7 +242,7 @@ async function randomSession(edits) {
   check(diags.every((d) => d.range.start.line < lineCount && d.range.end.line < lineCount),
         'random session: every range inside the document');
   const rss = rssKb(server.child.pid);
-  console.log(`random session: ${edits} edits, seed ${seed}, server RSS ${(rss / 1024).toFixed(1)} MB`);
+  console.log(`random session (${languageId}): ${edits} edits, seed ${seed}, server RSS ${(rss / 1024).toFixed(1)} MB`);
   check(rss < 50 * 1024, `random session: RSS under 50 MB (${rss} kB)`);
   const code = await stop(server);
   check(code === 0, `random session: exit code 0 (got ${code})`);
@@ -243,6 +253,10 @@ try {
   await session(['utf-8', 'utf-16'], 'utf-8');
   await exitWithoutShutdown();
   await randomSession(Number(process.env.AMENDS_LSP_EDITS ?? 10000));
+  // The same on a mail message, whose headers the edits damage too.
+  await randomSession(2000, 'file:///tmp/amends-lsp-test/random.eml', 'mail',
+                      'From: Jo <jo@example.com>\r\nTo: Mary Smith <mary@example.com>\r\n' +
+                      'Subject: Re: parcel\r\n\r\nHi Mary,\r\n\r\nPer our policy, no.\r\n\r\n> where is it\r\n');
 } catch (e) {
   failures++;
   console.error(`FAILED: ${e.stack ?? e}`);
