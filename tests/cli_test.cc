@@ -324,3 +324,44 @@ TEST_CASE("findings are capped per check, with how many more there were", "[cli]
   CHECK(c["findings"].size() == 4);
   CHECK(c["more"] == 116);
 }
+
+TEST_CASE("check --fix prints the draft with the literal replacements applied", "[cli][fix]") {
+  Run fixed = Amends("--no-config check --fix -",
+                     "Hi Mary,\n\nWe apologize for any inconvenience. Per our policy, refunds "
+                     "take 5 days.\n\nThanks,\nJo\n");
+  CHECK(fixed.exit_code == 0);
+  CHECK(fixed.out == "Hi Mary,\n\nI'm sorry. Refunds take 5 days.\n\nThanks,\nJo\n");
+  CHECK(fixed.err.empty());
+  // Nothing to fix: the very bytes back, CRs, tabs, a BOM and no final
+  // newline included.
+  std::string clean = "\xEF\xBB\xBFHi Mary,\r\n\r\nI'm sorry the parcel was late.\t\r\nJo";
+  Run same = Amends("--no-config check --fix -", clean);
+  CHECK(same.exit_code == 0);
+  CHECK(same.out == clean);
+  Run email = Amends("--no-config check --fix --input email -",
+                     "From: a@example.com\nTo: b@example.com\n\nPer our policy, no.\n");
+  CHECK(email.exit_code == 2);
+  CHECK(email.err.find("--fix") != std::string::npos);
+}
+
+TEST_CASE("lsp: --help teaches the setup, and the main --help lists it", "[cli][lsp]") {
+  Run help = Amends("lsp --help");
+  CHECK(help.exit_code == 0);
+  for (const char* s : {"Language Server", "vim.lsp.start", "[language-server.amends]",
+                        "docs/lsp.md", "Disable CHECK for this file", "--log", "Exit status"})
+    CHECK(help.out.find(s) != std::string::npos);
+  Run main = Amends("--help");
+  CHECK(main.out.find("lsp") != std::string::npos);
+  // The client gone before shutdown: exit 1; shutdown then exit: 0.
+  CHECK(Amends("--no-config lsp", "").exit_code == 1);
+  auto frame = [](const std::string& body) {
+    return "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+  };
+  Run clean = Amends("--no-config lsp",
+                     frame(R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}})") +
+                         frame(R"({"jsonrpc":"2.0","id":2,"method":"shutdown"})") +
+                         frame(R"({"jsonrpc":"2.0","method":"exit"})"));
+  CHECK(clean.exit_code == 0);
+  CHECK(clean.out.find("\"positionEncoding\":\"utf-16\"") != std::string::npos);
+  CHECK(clean.err.empty());
+}

@@ -173,8 +173,10 @@ TEST_CASE("serve: /v2/check offsets count UTF-16 units of the client's text",
     for (const auto& m : matches)
       if (m["rule"]["id"] == "apology.non_apology") {
         seen = true;
-        CHECK(m["offset"] == 3 + 3);  // "<p>", "We "
-        CHECK(m["length"] == phrase.size());
+        // The finding spans what its literal replacement replaces.
+        CHECK(m["offset"] == 3);  // "<p>"
+        CHECK(m["length"] == std::string("We apologize for any inconvenience").size());
+        CHECK(m["replacements"] == nlohmann::json::parse(R"([{"value": "I'm sorry"}])"));
       }
     CHECK(seen);
   }

@@ -279,10 +279,27 @@ void Analyzer::Analyze(const Request& request, Analysis* out) const {
   EvaluateChecks(checks_, lexicon_, a.draft, hits, a.situation, a.customer, names_,
                  &a.checklist, request.keep_findings);
   if (late()) return;
+  AttachReplacements(lexicon_, request.text, &a.checklist);
   if (customer.Large()) customer = Document();
   if (!a.language.english) MarkNotChecked(&a);
   a.ready_to_send = std::none_of(a.checklist.begin(), a.checklist.end(),
                                  [](const CheckResult& r) { return r.status == Status::kFix; });
+}
+
+void AttachReplacements(const Lexicon& lexicon, std::string_view text,
+                        std::vector<CheckResult>* checklist) {
+  for (CheckResult& r : *checklist) {
+    if (r.status != Status::kFix && r.status != Status::kConsider) continue;
+    for (Finding& f : r.findings) {
+      if (f.rule < 0) continue;
+      const Rule& rule = lexicon.rules[static_cast<size_t>(f.rule)];
+      if (rule.replacements.empty()) continue;
+      if (auto edit = ReplacementAt(rule.replacements, text, f.span.start, f.span.end)) {
+        f.span = Span{edit->start, edit->end};
+        f.replacement = r.Keep(std::move(edit->text));
+      }
+    }
+  }
 }
 
 int RunRuleExamples(const Analyzer& analyzer, std::vector<std::string>* failures) {
@@ -303,6 +320,20 @@ int RunRuleExamples(const Analyzer& analyzer, std::vector<std::string>* failures
       if (!hits_rule(e.text)) ++ok;
       else failures->push_back(rule.file + ":" + std::to_string(e.line) + ": rule " + rule.id +
                                ": fires on: " + e.text);
+    }
+    for (const FixExample& e : rule.fixes) {
+      std::string got = "(no replacement)";
+      for (const Hit& h : analyzer.Hits(e.before, rule.scope)) {
+        if (h.rule != r) continue;
+        if (auto edit = ReplacementAt(rule.replacements, e.before, h.span.start, h.span.end)) {
+          got = ApplyEdit(e.before, *edit);
+          break;
+        }
+      }
+      if (got == e.after) ++ok;
+      else failures->push_back(rule.file + ":" + std::to_string(e.line) + ": rule " + rule.id +
+                               ": fixes '" + e.before + "' as '" + got + "', not '" + e.after +
+                               "'");
     }
   }
   return ok;

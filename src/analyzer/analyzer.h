@@ -207,7 +207,12 @@ bool WriteLexiconImage(const std::vector<LexiconFile>& files, std::string* image
 // in the generated embedded_lexicon_image.cc (target amends_lexicon_image).
 std::string_view EmbeddedLexiconImage();
 
-// Runs every rule's `fire` and `pass` examples. Appends one line per
+// Gives the fix and consider findings of rules with literal replacements
+// their edit (Finding::replacement), in `text`, the request's text.
+void AttachReplacements(const Lexicon& lexicon, std::string_view text,
+                        std::vector<CheckResult>* checklist);
+
+// Runs every rule's `fire`, `pass` and `fixes` examples. Appends one line per
 // failure ("file:line: rule ID: …") to `*failures`; returns the number of
 // examples that behaved.
 int RunRuleExamples(const Analyzer& analyzer, std::vector<std::string>* failures);

@@ -47,6 +47,16 @@ TEST_CASE("the embedded lexicon image is current and gives what compiling gives"
       }
     }
   }
+  for (size_t i = 0; i < compiled->lexicon().rules.size(); ++i) {
+    const Rule& c = compiled->lexicon().rules[i];
+    const Rule& m = imaged->lexicon().rules[i];
+    REQUIRE(m.replacements.size() == c.replacements.size());
+    for (size_t k = 0; k < c.replacements.size(); ++k) {
+      CHECK(m.replacements[k].from == c.replacements[k].from);
+      CHECK(m.replacements[k].to == c.replacements[k].to);
+    }
+    texts += c.fixes.size();  // RunRuleExamples counts them too
+  }
   CHECK(texts > 900);
   std::vector<std::string> failures;
   CHECK(RunRuleExamples(*imaged, &failures) == static_cast<int>(texts));

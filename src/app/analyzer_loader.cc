@@ -13,10 +13,16 @@ bool GatherLexicon(const LoadOptions& options, LexiconSources* out, std::string*
     return false;
   }
   if (!options.no_config) {
-    std::string path = FindConfigFile(options.config, std::filesystem::current_path().string());
+    std::string path = FindConfigFile(options.config, options.config_dir.empty()
+                                                          ? std::filesystem::current_path().string()
+                                                          : options.config_dir);
     if (!path.empty() && !LoadConfig(path, &out->config, error)) return false;
   }
-  for (const std::string& dir : out->config.lexicon_dirs) {
+  std::vector<std::string> dirs = out->config.lexicon_dirs;
+  if (options.extra_config)
+    dirs.insert(dirs.end(), options.extra_config->lexicon_dirs.begin(),
+                options.extra_config->lexicon_dirs.end());
+  for (const std::string& dir : dirs) {
     std::vector<LexiconFile> extra;
     if (!ReadLexiconDir(dir, &extra, error)) {
       *error = "amends: " + *error;
@@ -42,6 +48,7 @@ std::unique_ptr<Analyzer> LoadAnalyzer(const LoadOptions& options, std::string* 
     return nullptr;
   }
   if (!analyzer->Configure(sources.config, error)) return nullptr;
+  if (options.extra_config && !analyzer->Configure(*options.extra_config, error)) return nullptr;
   if (!analyzer->Select(options.selection, error)) {
     *error = "amends: " + *error;
     return nullptr;

@@ -17,13 +17,19 @@ namespace amends::app {
 struct LoadOptions {
   std::string lexicons;  // a lexicon folder instead of the built-in one
   std::string config;    // a configuration file; "" looks for amends.conf
+  std::string config_dir;  // where to look for amends.conf; "": the working directory
   bool no_config = false;
+  // A configuration applied after the file's, as if written below it: its
+  // rule folders load after the file's, its checks override the file's
+  // (an editor's settings, lsp/server.h). Null: none.
+  const Config* extra_config = nullptr;
   CheckSelection selection;
 };
 
 // The lexicon files the options name, in load order: the built-in ones (with
 // their compiled image) or `lexicons`, then the team configuration's rule
-// folders (the configuration is found from the working directory).
+// folders (the configuration is found in `config_dir`, by default the
+// working directory).
 struct LexiconSources {
   std::vector<LexiconFile> files;
   std::string_view image;  // the built-in image, or empty

@@ -23,6 +23,11 @@ struct Finding {
   std::string_view message;
   std::string_view suggestion;
   int rule = -1;  // the rule that produced it, or -1
+  // The rule's literal replacement for `span` (rules/replacement.h): the
+  // exact text to put there ("" drops it). Set by Analyzer::Analyze on
+  // fix and consider results only, whose span is then the edit's span.
+  // Views text the CheckResult owns.
+  std::optional<std::string_view> replacement;
 };
 
 struct CheckResult {

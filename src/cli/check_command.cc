@@ -4,11 +4,13 @@
 #include <cstdlib>
 
 #include "cli/commands.h"
+#include "app/fix.h"
 #include "app/prepare_input.h"
 #include "cli/load.h"
 #include "input/blank.h"
 #include "input/encoding.h"
 #include "input/source.h"
+#include "report/positions.h"
 #include "report/sink.h"
 #include "util/utf8.h"
 
@@ -32,6 +34,24 @@ bool ReadValid(const std::string& path, size_t max_bytes, const std::string& enc
   }
   return true;
 }
+// --fix: the draft with every non-overlapping replacement on stdout, the
+// overlapping ones named on stderr.
+int WriteFixed(const std::string& name, const Request& request, const Analysis& analysis) {
+  app::FixPlan plan = app::PlanFixes(analysis);
+  std::string out = app::ApplyFixes(request.text, plan);
+  if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() || std::fflush(stdout) != 0) {
+    std::fprintf(stderr, "amends: cannot write the fixed draft\n");
+    return kExitError;
+  }
+  PositionIndex index(request.text, request.begin);
+  for (const app::PlannedEdit& e : plan.skipped) {
+    Position p = index.At(e.finding->span.start);
+    std::fprintf(stderr, "amends: %s:%u:%u: %s: not applied: overlaps an earlier replacement\n",
+                 EscapeControls(name).c_str(), p.line, p.column, e.result->check->id.c_str());
+  }
+  return kExitReady;
+}
+
 }  // namespace
 
 int RunCheck(const CommonOptions& common, const CheckOptions& options) {
@@ -65,10 +85,18 @@ int RunCheck(const CommonOptions& common, const CheckOptions& options) {
                  EscapeControls(draft.name).c_str());
     return kExitError;
   }
+  if (options.fix && prepared.is_email) {
+    std::fprintf(stderr, "amends: %s: --fix rewrites a bare draft, not an email message "
+                         "(give the reply text, or --input text)\n",
+                 EscapeControls(draft.name).c_str());
+    return kExitError;
+  }
   request.force_recovery = ForcedRecovery(options.situation);
   request.assume_english = common.language == "en";
   request.keep_findings = common.max_findings;  // what the report can show
+  if (options.fix) request.keep_findings = 0;  // every replacement, not the report's cap
   Analysis analysis = analyzer->Analyze(request);
+  if (options.fix) return WriteFixed(draft.name, request, analysis);
 
   const SinkKind* kind = FindSink(options.format);
   if (!kind) {  // main checks --format against the same table

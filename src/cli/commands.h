@@ -41,6 +41,7 @@ struct CheckOptions {
   bool all = false;
   std::string input = "auto";      // auto | text | email (a whole RFC 5322 message)
   std::string encoding = "auto";   // --encoding NAME (input/encoding.h)
+  bool fix = false;  // --fix: print the draft with the literal replacements applied
 };
 
 struct AuditOptions {
@@ -116,6 +117,16 @@ CLI::App* AddServeCommand(CLI::App* app, ServeOptions* options);
 // Serves in this process in the amends-serve program (cli/serve_command.cc);
 // in amends, runs amends-serve with the same command line (cli/serve_exec.cc).
 int RunServe(const CommonOptions& common, const ServeOptions& options);
+
+struct LspOptions {
+  bool log = false;  // methods and timings on stderr
+  int time_budget_ms = 2000;
+  const CLI::Option* max_bytes_option = nullptr;  // the global --max-bytes, to see if it was given
+};
+// Adds the `lsp` subcommand to `app` (cli/lsp_command.cc).
+CLI::App* AddLspCommand(CLI::App* app, LspOptions* options);
+// Serves one editor over stdin/stdout; returns 0 after shutdown and exit.
+int RunLsp(const CommonOptions& common, const LspOptions& options);
 
 // --situation as the analyzer wants it; nullopt for "auto".
 std::optional<bool> ForcedRecovery(const std::string& situation);

@@ -61,6 +61,8 @@ int main(int argc, char** argv) {
       "  pbpaste | amends check -\n"
       "  amends audit replies.jsonl > results.jsonl\n"
       "  amends audit --summary s.json --html report.html tickets.zendesk.jsonl > out.jsonl\n"
+      "  amends check --fix draft.txt > fixed.txt\n"
+      "  amends lsp        (started by your editor: see 'amends lsp --help')\n"
       "Run 'amends COMMAND --help' for a command's options.");
 
   CommonOptions common;
@@ -113,6 +115,10 @@ int main(int argc, char** argv) {
   AddSelectionOptions(check_cmd, &common.selection);
   AddLanguageOption(check_cmd, &common.language);
   check_cmd->add_flag("--all", check.all, "Also list the checks that pass or do not apply");
+  check_cmd->add_flag("--fix", check.fix,
+                      "Print the draft with every literal replacement the rules offer applied "
+                      "(\"we apologize for any inconvenience\" becomes \"I'm sorry\"), and "
+                      "nothing else changed; overlapping ones are named on stderr. Exit 0");
   check_cmd->add_option("--input", check.input,
                         "auto (default: a whole email message when the input starts with mail "
                         "headers), text, or email")
@@ -285,6 +291,10 @@ int main(int argc, char** argv) {
   eval_cmd->add_option("--format", eval.format, "text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));
 
+  LspOptions lsp;
+  CLI::App* lsp_cmd = AddLspCommand(&app, &lsp);
+  AddSelectionOptions(lsp_cmd, &common.selection);
+
   ServeOptions serve;
   CLI::App* serve_cmd = AddServeCommand(&app, &serve);
   serve.command_line.assign(argv, argv + argc);
@@ -312,5 +322,6 @@ int main(int argc, char** argv) {
   if (eval_cmd->parsed()) return RunEval(common, eval);
   if (explain_cmd->parsed()) return RunExplain(common, explain_id);
   if (serve_cmd->parsed()) return RunServe(common, serve);
+  if (lsp_cmd->parsed()) return RunLsp(common, lsp);
   return kExitError;
 }

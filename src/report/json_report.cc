@@ -122,6 +122,11 @@ void AppendFinding(const Analyzer& analyzer, const Rendered& rendered, const Che
   append(finding.suggestion, &Rule::suggestion, &CheckDef::suggestion, &FindingText::suggestion,
          true);
   if (rule_text) out->append(rule_text->rule);
+  if (finding.replacement) {  // only where the rule offers exact text
+    out->append(",\"replacements\":[");
+    JsonWriter::Escape(*finding.replacement, out);
+    out->push_back(']');
+  }
   out->push_back('}');
 }
 

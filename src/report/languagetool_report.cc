@@ -123,7 +123,14 @@ void AppendMatch(const Match& m, const Analysis& analysis, std::string_view show
   w->Key("shortMessage");
   w->String(check.title);
   w->Key("replacements");
-  w->Raw("[]");
+  w->BeginArray();
+  if (m.finding->replacement) {  // a literal one the rule gives
+    w->BeginObject();
+    w->Key("value");
+    w->String(*m.finding->replacement);
+    w->EndObject();
+  }
+  w->EndArray();
   w->Key("offset");
   w->Uint(m.offset);
   w->Key("length");

@@ -15,7 +15,7 @@ constexpr int64_t kRegexMaxMem = 2 << 20;
 
 const std::vector<std::string> kRuleFields = {
     "tag",     "kind",    "match",   "unless", "text", "needs", "case", "sentence",
-    "applies", "message", "suggest", "fire",   "pass"};
+    "applies", "message", "suggest", "fire",   "pass", "replace", "fixes"};
 
 // The folder part of a lexicon file's name ("lexicons/en" of
 // "lexicons/en/apology.rules"); "" for a bare name.
@@ -227,6 +227,31 @@ class RuleCompiler {
     if (b.All("match").empty()) Error(file.Error(b.line, 1, "rule '" + r.id + "' has no 'match'"));
     for (const BlockField* f : b.All("fire")) r.fire.push_back({f->value, f->line});
     for (const BlockField* f : b.All("pass")) r.pass.push_back({f->value, f->line});
+    for (const BlockField* f : b.All("replace")) {
+      LiteralReplacement rep;
+      std::string err;
+      if (!ParseReplacement(f->value, &rep, &err)) {
+        Error(file.Error(f->line, f->value_column, err));
+        continue;
+      }
+      rep.line = f->line;
+      r.replacements.push_back(std::move(rep));
+    }
+    for (const BlockField* f : b.All("fixes")) {
+      size_t arrow = f->value.find(" => ");
+      if (arrow == std::string::npos) {
+        Error(file.Error(f->line, f->value_column,
+                         "a 'fixes' example is 'TEXT => TEXT WITH THE REPLACEMENT APPLIED'"));
+        continue;
+      }
+      r.fixes.push_back({f->value.substr(0, arrow), f->value.substr(arrow + 4), f->line});
+    }
+    if (!r.replacements.empty() && r.fixes.empty())
+      Error(file.Error(b.line, 1, "rule '" + r.id +
+                                      "' has a 'replace' but no 'fixes' example proving it"));
+    if (r.replacements.empty() && !r.fixes.empty())
+      Error(file.Error(b.All("fixes")[0]->line, 1,
+                       "a 'fixes' example needs a 'replace' in its rule"));
     if (r.fire.empty() || r.pass.empty())
       Error(file.Error(b.line, 1,
                        "rule '" + r.id +
@@ -289,6 +314,18 @@ void WriteLexicon(const Lexicon& lexicon, BinaryWriter* out) {
         out->U32(static_cast<uint32_t>(e.line));
       }
     }
+    out->U64(r.replacements.size());
+    for (const LiteralReplacement& rep : r.replacements) {
+      out->Str(rep.from);
+      out->Str(rep.to);
+      out->U32(static_cast<uint32_t>(rep.line));
+    }
+    out->U64(r.fixes.size());
+    for (const FixExample& e : r.fixes) {
+      out->Str(e.before);
+      out->Str(e.after);
+      out->U32(static_cast<uint32_t>(e.line));
+    }
     out->Str(r.file);
     out->U32(static_cast<uint32_t>(r.line));
   }
@@ -326,6 +363,20 @@ bool ReadLexicon(BinaryReader* in, Lexicon* lexicon, bool in_place) {
         e.line = static_cast<int>(in->U32());
         examples->push_back(std::move(e));
       }
+    }
+    for (uint64_t n = in->U64(), k = 0; k < n && in->ok(); ++k) {
+      LiteralReplacement rep;
+      rep.from = in->Str();
+      rep.to = in->Str();
+      rep.line = static_cast<int>(in->U32());
+      r.replacements.push_back(std::move(rep));
+    }
+    for (uint64_t n = in->U64(), k = 0; k < n && in->ok(); ++k) {
+      FixExample e;
+      e.before = in->Str();
+      e.after = in->Str();
+      e.line = static_cast<int>(in->U32());
+      r.fixes.push_back(std::move(e));
     }
     r.file = in->Str();
     r.line = static_cast<int>(in->U32());

@@ -14,6 +14,7 @@
 
 #include "rules/block_file.h"
 #include "rules/phrase.h"
+#include "rules/replacement.h"
 
 namespace amends {
 
@@ -52,6 +53,13 @@ struct RuleExample {
   int line = 0;
 };
 
+// `fixes: BEFORE => AFTER`: the rule fires on BEFORE, and its literal
+// replacement there gives AFTER exactly.
+struct FixExample {
+  std::string before, after;
+  int line = 0;
+};
+
 struct Rule {
   std::string id;
   int tag = -1;  // index into the tag list given to LoadRules
@@ -79,6 +87,10 @@ struct Rule {
   std::string suggestion;  // may be empty
   std::vector<RuleExample> fire;  // must hit
   std::vector<RuleExample> pass;  // must not hit
+  // `replace: FROM => TO`, tried in order (rules/replacement.h), and the
+  // examples that prove them (one at least when there is a replacement).
+  std::vector<LiteralReplacement> replacements;
+  std::vector<FixExample> fixes;
 
   std::string file;
   int line = 0;

@@ -226,6 +226,28 @@ class Linter {
     others.push_back({body, where});
   }
 
+  // A `replace` tried after one whose text it ends with is never reached
+  // where that one is ("per our policy," before "as per our policy,"
+  // leaves the "as" behind): the longer goes first.
+  void LintReplacements(const BlockFile& f, const Block& b) {
+    std::vector<std::pair<std::string, const BlockField*>> earlier;
+    for (const BlockField* field : b.All("replace")) {
+      LiteralReplacement r;
+      std::string error;
+      if (!ParseReplacement(field->value, &r, &error)) continue;  // a load error already
+      for (const auto& [from, where] : earlier) {
+        if (r.from.size() > from.size() &&
+            r.from.compare(r.from.size() - from.size(), from.size(), from) == 0) {
+          Report(f, {field->line, field->value_column},
+                 "'" + r.from + "' ends with '" + from + "', tried first at line " +
+                     std::to_string(where->line) + ": put the longer replacement first");
+          break;
+        }
+      }
+      earlier.emplace_back(r.from, field);
+    }
+  }
+
   void LintFile(const BlockFile& f, bool shared) {
     std::map<std::string, Definition> in_file;
     for (const Block& b : f.blocks) {
@@ -233,6 +255,7 @@ class Linter {
         LintDefine(f, b, shared, &in_file);
         LintPattern(f, b.value, b.value_pieces);
       } else if (b.keyword == "rule") {
+        LintReplacements(f, b);
         const BlockField* kind = b.Find("kind");
         if (kind && kind->value == "regex") {
           for (const BlockField& field : b.fields)

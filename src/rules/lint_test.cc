@@ -89,3 +89,18 @@ TEST_CASE("regex rules are linted for long counted repeats only", "[lint]") {
   CHECK(r[1].most == 12);
   CHECK(r[2].most == 5);
 }
+
+TEST_CASE("the lint reports a replacement shadowed by a shorter one tried first", "[lint]") {
+  auto found = LintLexicon({Parse("en/p.rules",
+                                  "rule p.per\n"
+                                  "  tag: policy\n"
+                                  "  match: per our policy\n"
+                                  "  replace: per our policy, =>\n"
+                                  "  replace: as per our policy, =>\n"
+                                  "  fixes: Per our policy, no. => No.\n"
+                                  "  fire: per our policy\n"
+                                  "  pass: our policy\n")});
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].find("en/p.rules:5:") == 0);
+  CHECK(found[0].find("put the longer replacement first") != std::string::npos);
+}
