@@ -32,13 +32,13 @@ struct LogicInput {
 };
 
 struct LogicKind {
-  std::string_view name;  // the first word of `logic:`
+  std::string_view name = {};  // the first word of `logic:`
   // The word that opens the second tag set ("unless"), or "" for none.
-  std::string_view second;
+  std::string_view second = {};
   bool second_required = false;  // `sequence` means nothing without `then`
   // The word before the kind's number ("within"), or "" for none. A kind
   // with one requires the number.
-  std::string_view number;
+  std::string_view number = {};
   // For `amends explain`: true when the check flags what its rules find, so
   // a rule's "fire" examples are drafts to fix; false when it requires it,
   // so they are drafts that pass.
