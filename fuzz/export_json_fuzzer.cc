@@ -42,10 +42,15 @@ void CheckMonth(const std::string& m) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 2) return 0;
-  static constexpr Format kFormats[] = {Format::kZendesk, Format::kFreshdesk,
-                                        Format::kHelpScout, Format::kIntercom};
+  // The helpdesk formats, in table order: Zendesk, Freshdesk, Help Scout, Intercom.
+  static const std::vector<const Format*> kFormats = [] {
+    std::vector<const Format*> out;
+    for (const Format* f : Formats())
+      if (f->conversation) out.push_back(f);
+    return out;
+  }();
   ReaderOptions options;
-  options.format = kFormats[data[0] % 4];
+  options.format = kFormats[data[0] % kFormats.size()];
   options.max_bytes = (data[0] & 4) ? 512 : 1u << 20;
   const uint8_t* body = data + 1;
   size_t body_size = size - 1;

@@ -4,6 +4,8 @@
 #include <set>
 #include <sstream>
 
+#include "checks/logic_kind.h"
+
 #include "util/diagnostic.h"
 
 namespace amends {
@@ -23,6 +25,13 @@ int CheckSet::TagIndex(const std::string& name) const {
   return it == tags.end() ? -1 : static_cast<int>(it - tags.begin());
 }
 
+int CheckSet::AddTag(const std::string& name) {
+  int i = TagIndex(name);
+  if (i >= 0) return i;
+  tags.push_back(name);
+  return static_cast<int>(tags.size()) - 1;
+}
+
 const Seed* CheckSet::FindSeed(const std::string& id) const {
   for (const Seed& s : seeds)
     if (s.id == id) return &s;
@@ -39,8 +48,6 @@ namespace {
 
 const std::vector<std::string> kCheckFields = {"title", "why",   "seeds",   "status", "applies",
                                                "logic", "message", "suggest"};
-const std::vector<std::string> kLogicNames = {"flag",  "require", "sequence",     "late",
-                                              "count", "name",    "name-mismatch"};
 
 std::vector<std::string> Words(const std::string& s) {
   std::istringstream in(s);
@@ -51,7 +58,8 @@ std::vector<std::string> Words(const std::string& s) {
 
 class CheckParser {
  public:
-  CheckParser(const BlockFile& file, CheckSet* out) : file_(file), out_(out) {}
+  CheckParser(const BlockFile& file, CheckSet* out, std::span<const LogicKind* const> kinds)
+      : file_(file), out_(out), kinds_(kinds) {}
 
   bool Parse(std::string* error) {
     for (const Block& b : file_.blocks) {
@@ -79,13 +87,6 @@ class CheckParser {
     errors_ += file_.Error(line, column, message);
   }
 
-  int Tag(const std::string& name) {
-    int i = out_->TagIndex(name);
-    if (i >= 0) return i;
-    out_->tags.push_back(name);
-    return static_cast<int>(out_->tags.size()) - 1;
-  }
-
   void ParseSeed(const Block& b) {
     const BlockField* title = b.Find("title");
     if (b.arg.empty() || !title) {
@@ -105,7 +106,7 @@ class CheckParser {
                              DidYouMean(f.key, {"draft", "customer"}));
         continue;
       }
-      for (const std::string& w : Words(f.value)) target->push_back(Tag(w));
+      for (const std::string& w : Words(f.value)) target->push_back(out_->AddTag(w));
     }
   }
 
@@ -144,74 +145,35 @@ class CheckParser {
     out_->checks.push_back(std::move(c));
   }
 
-  // logic: KIND TAG… [unless|if|then TAG…] [within|at-least N]
+  // logic: KIND ARGUMENTS…, the arguments as the kind's parse hook reads them.
   void ParseLogic(const BlockField& f, CheckDef* c) {
     std::vector<std::string> w = Words(f.value);
     const std::string kind = w.empty() ? "" : w[0];
-    auto bad = [&](const std::string& why) { Error(f.line, f.value_column, why); };
-    if (kind == "flag") c->logic = Logic::kFlag;
-    else if (kind == "require") c->logic = Logic::kRequire;
-    else if (kind == "sequence") c->logic = Logic::kSequence;
-    else if (kind == "late") c->logic = Logic::kLate;
-    else if (kind == "count") c->logic = Logic::kCount;
-    else if (kind == "name") c->logic = Logic::kName;
-    else if (kind == "name-mismatch") c->logic = Logic::kNameMismatch;
-    else return bad("unknown logic '" + kind + "'" + DidYouMean(kind, kLogicNames));
-
-    if (c->logic == Logic::kName) {
-      if (w.size() != 1) return bad("'name' takes no arguments");
-      c->tags.push_back(Tag("generic_salutation"));
-      out_->generic_salutation_tag = c->tags.back();
+    std::vector<std::string> names;
+    for (const LogicKind* k : kinds_) {
+      if (k->name == kind) c->logic = k;
+      names.emplace_back(k->name);
+    }
+    if (!c->logic) {
+      Error(f.line, f.value_column, "unknown logic '" + kind + "'" + DidYouMean(kind, names));
       return;
     }
-    if (c->logic == Logic::kNameMismatch) {
-      if (w.size() != 1) return bad("'name-mismatch' takes no arguments");
-      return;
-    }
-    std::vector<int>* target = &c->tags;
-    std::string joiner;
-    bool want_number = false;
-    for (size_t i = 1; i < w.size(); ++i) {
-      const std::string& x = w[i];
-      if (x == "unless" || x == "if" || x == "then") {
-        bool allowed = (x == "unless" && c->logic == Logic::kFlag) ||
-                       (x == "if" && c->logic == Logic::kRequire) ||
-                       (x == "then" && c->logic == Logic::kSequence);
-        if (!allowed || !joiner.empty()) return bad("'" + x + "' does not fit '" + kind + "'");
-        joiner = x;
-        target = &c->other_tags;
-      } else if (x == "within" || x == "at-least") {
-        bool allowed = (x == "within" && c->logic == Logic::kLate) ||
-                       (x == "at-least" && c->logic == Logic::kCount);
-        if (!allowed) return bad("'" + x + "' does not fit '" + kind + "'");
-        want_number = true;
-      } else if (want_number) {
-        c->n = std::atoi(x.c_str());
-        if (c->n <= 0) return bad("expected a positive number after '" + w[i - 1] + "'");
-        want_number = false;
-        target = nullptr;
-      } else if (target) {
-        target->push_back(Tag(x));
-      } else {
-        return bad("unexpected '" + x + "'");
-      }
-    }
-    if (c->tags.empty()) return bad("'" + kind + "' needs at least one tag");
-    if (c->logic == Logic::kSequence && c->other_tags.empty())
-      return bad("'sequence' needs 'then TAG…'");
-    if ((c->logic == Logic::kLate || c->logic == Logic::kCount) && c->n == 0)
-      return bad("'" + kind + "' needs a number");
+    std::span<const std::string> args(w.begin() + 1, w.end());
+    if (std::string why = c->logic->parse(*c->logic, args, out_, c); !why.empty())
+      Error(f.line, f.value_column, why);
   }
 
   const BlockFile& file_;
   CheckSet* out_;
+  std::span<const LogicKind* const> kinds_;
   std::string errors_;
 };
 
 }  // namespace
 
-bool ParseCheckSet(const BlockFile& file, CheckSet* out, std::string* error) {
-  return CheckParser(file, out).Parse(error);
+bool ParseCheckSet(const BlockFile& file, CheckSet* out, std::string* error,
+                   std::span<const LogicKind* const> kinds) {
+  return CheckParser(file, out, kinds.empty() ? LogicKinds() : kinds).Parse(error);
 }
 
 }  // namespace amends

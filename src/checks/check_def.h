@@ -1,9 +1,10 @@
 // Checks stage, part 1: the checklist as data (lexicons/en/checks.def).
 //
 // Each check picks one of a closed set of logic kinds; the kinds are code
-// (evaluate.cc), the checks that use them are data.
+// (checks/logic_kind.h), the checks that use them are data.
 #pragma once
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -15,15 +16,7 @@ enum class Status { kPass, kFix, kConsider, kNotApplicable };
 
 const char* StatusName(Status s);
 
-enum class Logic {
-  kFlag,          // flag TAG… [unless TAG…]
-  kRequire,       // require TAG… [if TAG…]
-  kSequence,      // sequence TAG… then TAG…
-  kLate,          // late TAG… within N
-  kCount,         // count TAG… at-least N
-  kName,          // name
-  kNameMismatch,  // name-mismatch
-};
+struct LogicKind;  // checks/logic_kind.h
 
 struct CheckDef {
   std::string id;
@@ -34,7 +27,7 @@ struct CheckDef {
   std::vector<std::string> seeds;
   Status severity = Status::kConsider;  // kFix or kConsider
   bool recovery_only = false;
-  Logic logic = Logic::kFlag;
+  const LogicKind* logic = nullptr;  // never null in a parsed set
   std::vector<int> tags;        // first tag set
   std::vector<int> other_tags;  // unless / if / then set
   int n = 0;                    // within N / at-least N
@@ -57,12 +50,17 @@ struct CheckSet {
   int generic_salutation_tag = -1;
 
   int TagIndex(const std::string& name) const;
+  // The index of tag `name`, added to `tags` when it is new.
+  int AddTag(const std::string& name);
   const Seed* FindSeed(const std::string& id) const;
   CheckDef* FindCheck(const std::string& id);
 };
 
 // Parses the `check` and `situation` blocks of `file`. Returns false and
 // sets `*error` (file:line:column diagnostics) on the first problems.
-bool ParseCheckSet(const BlockFile& file, CheckSet* out, std::string* error);
+// `logic:` names one of `kinds`; empty means LogicKinds(), the built-in
+// ones (a test passes more).
+bool ParseCheckSet(const BlockFile& file, CheckSet* out, std::string* error,
+                   std::span<const LogicKind* const> kinds = {});
 
 }  // namespace amends

@@ -48,19 +48,19 @@ std::string NothingCheckedReason(const exports::RecordSource& source,
            " comments have an author the export does not describe; side-load users "
            "(?include=users) or pass --users FILE";
   if (totals.errors) return "every record was unreadable (see the errors above)";
-  if (source.format() == exports::Format::kCsv)
+  if (source.format().split == exports::Split::kCsvRows)
     return options.role_col.empty()
                ? "no row has text to check; name the reply column with --text-col"
                : "no row has an agent's role in the role column; list them with --agent-roles";
   return "no agent reply in " + source.name() + "; is it empty, or in another format than " +
-         exports::FormatName(source.format()) + " (--input FORMAT)?";
+         std::string(source.format().name) + " (--input FORMAT)?";
 }
 
 }  // namespace
 
 int RunAudit(const CommonOptions& common, const AuditOptions& options) {
   exports::ReaderOptions reader;
-  if (options.input != "auto") reader.format = exports::ParseFormatName(options.input);
+  if (options.input != "auto") reader.format = exports::FindFormat(options.input);
   reader.max_bytes = common.max_bytes;
   reader.users_file = options.users_file;
   auto& csv = reader.csv;
@@ -142,7 +142,7 @@ int RunAudit(const CommonOptions& common, const AuditOptions& options) {
   if (!options.html_file.empty()) {
     html.empty_reason = empty_reason;
     html.source = "amends audit of " + source->name() + " (" +
-                  exports::FormatName(source->format()) + ")";
+                  std::string(source->format().name) + ")";
     if (!WriteFile(options.html_file, summary::HtmlReport(totals_summary, html))) return kExitError;
   }
   std::vector<std::string> ran, not_run;

@@ -47,7 +47,7 @@ struct CheckOptions {
 struct AuditOptions {
   std::string file = "-";
   std::string situation = "auto";
-  std::string input = "auto";  // jsonl | zendesk | freshdesk | helpscout | intercom | csv | mbox
+  std::string input = "auto";  // a name of exports::Formats(), or auto
   std::string summary_file;    // --summary FILE
   std::string html_file;       // --html FILE
   std::string team_names_file;  // --team-names FILE (summary/team_names.h)

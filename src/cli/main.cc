@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/usage_hint.h"
+#include "export/format.h"
 #include "report/sink.h"
 
 #ifndef AMENDS_VERSION
@@ -163,11 +164,13 @@ int main(int argc, char** argv) {
       ->type_name("FILE");
   audit_cmd->add_option("--situation", audit.situation, "recovery, routine, or auto (default)")
       ->check(CLI::IsMember({"auto", "recovery", "routine"}));
+  std::vector<std::string> input_names = {"auto"};
+  for (const amends::exports::Format* f : amends::exports::Formats())
+    input_names.emplace_back(f->name);
   audit_cmd->add_option("--input", audit.input,
-                        "The export's format: jsonl, zendesk, freshdesk, helpscout, intercom, "
-                        "csv, mbox, or auto (default: guessed from the name and first line)")
-      ->check(CLI::IsMember(
-          {"auto", "jsonl", "zendesk", "freshdesk", "helpscout", "intercom", "csv", "mbox"}));
+                        "The export's format: " + amends::exports::FormatNames() +
+                            ", or auto (default: guessed from the name and first line)")
+      ->check(CLI::IsMember(input_names));
   audit_cmd->add_option("--summary", audit.summary_file,
                         "Also write a summary JSON: per check, agent, team and month; frequent "
                         "phrases; replies to review (merge shards with 'amends summary merge')")
@@ -180,10 +183,8 @@ int main(int argc, char** argv) {
       ->type_name("FILE");
   AddSelectionOptions(audit_cmd, &common.selection);
   audit_cmd->footer(
-      "Formats (--input): jsonl (amends' own lines), zendesk (tickets with comments; users\n"
-      "side-loaded or --users FILE), freshdesk, helpscout, intercom (conversations as JSON\n"
-      "lines), csv (--text-col and the other column options), mbox (sent mail).\n"
-      "Exit status: 0 every reply is ready to send, 1 some reply needs a fix, 2 a usage or\n"
+      amends::exports::FormatsHelp(86) +
+      "\nExit status: 0 every reply is ready to send, 1 some reply needs a fix, 2 a usage or\n"
       "input error, a record that could not be read, or an audit that checked nothing (no\n"
       "agent reply found: the reason is printed).");
   AddLanguageOption(audit_cmd, &common.language);

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "checks/logic_kind.h"
 #include "cli/commands.h"
 #include "cli/load.h"
 #include "util/diagnostic.h"
@@ -114,8 +115,7 @@ int RunExplain(const CommonOptions& common, const std::string& check_id) {
   // Examples come from the rules that feed the check. For a check that
   // flags what it finds, a rule's "fire" examples are drafts to fix; for a
   // check that requires something, they are drafts that pass.
-  bool flags = check->logic == Logic::kFlag || check->logic == Logic::kSequence ||
-               check->logic == Logic::kCount || check->logic == Logic::kName;
+  bool flags = check->logic->flags_hits;
   std::vector<std::string> good, bad;
   for (const Rule& r : analyzer->lexicon().rules) {
     bool feeds = false;

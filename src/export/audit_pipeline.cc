@@ -75,14 +75,14 @@ class BatchPool {
   std::vector<Batch*> free_;
 };
 
-Outcome ErrorOutcome(const ExportReply& r, const std::string& error, Format format,
+Outcome ErrorOutcome(const ExportReply& r, const std::string& error, const Format& format,
                      const std::string& name, std::string* lines) {
   Outcome o;
   o.error = true;
   nlohmann::ordered_json j;
   if (!r.id.is_null()) j["id"] = r.id;
   j["line"] = r.line;
-  if (format != Format::kJsonl) j["byte"] = r.byte;
+  if (format.byte_in_errors) j["byte"] = r.byte;
   j["error"] = error;
   *lines += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   *lines += '\n';
@@ -106,7 +106,7 @@ std::string LeadingMembers(const ExportReply& r, const std::string& id_json) {
 }
 
 Outcome Check(const Analyzer& analyzer, const ExportReply& r, const AuditRun& run,
-              Format format, const std::string& name, bool want_facts, std::string* lines) {
+              const Format& format, const std::string& name, bool want_facts, std::string* lines) {
   Request request;
   request.text = r.text;
   if (r.customer_message) request.customer_message = *r.customer_message;
@@ -153,7 +153,7 @@ AuditTotals RunAuditPipeline(const Analyzer& analyzer, RecordSource& source, con
   size_t threads = run.threads ? run.threads : oneapi::tbb::info::default_concurrency();
   AuditTotals totals;
   Progress progress(run.diagnostics, run.progress, source.size());
-  const Format format = source.format();
+  const Format& format = source.format();
   const bool want_facts = run.summary != nullptr;
   bool at_end = false;
   BatchPool pool;

@@ -1,24 +1,38 @@
 #include "export/format.h"
 
-#include <array>
-#include <string>
-#include <utility>
-
 namespace amends::exports {
+
+// One row per helpdesk format; each record is defined in src/export/helpdesk/NAME.cc.
+extern const Format kZendeskFormat, kFreshdeskFormat, kHelpScoutFormat, kIntercomFormat;
+
 namespace {
 
-constexpr std::array<std::pair<Format, const char*>, 7> kNames = {{
-    {Format::kJsonl, "jsonl"},
-    {Format::kZendesk, "zendesk"},
-    {Format::kFreshdesk, "freshdesk"},
-    {Format::kHelpScout, "helpscout"},
-    {Format::kIntercom, "intercom"},
-    {Format::kCsv, "csv"},
-    {Format::kMbox, "mbox"},
-}};
+// The formats the reader splits itself; their code is in reader.cc,
+// csv_mapping.cc and mbox.cc.
+constexpr Format kJsonlFormat = {.name = "jsonl", .help = "amends' own lines",
+                                 .byte_in_errors = false};
+constexpr Format kCsvFormat = {.name = "csv",
+                               .help = "--text-col and the other column options",
+                               .split = Split::kCsvRows,
+                               .extensions = {".csv", ".tsv"}};
+constexpr Format kMboxFormat = {.name = "mbox",
+                                .help = "sent mail",
+                                .split = Split::kMboxMessages,
+                                .extensions = {".mbox", ".mbx"},
+                                .line_start = "From "};
 
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  if (s.size() < suffix.size()) return false;
+const Format* const kFormats[] = {
+    &kJsonlFormat,
+    &kZendeskFormat,
+    &kFreshdeskFormat,
+    &kHelpScoutFormat,
+    &kIntercomFormat,
+    &kCsvFormat,
+    &kMboxFormat,
+};
+
+bool EndsWithFolded(std::string_view s, std::string_view suffix) {
+  if (suffix.empty() || s.size() < suffix.size()) return false;
   for (size_t i = 0; i < suffix.size(); ++i) {
     char c = s[s.size() - suffix.size() + i];
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -40,35 +54,78 @@ bool HasKey(std::string_view line, std::string_view key) {
   return false;
 }
 
+// The format whose keys `line` has, trying them in guess_order; null if none.
+const Format* ByKeys(std::string_view line) {
+  const Format* best = nullptr;
+  for (const Format* f : kFormats)
+    for (std::string_view key : f->keys)
+      if (!key.empty() && HasKey(line, key) && (!best || f->guess_order < best->guess_order))
+        best = f;
+  return best;
+}
+
 }  // namespace
 
-std::optional<Format> ParseFormatName(std::string_view name) {
-  for (const auto& [format, text] : kNames)
-    if (name == text) return format;
-  return std::nullopt;
+std::span<const Format* const> Formats() { return kFormats; }
+
+const Format* FindFormat(std::string_view name) {
+  for (const Format* f : kFormats)
+    if (f->name == name) return f;
+  return nullptr;
 }
 
-const char* FormatName(Format format) {
-  for (const auto& [f, text] : kNames)
-    if (f == format) return text;
-  return "?";
+std::string FormatNames() {
+  std::string out;
+  for (const Format* f : kFormats) {
+    if (!out.empty()) out += ", ";
+    out += f->name;
+  }
+  return out;
 }
 
-Format GuessFormat(std::string_view path, std::string_view head) {
-  if (EndsWith(path, ".csv") || EndsWith(path, ".tsv")) return Format::kCsv;
-  if (EndsWith(path, ".mbox") || EndsWith(path, ".mbx")) return Format::kMbox;
+std::string FormatsHelp(size_t width) {
+  std::string text = "Formats (--input):";
+  for (const Format* f : kFormats) {
+    text += ' ';
+    text += f->name;
+    if (!f->help.empty()) text += " (" + std::string(f->help) + ")";
+    text += f == kFormats[std::size(kFormats) - 1] ? "." : ",";
+  }
+  // Wrapped at spaces, each line as long as fits.
+  std::string out;
+  size_t line = 0;
+  for (size_t at = 0; at < text.size();) {
+    size_t end = text.find(' ', at);
+    if (end == std::string::npos) end = text.size();
+    const size_t word = end - at;
+    if (line > 0 && line + 1 + word > width) {
+      out += '\n';
+      line = 0;
+    } else if (line > 0) {
+      out += ' ';
+      ++line;
+    }
+    out.append(text, at, word);
+    line += word;
+    at = end + 1;
+  }
+  return out;
+}
+
+const Format& GuessFormat(std::string_view path, std::string_view head) {
+  for (const Format* f : kFormats)
+    for (std::string_view ext : f->extensions)
+      if (EndsWithFolded(path, ext)) return *f;
+  const Format& fallback = *kFormats[0];
   if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
   size_t start = head.find_first_not_of(" \t\r\n");
-  if (start == std::string_view::npos) return Format::kJsonl;
+  if (start == std::string_view::npos) return fallback;
   head.remove_prefix(start);
-  if (head.substr(0, 5) == "From ") return Format::kMbox;
-  if (head[0] != '{') return Format::kJsonl;
-  std::string_view line = head.substr(0, head.find('\n'));
-  if (HasKey(line, "conversation_parts")) return Format::kIntercom;
-  if (HasKey(line, "_embedded") || HasKey(line, "threads")) return Format::kHelpScout;
-  if (HasKey(line, "conversations")) return Format::kFreshdesk;
-  if (HasKey(line, "comments")) return Format::kZendesk;
-  return Format::kJsonl;
+  for (const Format* f : kFormats)
+    if (!f->line_start.empty() && head.substr(0, f->line_start.size()) == f->line_start) return *f;
+  if (head[0] != '{') return fallback;
+  const Format* by_keys = ByKeys(head.substr(0, head.find('\n')));
+  return by_keys ? *by_keys : fallback;
 }
 
 }  // namespace amends::exports

@@ -66,12 +66,12 @@ std::unique_ptr<RecordSource> RecordSource::Open(std::unique_ptr<InputStream> in
   std::unique_ptr<RecordSource> s(new RecordSource);
   s->options_ = options;
   s->in_ = std::move(in);
-  s->format_ = options.format ? *options.format
-                              : GuessFormat(s->in_->name(), s->in_->Peek(64 << 10));
+  s->format_ = options.format ? options.format
+                              : &GuessFormat(s->in_->name(), s->in_->Peek(64 << 10));
   if (!options.users_file.empty() &&
       !LoadUsers(options.users_file, options.max_bytes, &s->users_, error))
     return nullptr;
-  if (s->format_ == Format::kCsv) {
+  if (s->format_->split == Split::kCsvRows) {
     s->csv_ = std::make_unique<CsvReader>(s->in_.get(), options.csv.delimiter, options.max_bytes);
     CsvRecord header;
     if (!s->csv_->Next(&header)) {
@@ -87,7 +87,7 @@ std::unique_ptr<RecordSource> RecordSource::Open(std::unique_ptr<InputStream> in
       return nullptr;
     }
   }
-  if (s->format_ == Format::kMbox)
+  if (s->format_->split == Split::kMboxMessages)
     s->mbox_ = std::make_unique<MboxSplitter>(s->in_.get(), options.max_bytes);
   return s;
 }
@@ -96,7 +96,7 @@ bool RecordSource::Next(Item* out) {
   out->bytes.clear();
   out->ready.clear();
   out->has_bytes = out->has_message = false;
-  if (format_ == Format::kCsv) {
+  if (format_->split == Split::kCsvRows) {
     CsvRecord record;
     if (!csv_->Next(&record)) return false;
     out->line = record.line;
@@ -104,7 +104,7 @@ bool RecordSource::Next(Item* out) {
     mapping_.Row(record, &out->ready);
     return true;  // a customer row leaves `ready` empty: nothing to write
   }
-  if (format_ == Format::kMbox) {
+  if (format_->split == Split::kMboxMessages) {
     if (!mbox_->Next(&out->message)) return false;
     out->line = out->message.line;
     out->byte = out->message.byte;
@@ -149,7 +149,7 @@ std::vector<ExportReply> RecordSource::Convert(Item& item) const {
     r.error = std::move(message);
     out.push_back(std::move(r));
   };
-  if (format_ == Format::kJsonl) {
+  if (!format_->conversation) {  // amends JSONL
     AuditRecord record;
     std::string error;
     if (!ParseAuditRecord(item.bytes, &record, &error)) {
@@ -189,15 +189,7 @@ std::vector<ExportReply> RecordSource::Convert(Item& item) const {
   }
   Conversation conversation;
   std::string error;
-  bool ok = false;
-  switch (format_) {
-    case Format::kZendesk: ok = ZendeskConversation(j, users_, &conversation, &error); break;
-    case Format::kFreshdesk: ok = FreshdeskConversation(j, &conversation, &error); break;
-    case Format::kHelpScout: ok = HelpScoutConversation(j, &conversation, &error); break;
-    case Format::kIntercom: ok = IntercomConversation(j, &conversation, &error); break;
-    default: error = "unsupported format"; break;
-  }
-  if (!ok) {
+  if (!format_->conversation(j, users_, &conversation, &error)) {
     // Look at the id in place and copy it only when it is a string or a
     // number: copying a JSON value recurses once per level of nesting, so an
     // "id" nested a million arrays deep ([[[[…]]]], 2 MB) overflowed the

@@ -26,7 +26,7 @@
 namespace amends::exports {
 
 struct ReaderOptions {
-  std::optional<Format> format;  // nullopt: guess
+  const Format* format = nullptr;  // null: guess
   size_t max_bytes = 64u << 20;  // one record (line, row, message)
   CsvColumns csv;
   std::string users_file;        // Zendesk users JSON, when not side-loaded per ticket
@@ -60,7 +60,7 @@ class RecordSource {
 
   bool Next(Item* out);  // false at the end of the input
 
-  Format format() const { return format_; }
+  const Format& format() const { return *format_; }
   const std::string& name() const { return in_->name(); }
   uint64_t offset() const { return in_->offset(); }
   size_t line() const { return in_->line(); }  // lines read so far
@@ -76,7 +76,7 @@ class RecordSource {
  private:
   RecordSource() = default;
   ReaderOptions options_;
-  Format format_ = Format::kJsonl;
+  const Format* format_ = nullptr;
   std::unique_ptr<InputStream> in_;
   std::unique_ptr<CsvReader> csv_;
   CsvMapping mapping_;

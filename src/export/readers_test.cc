@@ -33,15 +33,23 @@ std::string Temp(const std::string& name, const std::string& bytes) {
 }  // namespace
 
 TEST_CASE("formats are guessed from the name and the first line", "[export]") {
-  CHECK(GuessFormat("x.csv", "") == Format::kCsv);
-  CHECK(GuessFormat("-", "From a@b Mon Mar  4 09:45:00 2024\n") == Format::kMbox);
-  CHECK(GuessFormat("-", "{\"ticket\": {}, \"comments\": []}") == Format::kZendesk);
-  CHECK(GuessFormat("-", "{\"id\": 1, \"conversations\": []}") == Format::kFreshdesk);
-  CHECK(GuessFormat("-", "{\"id\": 1, \"threads\": 2, \"_embedded\": {}}") == Format::kHelpScout);
-  CHECK(GuessFormat("-", "{\"conversation_parts\": {}}") == Format::kIntercom);
-  CHECK(GuessFormat("-", "{\"id\": 1, \"text\": \"comments\"}") == Format::kJsonl);
-  CHECK(ParseFormatName("helpscout") == Format::kHelpScout);
-  CHECK(!ParseFormatName("xml"));
+  CHECK(GuessFormat("x.csv", "").name == "csv");
+  CHECK(GuessFormat("X.TSV", "").name == "csv");
+  CHECK(GuessFormat("sent.mbx", "{").name == "mbox");
+  CHECK(GuessFormat("-", "From a@b Mon Mar  4 09:45:00 2024\n").name == "mbox");
+  CHECK(GuessFormat("-", "{\"ticket\": {}, \"comments\": []}").name == "zendesk");
+  CHECK(GuessFormat("-", "{\"id\": 1, \"conversations\": []}").name == "freshdesk");
+  CHECK(GuessFormat("-", "{\"id\": 1, \"threads\": 2, \"_embedded\": {}}").name == "helpscout");
+  CHECK(GuessFormat("-", "{\"conversation_parts\": {}}").name == "intercom");
+  CHECK(GuessFormat("-", "{\"id\": 1, \"text\": \"comments\"}").name == "jsonl");
+  CHECK(GuessFormat("-", "").name == "jsonl");
+  CHECK(GuessFormat("-", "text").name == "jsonl");
+  // A line with the keys of two formats: the one tried first wins.
+  CHECK(GuessFormat("-", "{\"comments\": [], \"threads\": 1}").name == "helpscout");
+  CHECK(GuessFormat("-", "{\"conversations\": [], \"conversation_parts\": 1}").name ==
+        "intercom");
+  CHECK(FindFormat("helpscout")->name == "helpscout");
+  CHECK(!FindFormat("xml"));
 }
 
 TEST_CASE("zendesk: public agent comments, requester name, notes skipped", "[export][zendesk]") {
@@ -124,7 +132,7 @@ TEST_CASE("a refused record's id nested a million deep is dropped, not copied", 
   deep.append(1000000, ']');
   std::string bytes = R"({"id": )" + deep + R"(, "conversations": 1})" "\n" +
                       R"({"ticket": {"id": )" + deep + R"(}, "comments": 1})" "\n";
-  for (Format format : {Format::kFreshdesk, Format::kZendesk}) {
+  for (const Format* format : {FindFormat("freshdesk"), FindFormat("zendesk")}) {
     FILE* f = fmemopen(bytes.data(), bytes.size(), "rb");
     REQUIRE(f);
     ReaderOptions options;

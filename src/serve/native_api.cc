@@ -113,7 +113,7 @@ Reply AuditNative(const Analyzer& analyzer, std::string_view body, const Budget&
     return ErrorReply(500, "cannot buffer the audit");
   }
   exports::ReaderOptions reader;
-  reader.format = exports::Format::kJsonl;
+  reader.format = exports::FindFormat("jsonl");
   reader.groups = false;
   reader.max_bytes = body.size();
   std::string error;

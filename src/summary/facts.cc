@@ -1,13 +1,13 @@
 #include "summary/facts.h"
 
+#include "checks/logic_kind.h"
 #include "util/utf8.h"
 
 namespace amends::summary {
 namespace {
 
 CheckKind KindOf(const CheckDef& c) {
-  return c.logic == Logic::kRequire || c.logic == Logic::kName ? CheckKind::kLeftOut
-                                                               : CheckKind::kDid;
+  return c.logic->left_out ? CheckKind::kLeftOut : CheckKind::kDid;
 }
 
 // `text` cut to `max` bytes on a UTF-8 boundary, control characters other

@@ -1,3 +1,7 @@
+// Freshdesk: a ticket with `conversations`: `incoming` ones are the
+// customer's, outgoing ones not `private` are agent replies; `body_text`,
+// else `body` made text; `description_text` opens the thread.
+#include "export/format.h"
 #include "export/fields.h"
 #include "export/helpdesk.h"
 
@@ -50,5 +54,12 @@ bool FreshdeskConversation(const nlohmann::json& ticket, Conversation* out, std:
   }
   return true;
 }
+
+extern const Format kFreshdeskFormat = {
+    .name = "freshdesk",
+    .keys = {"conversations"},
+    .guess_order = 2,
+    .conversation = [](const nlohmann::json& record, const UserTable&, Conversation* out,
+                       std::string* error) { return FreshdeskConversation(record, out, error); }};
 
 }  // namespace amends::exports

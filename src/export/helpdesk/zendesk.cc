@@ -1,3 +1,8 @@
+// Zendesk: a ticket with its `comments` (and `users` side-loaded, or known
+// from `users`): `author_id` joined to the user's `role` (agent/admin wrote
+// it), `public` comments only, `plain_body`, else `html_body` made text,
+// else `body`; the customer is the requester.
+#include "export/format.h"
 #include "export/fields.h"
 #include "export/helpdesk.h"
 
@@ -66,5 +71,12 @@ bool ZendeskConversation(const nlohmann::json& record, const UserTable& global_u
   }
   return true;
 }
+
+extern const Format kZendeskFormat = {
+    .name = "zendesk",
+    .help = "tickets with comments; users side-loaded or --users FILE",
+    .keys = {"comments"},
+    .guess_order = 3,
+    .conversation = &ZendeskConversation};
 
 }  // namespace amends::exports

@@ -1,3 +1,8 @@
+// Intercom: a conversation with `source` and `conversation_parts`: parts by
+// an `author.type` "admin" with a body (comment, assignment, open, close)
+// are agent replies, notes are skipped, user/lead/contact parts are the
+// customer's; HTML bodies.
+#include "export/format.h"
 #include "export/fields.h"
 #include "export/helpdesk.h"
 
@@ -61,5 +66,13 @@ bool IntercomConversation(const nlohmann::json& conv, Conversation* out, std::st
   }
   return true;
 }
+
+extern const Format kIntercomFormat = {
+    .name = "intercom",
+    .help = "conversations as JSON lines",
+    .keys = {"conversation_parts"},
+    .guess_order = 0,
+    .conversation = [](const nlohmann::json& record, const UserTable&, Conversation* out,
+                       std::string* error) { return IntercomConversation(record, out, error); }};
 
 }  // namespace amends::exports

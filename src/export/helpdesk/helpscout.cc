@@ -1,3 +1,7 @@
+// Help Scout: a conversation with `_embedded.threads`: `type` "reply" by a
+// `createdBy.type` "user" is an agent reply, "customer" the customer's;
+// notes are skipped; HTML bodies; `customer.first` names the customer.
+#include "export/format.h"
 #include <algorithm>
 
 #include "export/fields.h"
@@ -55,5 +59,12 @@ bool HelpScoutConversation(const nlohmann::json& conv, Conversation* out, std::s
   for (auto& [when, m] : dated) out->messages.push_back(std::move(m));
   return true;
 }
+
+extern const Format kHelpScoutFormat = {
+    .name = "helpscout",
+    .keys = {"_embedded", "threads"},
+    .guess_order = 1,
+    .conversation = [](const nlohmann::json& record, const UserTable&, Conversation* out,
+                       std::string* error) { return HelpScoutConversation(record, out, error); }};
 
 }  // namespace amends::exports
