@@ -288,13 +288,20 @@ void Analyzer::Analyze(const Request& request, Analysis* out) const {
 
 void AttachReplacements(const Lexicon& lexicon, std::string_view text,
                         std::vector<CheckResult>* checklist) {
+  std::vector<uint32_t> newlines;  // found once, when a finding needs them
+  bool newlines_found = false;
   for (CheckResult& r : *checklist) {
     if (r.status != Status::kFix && r.status != Status::kConsider) continue;
     for (Finding& f : r.findings) {
       if (f.rule < 0) continue;
       const Rule& rule = lexicon.rules[static_cast<size_t>(f.rule)];
       if (rule.replacements.empty()) continue;
-      if (auto edit = ReplacementAt(rule.replacements, text, f.span.start, f.span.end)) {
+      if (!newlines_found) {
+        newlines = NewlinesOf(text);
+        newlines_found = true;
+      }
+      if (auto edit =
+              ReplacementAt(rule.replacements, text, newlines, f.span.start, f.span.end)) {
         f.span = Span{edit->start, edit->end};
         f.replacement = r.Keep(std::move(edit->text));
       }

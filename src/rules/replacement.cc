@@ -80,18 +80,32 @@ bool ParseReplacement(std::string_view value, LiteralReplacement* out, std::stri
   return true;
 }
 
+std::vector<uint32_t> NewlinesOf(std::string_view text) {
+  std::vector<uint32_t> out;
+  for (size_t at = text.find('\n'); at != std::string_view::npos; at = text.find('\n', at + 1))
+    out.push_back(static_cast<uint32_t>(at));
+  return out;
+}
+
 std::optional<Edit> ReplacementAt(const std::vector<LiteralReplacement>& replacements,
                                   std::string_view text, uint32_t hit_start,
                                   uint32_t hit_end) {
+  return ReplacementAt(replacements, text, NewlinesOf(text), hit_start, hit_end);
+}
+
+std::optional<Edit> ReplacementAt(const std::vector<LiteralReplacement>& replacements,
+                                  std::string_view text, std::span<const uint32_t> newlines,
+                                  uint32_t hit_start, uint32_t hit_end) {
   struct {
     uint32_t start, end;
   } hit{hit_start, hit_end};
   if (hit.start >= hit.end || hit.end > text.size()) return std::nullopt;
-  // The hit's line: FROM never crosses a line end.
-  size_t line_start = text.rfind('\n', hit.start);
-  line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
-  size_t line_end = text.find('\n', hit.start);
-  if (line_end == std::string_view::npos) line_end = text.size();
+  // The hit's line: FROM never crosses a line end. Found by binary search,
+  // so a text of one long line with a hit every few words stays linear.
+  auto after = std::upper_bound(newlines.begin(), newlines.end(), hit.start);
+  size_t line_start = after == newlines.begin() ? 0 : after[-1] + 1;
+  auto next = std::lower_bound(newlines.begin(), newlines.end(), hit.start);
+  size_t line_end = next == newlines.end() ? text.size() : *next;
   std::string_view line = text.substr(0, line_end);
   for (const LiteralReplacement& r : replacements) {
     // Starts from which FROM can reach the hit (a space may stand for a

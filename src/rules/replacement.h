@@ -18,6 +18,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,6 +48,14 @@ bool ParseReplacement(std::string_view value, LiteralReplacement* out, std::stri
 // nullopt.
 std::optional<Edit> ReplacementAt(const std::vector<LiteralReplacement>& replacements,
                                   std::string_view text, uint32_t hit_start, uint32_t hit_end);
+// The same, given NewlinesOf(text): for a caller that asks about many hits
+// of one text (the other form finds the line ends on each call).
+std::optional<Edit> ReplacementAt(const std::vector<LiteralReplacement>& replacements,
+                                  std::string_view text, std::span<const uint32_t> newlines,
+                                  uint32_t hit_start, uint32_t hit_end);
+
+// The offsets of every '\n' in `text`, in order.
+std::vector<uint32_t> NewlinesOf(std::string_view text);
 
 // `text` with `edit` applied.
 std::string ApplyEdit(std::string_view text, const Edit& edit);
