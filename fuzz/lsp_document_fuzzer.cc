@@ -45,6 +45,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Analysis analysis = analyzer.Analyze(request);
   auto diagnostics = CollectDiagnostics(analysis, text, {}, 50);
   LineIndex index(bytes);
+  const bool valid_utf8 = FindInvalidUtf8(bytes) == kValidUtf8;
   for (const DocumentDiagnostic& d : diagnostics) {
     if (d.start > d.end || d.end > bytes.size()) std::abort();
     for (PositionEncoding e : {PositionEncoding::kUtf16, PositionEncoding::kUtf8}) {
@@ -57,7 +58,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     (void)HoverMarkdown(d);
     // A replacement cuts the document at character boundaries: the text
     // with it applied is as valid UTF-8 as the document was.
-    if (d.replacement && kind != DocumentKind::kMail) {
+    if (d.replacement && kind != DocumentKind::kMail && valid_utf8) {
       std::string fixed(bytes.substr(0, d.start));
       fixed += *d.replacement;
       fixed += bytes.substr(d.end);

@@ -43,8 +43,11 @@ struct Client {
   // The last diagnostics published for `uri`.
   json Diagnostics(const std::string& uri) const {
     for (auto it = received.rbegin(); it != received.rend(); ++it)
-      if ((*it)["method"] == "textDocument/publishDiagnostics" && (*it)["params"]["uri"] == uri)
-        return (*it)["params"]["diagnostics"];
+      // value(): a response has no "method", and a const json's operator[]
+      // must only be asked for members it has.
+      if (it->value("method", "") == "textDocument/publishDiagnostics" &&
+          it->contains("params") && (*it)["params"].value("uri", "") == uri)
+        return (*it)["params"].value("diagnostics", json());
     return nullptr;
   }
   json Initialize(bool utf8) {
@@ -61,7 +64,7 @@ struct Client {
 
 const json* WithCode(const json& diagnostics, const std::string& code) {
   for (const json& d : diagnostics)
-    if (d["code"] == code) return &d;
+    if (d.value("code", "") == code) return &d;
   return nullptr;
 }
 
