@@ -39,6 +39,10 @@ std::string ReadFile(const std::string& path) {
   return s.str();
 }
 
+std::string ReadDoc(const std::string& name) {
+  return ReadFile(std::string(AMENDS_SOURCE_DIR) + "/docs/" + name);
+}
+
 int System(const std::string& command) {
   struct sigaction default_action {}, saved_action {};
   default_action.sa_handler = SIG_DFL;

@@ -20,6 +20,9 @@ const std::filesystem::path& ScratchDir();
 std::string TempPath(const std::string& name);
 void WriteFile(const std::string& path, const std::string& bytes);
 std::string ReadFile(const std::string& path);
+// The text of docs/NAME in the source tree ("" when it is absent), for tests
+// that check the docs name what the code holds.
+std::string ReadDoc(const std::string& name);
 
 // std::system(command), with SIGPIPE at its default and unblocked as from
 // a login shell: children inherit both, and once a test has parsed mail in

@@ -11,17 +11,13 @@
 #include "checks/check_def.h"
 #include "checks/evaluate.h"
 #include "rules/block_file.h"
+#include "run_amends.h"
 
 using namespace amends;
 
 namespace {
 
-std::string ReadDoc(const std::string& name) {
-  std::ifstream in(std::string(AMENDS_SOURCE_DIR) + "/docs/" + name, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+std::string ReadDoc(const std::string& name) { return testing::ReadDoc(name); }
 
 // Parses a checks.def with one check whose logic is `logic`; "" or the error.
 std::string ParseLogicLine(const std::string& logic, CheckSet* set,

@@ -11,16 +11,12 @@
 #include <catch2/catch.hpp>
 
 #include "export/reader.h"
+#include "run_amends.h"
 
 namespace amends::exports {
 namespace {
 
-std::string ReadDoc(const std::string& name) {
-  std::ifstream in(std::string(AMENDS_SOURCE_DIR) + "/docs/" + name, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+std::string ReadDoc(const std::string& name) { return testing::ReadDoc(name); }
 
 }  // namespace
 

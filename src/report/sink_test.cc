@@ -14,6 +14,7 @@
 #include "report/languagetool_report.h"
 #include "report/text_report.h"
 #include "built_in_analyzer.h"
+#include "run_amends.h"
 
 using namespace amends;
 
@@ -21,12 +22,7 @@ namespace {
 
 const Analyzer& TheAnalyzer() { return testing::BuiltInAnalyzer(); }
 
-std::string ReadDoc(const std::string& name) {
-  std::ifstream in(std::string(AMENDS_SOURCE_DIR) + "/docs/" + name, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+std::string ReadDoc(const std::string& name) { return testing::ReadDoc(name); }
 
 }  // namespace
 
