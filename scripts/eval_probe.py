@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scores amends on the coaching-phrase probe in corpora/probe/.
 
-usage: eval_probe.py AMENDS [--misses]
+usage: eval_probe.py AMENDS [--lexicons DIR] [--misses]
 
 The probe holds 152 short reply sentences in 8 categories (13 that a coach
 would flag and 6 near-misses that must pass, each), written from public
@@ -9,6 +9,7 @@ coaching sources (corpora/probe/SOURCES.md) by someone who never saw the
 rules. A flag sentence is caught when its category's check says fix or
 consider; a near-miss is a false flag when it does. It is scored, never read
 for rule writing: that keeps it a measure of how far the families reach.
+--lexicons DIR scores the rule files in DIR instead of the built-in lexicon.
 """
 import collections
 import json
@@ -24,7 +25,10 @@ CHECK = {"non_apology": "apology.non_apology", "apology_but": "apology.undone_by
 
 
 def main():
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    lexicons = []
+    if "--lexicons" in sys.argv:
+        lexicons = ["--lexicons", sys.argv[sys.argv.index("--lexicons") + 1]]
+    args = [a for a in sys.argv[1:] if not a.startswith("--") and a not in lexicons]
     if len(args) != 1:
         sys.exit(__doc__)
     here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "corpora", "probe")
@@ -34,7 +38,7 @@ def main():
         for it in items:
             fh.write(json.dumps({"id": it["id"], "text": it["text"]}) + "\n")
     try:
-        run = subprocess.run([args[0], "audit", "--no-config", fh.name], capture_output=True)
+        run = subprocess.run([args[0], "audit", "--no-config"] + lexicons + [fh.name], capture_output=True)
     finally:
         os.unlink(fh.name)
     if run.returncode > 1:
