@@ -30,6 +30,14 @@ void AddSelectionOptions(CLI::App* command, amends::CheckSelection* selection) {
       ->allow_extra_args(false);
 }
 
+// --situation, the same on every command that checks replies.
+void AddSituationOption(CLI::App* command, std::string* situation) {
+  command->add_option("--situation", *situation,
+                      "recovery, routine, or auto (default): recovery-only checks report n/a "
+                      "on routine replies")
+      ->check(CLI::IsMember({"auto", "recovery", "routine"}));
+}
+
 // --language, the same on every command that checks replies.
 void AddLanguageOption(CLI::App* command, std::string* language) {
   command
@@ -107,10 +115,7 @@ int main(int argc, char** argv) {
                         "A file with the customer's message the draft answers; it decides "
                         "whether the reply is a recovery")
       ->type_name("FILE");
-  check_cmd->add_option("--situation", check.situation,
-                        "recovery, routine, or auto (default): recovery-only checks report n/a "
-                        "on routine replies")
-      ->check(CLI::IsMember({"auto", "recovery", "routine"}));
+  AddSituationOption(check_cmd, &check.situation);
   check_cmd->add_option("--color", check.color, "auto (default), always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   AddSelectionOptions(check_cmd, &common.selection);
@@ -149,8 +154,7 @@ int main(int argc, char** argv) {
   gate_cmd->add_option("--customer-name", gate.customer_name,
                        "The customer's name (default: from To:, else the quoted From:)")
       ->type_name("NAME");
-  gate_cmd->add_option("--situation", gate.situation, "recovery, routine, or auto (default)")
-      ->check(CLI::IsMember({"auto", "recovery", "routine"}));
+  AddSituationOption(gate_cmd, &gate.situation);
   AddSelectionOptions(gate_cmd, &common.selection);
   AddLanguageOption(gate_cmd, &common.language);
   gate_cmd->footer("A message with an \"X-Amends-Override: yes\" header is sent anyway.");
@@ -162,8 +166,7 @@ int main(int argc, char** argv) {
       "\"customer_name\"?} in, one checklist object per line out, in input order");
   audit_cmd->add_option("file", audit.file, "JSONL file, or - for stdin (default)")
       ->type_name("FILE");
-  audit_cmd->add_option("--situation", audit.situation, "recovery, routine, or auto (default)")
-      ->check(CLI::IsMember({"auto", "recovery", "routine"}));
+  AddSituationOption(audit_cmd, &audit.situation);
   std::vector<std::string> input_names = {"auto"};
   for (const amends::exports::Format* f : amends::exports::Formats())
     input_names.emplace_back(f->name);

@@ -4,6 +4,11 @@
 
 namespace amends::exports {
 
+void ConversationMessage::SetDate(const nlohmann::json& created) {
+  month = MonthOf(created);
+  date = Scalar(created, kMaxNameBytes);
+}
+
 void EmitReplies(const Conversation& conversation, size_t line, uint64_t byte,
                  std::vector<ExportReply>* out) {
   const std::string* last_customer = nullptr;

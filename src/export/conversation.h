@@ -19,6 +19,9 @@ struct ConversationMessage {
   std::string author_name;
   std::string month;
   nlohmann::json date;  // as the export gives it, for joining back (Scalar)
+
+  // Sets `month` and `date` from the export's timestamp for this message.
+  void SetDate(const nlohmann::json& created);
 };
 
 struct Conversation {

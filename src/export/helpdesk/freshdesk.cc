@@ -48,8 +48,7 @@ bool FreshdeskConversation(const nlohmann::json& ticket, Conversation* out, std:
     m.author_name = it != agents.end() && !it->second.empty() ? it->second : "agent " + user;
     if (Field(c, "body_text").is_string()) m.text = Text(Field(c, "body_text"));
     else m.text = HtmlToPlain(Text(Field(c, "body")));
-    m.month = MonthOf(Field(c, "created_at"));
-    m.date = Scalar(Field(c, "created_at"), kMaxNameBytes);
+    m.SetDate(Field(c, "created_at"));
     out->messages.push_back(std::move(m));
   }
   return true;

@@ -49,8 +49,7 @@ bool HelpScoutConversation(const nlohmann::json& conv, Conversation* out, std::s
     else if (type == "customer") m.author = Author::kCustomer;
     m.author_name = FullName(by);
     m.text = HtmlToPlain(Text(Field(t, "body")));
-    m.month = MonthOf(Field(t, "createdAt"));
-    m.date = Scalar(Field(t, "createdAt"), kMaxNameBytes);
+    m.SetDate(Field(t, "createdAt"));
     dated.emplace_back(Text(Field(t, "createdAt")), std::move(m));
   }
   // The API lists threads newest first; ISO 8601 times sort as text.

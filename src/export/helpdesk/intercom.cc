@@ -40,8 +40,7 @@ bool IntercomConversation(const nlohmann::json& conv, Conversation* out, std::st
     m.author = AuthorOf(Field(source, "author"));
     m.author_name = Text(Field(Field(source, "author"), "name"));
     m.text = HtmlToPlain(Text(Field(source, "body")));
-    m.month = MonthOf(Field(conv, "created_at"));
-    m.date = Scalar(Field(conv, "created_at"), kMaxNameBytes);
+    m.SetDate(Field(conv, "created_at"));
     if (m.author == Author::kCustomer) out->customer_name = m.author_name;
     out->messages.push_back(std::move(m));
   }
@@ -58,8 +57,7 @@ bool IntercomConversation(const nlohmann::json& conv, Conversation* out, std::st
     if (type != "note" && has_body) m.author = AuthorOf(Field(p, "author"));
     m.author_name = Text(Field(Field(p, "author"), "name"));
     if (has_body) m.text = HtmlToPlain(body.get<std::string>());
-    m.month = MonthOf(Field(p, "created_at"));
-    m.date = Scalar(Field(p, "created_at"), kMaxNameBytes);
+    m.SetDate(Field(p, "created_at"));
     if (m.author == Author::kCustomer && out->customer_name.empty())
       out->customer_name = m.author_name;
     out->messages.push_back(std::move(m));

@@ -65,8 +65,7 @@ bool ZendeskConversation(const nlohmann::json& record, const UserTable& global_u
     if (Field(c, "plain_body").is_string()) m.text = Text(Field(c, "plain_body"));
     else if (Field(c, "html_body").is_string()) m.text = HtmlToPlain(Text(Field(c, "html_body")));
     else m.text = Text(Field(c, "body"));
-    m.month = MonthOf(Field(c, "created_at"));
-    m.date = Scalar(Field(c, "created_at"), kMaxNameBytes);
+    m.SetDate(Field(c, "created_at"));
     out->messages.push_back(std::move(m));
   }
   return true;
