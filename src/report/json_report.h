@@ -19,7 +19,7 @@ inline constexpr const char* kSchemaVersion = "amends.checklist/1";
 struct ChecklistFrame {
   // Members already JSON text, written first and last as they are: an
   // audit's `"id":…,"ticket":…` copied from the input; an email's
-  // `"email":{…}` (email/email_json.h).
+  // `"email":{…}` (report/email_json.h).
   std::string_view leading_members;
   std::string_view trailing_members;
   // The text a finding's line, column and UTF-16 offsets are counted in,

@@ -2,8 +2,8 @@
 
 #include <array>
 
-#include "email/email_json.h"
 #include "report/compact_report.h"
+#include "report/email_json.h"
 #include "report/json_report.h"
 #include "report/languagetool_report.h"
 #include "report/text_report.h"
@@ -30,7 +30,7 @@ class JsonSink : public Sink {
     frame.leading_members = input.leading_members;
     std::string email;
     if (input.email) {
-      email::AppendEmailMember(*input.email, input.customer_message_given, &email);
+      AppendEmailMember(*input.email, input.customer_message_given, &email);
       frame.trailing_members = email;
       frame.positions_in = input.email->body;
     }

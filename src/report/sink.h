@@ -22,7 +22,7 @@ struct SinkInput {
   std::string_view name;     // the input's name, as a person knows it ("-", a path)
   ReportOptions report;
   // When the input was a whole email message: its reply, for the position
-  // fix-ups and the "email" member (email/email_json.h). Null for a draft.
+  // fix-ups and the "email" member (report/email_json.h). Null for a draft.
   const email::Reply* email = nullptr;
   bool customer_message_given = false;  // --customer-message replaced the quoted thread
   // Text for a person to read before the checklist (the email summary of

@@ -1,17 +1,17 @@
-#include "email/email_json.h"
+#include "report/email_json.h"
 
 #include <nlohmann/json.hpp>
 
 #include "report/positions.h"
 
-namespace amends::email {
+namespace amends {
 namespace {
 
 nlohmann::ordered_json NameOrNull(const std::string& s) {
   return s.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s);
 }
 
-nlohmann::ordered_json MailboxJson(const Mailbox& m) {
+nlohmann::ordered_json MailboxJson(const email::Mailbox& m) {
   nlohmann::ordered_json j;
   j["name"] = NameOrNull(m.name);
   j["address"] = NameOrNull(m.address);
@@ -20,9 +20,9 @@ nlohmann::ordered_json MailboxJson(const Mailbox& m) {
 
 }  // namespace
 
-void AppendEmailMember(const Reply& reply, bool customer_message_given, std::string* out) {
+void AppendEmailMember(const email::Reply& reply, bool customer_message_given, std::string* out) {
   PositionIndex index(reply.body, 0);
-  const Message& m = reply.message;
+  const email::Message& m = reply.message;
   nlohmann::ordered_json e;
   if (m.has_body) {
     nlohmann::ordered_json part;
@@ -37,16 +37,16 @@ void AppendEmailMember(const Reply& reply, bool customer_message_given, std::str
   }
   e["from"] = MailboxJson(m.from);
   nlohmann::ordered_json to = nlohmann::ordered_json::array();
-  for (const Mailbox& t : m.to) to.push_back(MailboxJson(t));
+  for (const email::Mailbox& t : m.to) to.push_back(MailboxJson(t));
   e["to"] = std::move(to);
   e["subject"] = m.subject;
   e["customer_name_source"] = NameOrNull(reply.customer_name_source);
   e["body"] = reply.body;
   nlohmann::ordered_json stripped = nlohmann::ordered_json::array();
-  for (const Stripped& s : reply.stripped) {
+  for (const email::Stripped& s : reply.stripped) {
     Position a = index.At(s.start), b = index.At(s.end);
     nlohmann::ordered_json j;
-    j["kind"] = StripKindName(s.kind);
+    j["kind"] = email::StripKindName(s.kind);
     j["start"] = s.start;
     j["end"] = s.end;
     j["line"] = a.line;
@@ -65,4 +65,4 @@ void AppendEmailMember(const Reply& reply, bool customer_message_given, std::str
   out->append(e.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
-}  // namespace amends::email
+}  // namespace amends
