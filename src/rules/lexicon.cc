@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "rules/rule_kind.h"
 #include "util/diagnostic.h"
 
 namespace amends {
@@ -13,9 +14,10 @@ constexpr int kMaxErrors = 20;
 // Memory budget per compiled regex, so a team's pattern cannot blow up.
 constexpr int64_t kRegexMaxMem = 2 << 20;
 
-const std::vector<std::string> kRuleFields = {
-    "tag",     "kind",    "match",   "unless", "text", "needs", "case", "sentence",
-    "applies", "message", "suggest", "fire",   "pass", "replace", "fixes"};
+// The fields every rule may have; each kind adds its own (rule_kind.h).
+const std::vector<std::string> kCommonFields = {"tag",     "kind",    "match", "unless",
+                                                "applies", "message", "suggest", "fire",
+                                                "pass",    "replace", "fixes"};
 
 // The folder part of a lexicon file's name ("lexicons/en" of
 // "lexicons/en/apology.rules"); "" for a bare name.
@@ -26,8 +28,13 @@ std::string Folder(const std::string& name) {
 
 class RuleCompiler {
  public:
-  RuleCompiler(const std::vector<std::string>& tags, Lexicon* out) : tags_(tags), out_(out) {
+  RuleCompiler(const std::vector<std::string>& tags, std::span<const RuleKindDef* const> kinds,
+               Lexicon* out)
+      : tags_(tags), kinds_(kinds.empty() ? RuleKinds() : kinds), out_(out) {
     for (const Rule& r : out->rules) seen_.emplace(r.id, r.file + ":" + std::to_string(r.line));
+    field_names_ = kCommonFields;
+    for (const RuleKindDef* k : kinds_)
+      for (const RuleKindDef::Field& f : k->fields) field_names_.emplace_back(f.name);
   }
 
   // Macro files first: their defines are shared by every rule file of
@@ -92,174 +99,156 @@ class RuleCompiler {
     }
   }
 
-  // A regex's continuation lines are joined with nothing between them: a
-  // space would be part of the pattern. (Phrases join them with a space.)
-  // A list ("- item" lines) is already one group, "(a|b)".
-  static std::string RegexText(const BlockField& f) {
-    if (f.list) return f.value;
-    std::string text;
-    for (size_t k = 0; k < f.pieces.size(); ++k) {
-      size_t from = f.pieces[k].offset;
-      size_t to = k + 1 < f.pieces.size() ? f.pieces[k + 1].offset - 1 : f.value.size();
-      text.append(f.value, from, to - from);
-    }
-    return text;
-  }
-
-  std::unique_ptr<RE2> CompileRegex(const BlockFile& file, const BlockField& f) {
-    auto re = CompileRuleRegex(RegexText(f));
-    if (!re->ok()) {
-      auto [line, column] = f.Locate(0);
-      Error(file.Error(line, column, "bad regex: " + re->error()));
-      return nullptr;
-    }
-    return re;
-  }
-
   void CompileRule(const BlockFile& file, const Block& b) {
     Rule r;
     r.id = b.arg;
     r.file = file.name;
     r.line = b.line;
-    if (r.id.empty() || r.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789._-") !=
-                            std::string::npos) {
-      Error(file.Error(b.line, b.arg_column ? b.arg_column : 1,
-                       "a rule needs an id of lower-case letters, digits, '.', '_' or '-'"));
-      return;
-    }
-    auto [it, inserted] = seen_.emplace(r.id, file.name + ":" + std::to_string(b.line));
-    if (!inserted) {
-      Error(file.Error(b.line, b.arg_column,
-                       "duplicate rule id '" + r.id + "' (first defined at " + it->second + ")"));
-      return;
-    }
+    if (!ClaimId(file, b)) return;
     size_t errors_before = errors_.size() + dropped_;
-    for (const BlockField& f : b.fields) {
-      if (std::find(kRuleFields.begin(), kRuleFields.end(), f.key) == kRuleFields.end())
-        Error(file.Error(f.line, f.value_column - static_cast<int>(f.key.size()) - 2 > 0
-                                     ? f.value_column - static_cast<int>(f.key.size()) - 2
-                                     : 1,
-                         "unknown field '" + f.key + "'" + DidYouMean(f.key, kRuleFields)));
-    }
-    for (const BlockField& f : b.fields) {
-      if (f.list && f.key != "match" && f.key != "unless")
-        Error(file.Error(f.line, 1, "a '- item' list is only for patterns ('match', 'unless', "
-                                    "'define'); write '" + f.key + "' on one line"));
-    }
-    auto single = [&](const char* key) -> const BlockField* {
-      auto all = b.All(key);
-      if (all.size() > 1) Error(file.Error(all[1]->line, 1, std::string("'") + key + "' given twice"));
-      return all.empty() ? nullptr : all[0];
-    };
-    if (const BlockField* f = single("kind")) {
-      if (f->value == "phrase") r.kind = RuleKind::kPhrase;
-      else if (f->value == "regex") r.kind = RuleKind::kRegex;
-      else Error(file.Error(f->line, f->value_column, "kind must be 'phrase' or 'regex'"));
-    }
-    if (const BlockField* f = single("applies")) {
-      if (f->value == "draft") r.scope = RuleScope::kDraft;
-      else if (f->value == "customer") r.scope = RuleScope::kCustomer;
-      else Error(file.Error(f->line, f->value_column, "applies must be 'draft' or 'customer'"));
-    }
-    if (const BlockField* f = single("text")) {
-      if (r.kind != RuleKind::kRegex)
-        Error(file.Error(f->line, 1, "'text' applies to regex rules only"));
-      else if (f->value == "original") r.regex_on_original = true;
-      else if (f->value != "folded")
-        Error(file.Error(f->line, f->value_column, "text must be 'folded' or 'original'"));
-    }
-    for (const BlockField* f : b.All("needs")) {
-      if (r.kind != RuleKind::kRegex)
-        Error(file.Error(f->line, 1, "'needs' applies to regex rules only"));
-      else if (f->value.empty())
-        Error(file.Error(f->line, f->value_column, "'needs' names a string every match may hold"));
-      else r.regex_needs.push_back(f->value);
-    }
-    if (const BlockField* f = single("case")) {
-      if (r.kind != RuleKind::kPhrase)
-        Error(file.Error(f->line, 1, "'case' applies to phrase rules only (a regex says it itself)"));
-      else if (f->value == "upper") r.upper_case = true;
-      else if (f->value != "any")
-        Error(file.Error(f->line, f->value_column, "case must be 'any' or 'upper'"));
-    }
-    if (const BlockField* f = single("sentence")) {
-      if (r.kind != RuleKind::kPhrase)
-        Error(file.Error(f->line, 1, "'sentence' applies to phrase rules only"));
-      else if (f->value == "question") r.in_question = true;
-      else if (f->value != "any")
-        Error(file.Error(f->line, f->value_column, "sentence must be 'any' or 'question'"));
-    }
-    if (const BlockField* f = single("tag")) {
-      auto t = std::find(tags_.begin(), tags_.end(), f->value);
-      if (t == tags_.end())
-        Error(file.Error(f->line, f->value_column,
-                         "unknown tag '" + f->value + "'" + DidYouMean(f->value, tags_)));
-      else r.tag = static_cast<int>(t - tags_.begin());
-    } else {
-      Error(file.Error(b.line, 1, "rule '" + r.id + "' has no 'tag'"));
-    }
-    if (const BlockField* f = single("message")) r.message = f->value;
-    if (const BlockField* f = single("suggest")) r.suggestion = f->value;
-
+    RuleBlockContext ctx(file, b, &out_->phrases, [this](std::string e) { Error(std::move(e)); });
+    const RuleKindDef* kind = ReadKind(ctx, &r);
+    CheckFieldNames(ctx, *kind);
+    ReadCommonFields(ctx, &r);
+    kind->read_fields(ctx, &r);
     for (const char* key : {"match", "unless"}) {
-      bool is_match = key[0] == 'm';
       for (const BlockField* f : b.All(key)) {
-        if (f->value.empty()) {
-          Error(file.Error(f->line, f->value_column, std::string("empty '") + key + "'"));
-          continue;
-        }
-        if (r.kind == RuleKind::kPhrase) {
-          std::string err;
-          size_t at = 0;
-          int64_t p = out_->phrases.Add(f->value, &err, &at);
-          if (p < 0) {
-            auto [line, column] = f->Locate(at);
-            Error(file.Error(line, column, err));
-            continue;
-          }
-          (is_match ? r.phrases : r.phrase_unless).push_back(static_cast<uint32_t>(p));
-        } else if (auto re = CompileRegex(file, *f)) {
-          (is_match ? r.regexes : r.regex_unless)
-              .push_back(std::make_unique<RuleRegex>(std::move(re)));
-        }
+        if (f->value.empty()) ctx.Error(f->line, f->value_column, std::string("empty '") + key + "'");
+        else kind->add_pattern(ctx, *f, key[0] == 'm', &r);
       }
     }
-    if (b.All("match").empty()) Error(file.Error(b.line, 1, "rule '" + r.id + "' has no 'match'"));
-    for (const BlockField* f : b.All("fire")) r.fire.push_back({f->value, f->line});
-    for (const BlockField* f : b.All("pass")) r.pass.push_back({f->value, f->line});
+    if (b.All("match").empty()) ctx.Error(b.line, 1, "rule '" + r.id + "' has no 'match'");
+    ReadExamples(ctx, &r);
+    if (errors_.size() + dropped_ == errors_before) out_->rules.push_back(std::move(r));
+  }
+
+  // Checks the rule's id and records it; false (reported) when it is
+  // malformed or taken.
+  bool ClaimId(const BlockFile& file, const Block& b) {
+    if (b.arg.empty() || b.arg.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789._-") !=
+                             std::string::npos) {
+      Error(file.Error(b.line, b.arg_column ? b.arg_column : 1,
+                       "a rule needs an id of lower-case letters, digits, '.', '_' or '-'"));
+      return false;
+    }
+    auto [it, inserted] = seen_.emplace(b.arg, file.name + ":" + std::to_string(b.line));
+    if (!inserted) {
+      Error(file.Error(b.line, b.arg_column,
+                       "duplicate rule id '" + b.arg + "' (first defined at " + it->second + ")"));
+      return false;
+    }
+    return true;
+  }
+
+  // The rule's kind (the first, phrase, when it names none or a wrong one).
+  const RuleKindDef* ReadKind(const RuleBlockContext& ctx, Rule* r) {
+    r->kind = 0;
+    const BlockField* f = ctx.Single("kind");
+    if (!f) return kinds_[0];
+    for (size_t k = 0; k < kinds_.size(); ++k) {
+      if (kinds_[k]->name != f->value) continue;
+      r->kind = static_cast<uint32_t>(k);
+      return kinds_[k];
+    }
+    ctx.Error(f->line, f->value_column, "kind must be " + KindNames());
+    return kinds_[0];
+  }
+
+  // "'phrase' or 'regex'", from the table.
+  std::string KindNames() const {
+    std::string out;
+    for (size_t k = 0; k < kinds_.size(); ++k) {
+      if (k) out += k + 1 == kinds_.size() ? " or " : ", ";
+      out.append("'").append(kinds_[k]->name).append("'");
+    }
+    return out;
+  }
+
+  // Unknown fields, lists where a single line belongs, and another kind's
+  // fields.
+  void CheckFieldNames(const RuleBlockContext& ctx, const RuleKindDef& kind) {
+    for (const BlockField& f : ctx.block.fields) {
+      if (std::find(field_names_.begin(), field_names_.end(), f.key) == field_names_.end()) {
+        int column = f.value_column - static_cast<int>(f.key.size()) - 2;
+        ctx.Error(f.line, column > 0 ? column : 1,
+                  "unknown field '" + f.key + "'" + DidYouMean(f.key, field_names_));
+        continue;
+      }
+      if (f.list && f.key != "match" && f.key != "unless")
+        ctx.Error(f.line, 1, "a '- item' list is only for patterns ('match', 'unless', "
+                             "'define'); write '" + f.key + "' on one line");
+      if (const RuleKindDef* owner = OwnerOf(f.key); owner && owner != &kind) {
+        std::string note;
+        for (const RuleKindDef::Field& kf : owner->fields)
+          if (kf.name == f.key && !kf.note.empty()) note = " (" + std::string(kf.note) + ")";
+        ctx.Error(f.line, 1, "'" + f.key + "' applies to " + std::string(owner->name) +
+                                 " rules only" + note);
+      }
+    }
+  }
+
+  // The kind whose own field `key` is, or null for a field every rule may have.
+  const RuleKindDef* OwnerOf(std::string_view key) const {
+    for (const RuleKindDef* k : kinds_)
+      for (const RuleKindDef::Field& f : k->fields)
+        if (f.name == key) return k;
+    return nullptr;
+  }
+
+  void ReadCommonFields(const RuleBlockContext& ctx, Rule* r) {
+    if (const BlockField* f = ctx.Single("applies")) {
+      if (f->value == "draft") r->scope = RuleScope::kDraft;
+      else if (f->value == "customer") r->scope = RuleScope::kCustomer;
+      else ctx.Error(f->line, f->value_column, "applies must be 'draft' or 'customer'");
+    }
+    if (const BlockField* f = ctx.Single("tag")) {
+      auto t = std::find(tags_.begin(), tags_.end(), f->value);
+      if (t == tags_.end())
+        ctx.Error(f->line, f->value_column,
+                  "unknown tag '" + f->value + "'" + DidYouMean(f->value, tags_));
+      else r->tag = static_cast<int>(t - tags_.begin());
+    } else {
+      ctx.Error(ctx.block.line, 1, "rule '" + r->id + "' has no 'tag'");
+    }
+    if (const BlockField* f = ctx.Single("message")) r->message = f->value;
+    if (const BlockField* f = ctx.Single("suggest")) r->suggestion = f->value;
+  }
+
+  // `fire`, `pass`, `replace` and `fixes`, and what they require of each other.
+  void ReadExamples(const RuleBlockContext& ctx, Rule* r) {
+    const Block& b = ctx.block;
+    for (const BlockField* f : b.All("fire")) r->fire.push_back({f->value, f->line});
+    for (const BlockField* f : b.All("pass")) r->pass.push_back({f->value, f->line});
     for (const BlockField* f : b.All("replace")) {
       LiteralReplacement rep;
       std::string err;
       if (!ParseReplacement(f->value, &rep, &err)) {
-        Error(file.Error(f->line, f->value_column, err));
+        ctx.Error(f->line, f->value_column, err);
         continue;
       }
       rep.line = f->line;
-      r.replacements.push_back(std::move(rep));
+      r->replacements.push_back(std::move(rep));
     }
     for (const BlockField* f : b.All("fixes")) {
       size_t arrow = f->value.find(" => ");
       if (arrow == std::string::npos) {
-        Error(file.Error(f->line, f->value_column,
-                         "a 'fixes' example is 'TEXT => TEXT WITH THE REPLACEMENT APPLIED'"));
+        ctx.Error(f->line, f->value_column,
+                  "a 'fixes' example is 'TEXT => TEXT WITH THE REPLACEMENT APPLIED'");
         continue;
       }
-      r.fixes.push_back({f->value.substr(0, arrow), f->value.substr(arrow + 4), f->line});
+      r->fixes.push_back({f->value.substr(0, arrow), f->value.substr(arrow + 4), f->line});
     }
-    if (!r.replacements.empty() && r.fixes.empty())
-      Error(file.Error(b.line, 1, "rule '" + r.id +
-                                      "' has a 'replace' but no 'fixes' example proving it"));
-    if (r.replacements.empty() && !r.fixes.empty())
-      Error(file.Error(b.All("fixes")[0]->line, 1,
-                       "a 'fixes' example needs a 'replace' in its rule"));
-    if (r.fire.empty() || r.pass.empty())
-      Error(file.Error(b.line, 1,
-                       "rule '" + r.id +
-                           "' needs at least one 'fire' and one 'pass' example"));
-    if (errors_.size() + dropped_ == errors_before) out_->rules.push_back(std::move(r));
+    if (!r->replacements.empty() && r->fixes.empty())
+      ctx.Error(b.line, 1, "rule '" + r->id + "' has a 'replace' but no 'fixes' example proving it");
+    if (r->replacements.empty() && !r->fixes.empty())
+      ctx.Error(b.All("fixes")[0]->line, 1, "a 'fixes' example needs a 'replace' in its rule");
+    if (r->fire.empty() || r->pass.empty())
+      ctx.Error(b.line, 1, "rule '" + r->id + "' needs at least one 'fire' and one 'pass' example");
   }
 
   const std::vector<std::string>& tags_;
+  std::span<const RuleKindDef* const> kinds_;
+  std::vector<std::string> field_names_;  // common and every kind's, for "did you mean"
   Lexicon* out_;
   std::map<std::string, std::string> seen_;
   std::map<std::string, PhraseSet::Macros> shared_;  // by folder
@@ -292,7 +281,7 @@ void WriteLexicon(const Lexicon& lexicon, BinaryWriter* out) {
   for (const Rule& r : lexicon.rules) {
     out->Str(r.id);
     out->U32(static_cast<uint32_t>(r.tag));
-    out->U32(static_cast<uint32_t>(r.kind));
+    out->U32(r.kind);
     out->U32(static_cast<uint32_t>(r.scope));
     out->U32(r.regex_on_original);
     out->U32(r.upper_case);
@@ -339,7 +328,7 @@ bool ReadLexicon(BinaryReader* in, Lexicon* lexicon, bool in_place) {
     Rule r;
     r.id = in->Str();
     r.tag = static_cast<int>(in->U32());
-    r.kind = static_cast<RuleKind>(in->U32());
+    r.kind = in->U32();
     r.scope = static_cast<RuleScope>(in->U32());
     r.regex_on_original = in->U32() != 0;
     r.upper_case = in->U32() != 0;
@@ -386,8 +375,8 @@ bool ReadLexicon(BinaryReader* in, Lexicon* lexicon, bool in_place) {
 }
 
 bool LoadRules(const std::vector<BlockFile>& files, const std::vector<std::string>& tags,
-               Lexicon* out, std::string* error) {
-  RuleCompiler compiler(tags, out);
+               Lexicon* out, std::string* error, std::span<const RuleKindDef* const> kinds) {
+  RuleCompiler compiler(tags, kinds, out);
   compiler.CompileFiles(files);
   if (!compiler.ok()) {
     *error = compiler.errors();

@@ -15,10 +15,9 @@
 #include "rules/block_file.h"
 #include "rules/phrase.h"
 #include "rules/replacement.h"
+#include "rules/rule_kind.h"
 
 namespace amends {
-
-enum class RuleKind { kPhrase, kRegex };
 
 // Which text a rule reads.
 enum class RuleScope {
@@ -63,7 +62,7 @@ struct FixExample {
 struct Rule {
   std::string id;
   int tag = -1;  // index into the tag list given to LoadRules
-  RuleKind kind = RuleKind::kPhrase;
+  uint32_t kind = 0;  // index into RuleKinds() (rules/rule_kind.h): 0 phrase, 1 regex
   RuleScope scope = RuleScope::kDraft;
   bool regex_on_original = false;  // regex rules: match the unfolded text
   // Regex rules: strings of which every match holds one (`needs: >`). The
@@ -78,10 +77,12 @@ struct Rule {
   // anywhere in the rest of the question cancels it. `sentence: question`.
   bool in_question = false;
 
-  std::vector<uint32_t> phrases;        // kPhrase: patterns in Lexicon::phrases
-  std::vector<uint32_t> phrase_unless;  // kPhrase
-  std::vector<std::unique_ptr<RuleRegex>> regexes;       // kRegex
-  std::vector<std::unique_ptr<RuleRegex>> regex_unless;  // kRegex
+  // What the kind compiled `match` and `unless` to: phrase patterns (in
+  // Lexicon::phrases) or regexes.
+  std::vector<uint32_t> phrases;
+  std::vector<uint32_t> phrase_unless;
+  std::vector<std::unique_ptr<RuleRegex>> regexes;
+  std::vector<std::unique_ptr<RuleRegex>> regex_unless;
 
   std::string message;     // may be empty: the check's message applies
   std::string suggestion;  // may be empty
@@ -114,9 +115,11 @@ inline bool IsMacroFile(std::string_view name) {
 // use.
 // Tags must be among `tags`. Returns false and sets `*error` to one
 // diagnostic per problem found (file:line:column, caret), at most 20,
-// newline-separated.
+// newline-separated. `kinds` (default: RuleKinds()) is the table of rule
+// kinds `kind:` picks from; tests pass their own.
 bool LoadRules(const std::vector<BlockFile>& files, const std::vector<std::string>& tags,
-               Lexicon* out, std::string* error);
+               Lexicon* out, std::string* error,
+               std::span<const RuleKindDef* const> kinds = {});
 
 // The compiled lexicon as bytes, and back (regexes as their text).
 // ReadLexicon returns false when `in` is cut short. Only for bytes this

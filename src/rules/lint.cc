@@ -256,8 +256,9 @@ class Linter {
         LintPattern(f, b.value, b.value_pieces);
       } else if (b.keyword == "rule") {
         LintReplacements(f, b);
-        const BlockField* kind = b.Find("kind");
-        if (kind && kind->value == "regex") {
+        const BlockField* kind_field = b.Find("kind");
+        const RuleKindDef* kind = kind_field ? FindRuleKind(kind_field->value) : RuleKinds()[0];
+        if (kind && kind->engine == RuleKindDef::Engine::kRegex) {
           for (const BlockField& field : b.fields)
             if (field.key == "match" || field.key == "unless") LintRegex(f, field);
           continue;

@@ -73,7 +73,7 @@ void BrutePhrases(const Lexicon& lexicon, const Document& doc, RuleScope scope, 
   };
   for (uint32_t r = 0; r < lexicon.rules.size(); ++r) {
     const Rule& rule = lexicon.rules[r];
-    if (rule.scope != scope || rule.kind != RuleKind::kPhrase) continue;
+    if (rule.scope != scope || RuleKinds()[rule.kind]->engine != RuleKindDef::Engine::kPhrase) continue;
     if (rule.in_question && !question) continue;
     for (uint32_t pattern : rule.phrases) {
       for (size_t p = 0; p < n; ++p) {
@@ -115,7 +115,7 @@ void BruteRegexes(const Lexicon& lexicon, const Document& doc, RuleScope scope,
                   std::vector<Hit>* raw) {
   for (uint32_t r = 0; r < lexicon.rules.size(); ++r) {
     const Rule& rule = lexicon.rules[r];
-    if (rule.scope != scope || rule.kind != RuleKind::kRegex) continue;
+    if (rule.scope != scope || RuleKinds()[rule.kind]->engine != RuleKindDef::Engine::kRegex) continue;
     const bool original = rule.regex_on_original;
     std::string_view text = original ? doc.text.substr(doc.begin) : std::string_view(doc.folded);
     auto to_original = [&](std::pair<size_t, size_t> m) {

@@ -1,0 +1,45 @@
+// `kind: phrase` (the default): patterns of words, groups and macros
+// (rules/phrase.h), matched through the word index. Its own fields: `case`
+// (upper: shouting) and `sentence` (question).
+#include "rules/block_file.h"
+#include "rules/lexicon.h"
+#include "rules/rule_kind.h"
+
+namespace amends {
+namespace {
+
+constexpr RuleKindDef::Field kFields[] = {{"case", "a regex says it itself"}, {"sentence"}};
+
+void ReadFields(const RuleBlockContext& ctx, Rule* r) {
+  if (const BlockField* f = ctx.Single("case")) {
+    if (f->value == "upper") r->upper_case = true;
+    else if (f->value != "any") ctx.Error(f->line, f->value_column, "case must be 'any' or 'upper'");
+  }
+  if (const BlockField* f = ctx.Single("sentence")) {
+    if (f->value == "question") r->in_question = true;
+    else if (f->value != "any")
+      ctx.Error(f->line, f->value_column, "sentence must be 'any' or 'question'");
+  }
+}
+
+void AddPattern(const RuleBlockContext& ctx, const BlockField& f, bool is_match, Rule* r) {
+  std::string err;
+  size_t at = 0;
+  int64_t p = ctx.phrases->Add(f.value, &err, &at);
+  if (p < 0) {
+    auto [line, column] = f.Locate(at);
+    ctx.Error(line, column, err);
+    return;
+  }
+  (is_match ? r->phrases : r->phrase_unless).push_back(static_cast<uint32_t>(p));
+}
+
+}  // namespace
+
+extern const RuleKindDef kPhraseRuleKind = {.name = "phrase",
+                                            .engine = RuleKindDef::Engine::kPhrase,
+                                            .fields = kFields,
+                                            .read_fields = &ReadFields,
+                                            .add_pattern = &AddPattern};
+
+}  // namespace amends
