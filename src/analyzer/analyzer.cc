@@ -19,10 +19,6 @@ Segmenter& ThreadSegmenter() {
   return segmenter;
 }
 
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 // An image starts with this, then the format version, the number of files
 // it was made from and their hash.
 constexpr std::string_view kImageMagic = "amends-lexicon-image";
@@ -76,7 +72,7 @@ bool ReadLexiconDir(const std::string& dir, std::vector<LexiconFile>* out, std::
   std::vector<fs::path> paths;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     std::string name = entry.path().filename().string();
-    if (entry.is_regular_file() && (name == "checks.def" || EndsWith(name, ".rules") ||
+    if (entry.is_regular_file() && (name == "checks.def" || name.ends_with(".rules") ||
                                     IsMacroFile(name)))
       paths.push_back(entry.path());
   }
@@ -135,7 +131,7 @@ std::unique_ptr<Analyzer> Analyzer::Load(const std::vector<LexiconFile>& files,
       // Made from these very files, so they compiled then: only the
       // checks are still to parse.
       for (size_t i = 0; i < count; ++i) {
-        if (!EndsWith(files[i].name, "checks.def")) continue;
+        if (!files[i].name.ends_with("checks.def")) continue;
         BlockFile parsed;
         if (!ParseBlockFile(files[i].name, files[i].content, &parsed, error) ||
             !ParseCheckSet(parsed, &a->checks_, error))
@@ -157,9 +153,9 @@ std::unique_ptr<Analyzer> Analyzer::Load(const std::vector<LexiconFile>& files,
       ValidateSource(&source, error);
       return nullptr;
     }
-    if (EndsWith(f.name, ".list")) {
-      if (EndsWith(f.name, "first-names.list")) a->names_.first_names.AddList(f.content);
-      else if (EndsWith(f.name, "name-words.list")) a->names_.name_words.AddList(f.content);
+    if (f.name.ends_with(".list")) {
+      if (f.name.ends_with("first-names.list")) a->names_.first_names.AddList(f.content);
+      else if (f.name.ends_with("name-words.list")) a->names_.name_words.AddList(f.content);
       else {
         *error = f.name + ": unknown list (expected first-names.list or name-words.list)";
         return nullptr;
@@ -168,7 +164,7 @@ std::unique_ptr<Analyzer> Analyzer::Load(const std::vector<LexiconFile>& files,
     }
     BlockFile parsed;
     if (!ParseBlockFile(f.name, f.content, &parsed, error)) return nullptr;
-    if (EndsWith(f.name, "checks.def")) {
+    if (f.name.ends_with("checks.def")) {
       if (have_checks) {
         *error = f.name + ": a second checks.def";
         return nullptr;

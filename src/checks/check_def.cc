@@ -20,6 +20,15 @@ const char* StatusName(Status s) {
   return "?";
 }
 
+bool ParseStatus(std::string_view name, Status* status) {
+  for (Status s : {Status::kPass, Status::kFix, Status::kConsider, Status::kNotApplicable}) {
+    if (name != StatusName(s)) continue;
+    *status = s;
+    return true;
+  }
+  return false;
+}
+
 int CheckSet::TagIndex(const std::string& name) const {
   auto it = std::find(tags.begin(), tags.end(), name);
   return it == tags.end() ? -1 : static_cast<int>(it - tags.begin());
@@ -133,8 +142,8 @@ class CheckParser {
     if (auto f = get("suggest", false)) c.suggestion = f->value;
     if (auto f = get("seeds", false)) c.seeds = Words(f->value);
     if (auto f = get("status", true)) {
-      if (f->value == "fix") c.severity = Status::kFix;
-      else if (f->value == "consider") c.severity = Status::kConsider;
+      Status s;
+      if (ParseStatus(f->value, &s) && (s == Status::kFix || s == Status::kConsider)) c.severity = s;
       else Error(f->line, f->value_column, "status must be 'fix' or 'consider'");
     }
     if (auto f = get("applies", false)) {

@@ -15,6 +15,9 @@ namespace amends {
 enum class Status { kPass, kFix, kConsider, kNotApplicable };
 
 const char* StatusName(Status s);
+// "pass", "fix", "consider" or "n/a" (as StatusName writes them) into
+// `*status`; false for anything else.
+bool ParseStatus(std::string_view name, Status* status);
 
 struct LogicKind;  // checks/logic_kind.h
 
@@ -29,7 +32,9 @@ struct CheckDef {
   bool recovery_only = false;
   const LogicKind* logic = nullptr;  // never null in a parsed set
   std::vector<int> tags;        // first tag set
-  std::vector<int> other_tags;  // unless / if / then set
+  // The tags after the kind's second word (LogicKind::second): "unless" for
+  // flag, "if" for require, "then" for sequence; what they mean is the kind's.
+  std::vector<int> second_tags;
   int n = 0;                    // within N / at-least N
   bool enabled = true;  // a team configuration can turn a check off
   std::string file;

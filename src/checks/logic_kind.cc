@@ -58,7 +58,7 @@ std::string ParseTagLogic(const LogicKind& kind, std::span<const std::string> ar
     if (IsSecondWord(x)) {
       if (x != kind.second || in_second) return "'" + x + "' does not fit '" + name + "'";
       in_second = true;
-      target = &check->other_tags;
+      target = &check->second_tags;
     } else if (IsNumberWord(x)) {
       if (x != kind.number) return "'" + x + "' does not fit '" + name + "'";
       want_number = true;
@@ -74,7 +74,7 @@ std::string ParseTagLogic(const LogicKind& kind, std::span<const std::string> ar
     }
   }
   if (check->tags.empty()) return "'" + name + "' needs at least one tag";
-  if (kind.second_required && check->other_tags.empty())
+  if (kind.second_required && check->second_tags.empty())
     return "'" + name + "' needs '" + std::string(kind.second) + " TAG…'";
   if (!kind.number.empty() && check->n == 0) return "'" + name + "' needs a number";
   return "";

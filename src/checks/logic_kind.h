@@ -47,7 +47,7 @@ struct LogicKind {
   // rather than something it did ("did").
   bool left_out = false;
   // Reads the words of `logic:` after the name into `*check` (its tags,
-  // other_tags and n), adding tags to `*set`. Returns "" or what is wrong.
+  // second_tags and n), adding tags to `*set`. Returns "" or what is wrong.
   std::string (*parse)(const LogicKind& kind, std::span<const std::string> args, CheckSet* set,
                        CheckDef* check) = nullptr;
   // Sets `r->status` and `r->findings`, which start as a pass with none.

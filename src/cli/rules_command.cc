@@ -50,7 +50,7 @@ int RunRules(const CommonOptions& common, const RulesOptions& options) {
       nlohmann::ordered_json feeding = nlohmann::ordered_json::array();
       for (const Rule& r : analyzer->lexicon().rules) {
         if (std::find(c.tags.begin(), c.tags.end(), r.tag) == c.tags.end() &&
-            std::find(c.other_tags.begin(), c.other_tags.end(), r.tag) == c.other_tags.end())
+            std::find(c.second_tags.begin(), c.second_tags.end(), r.tag) == c.second_tags.end())
           continue;
         nlohmann::ordered_json rule;
         rule["id"] = r.id;

@@ -67,10 +67,9 @@ bool ParseConfig(const std::string& path, std::string_view content, const std::s
           fail(f.line, 3, "unknown key '" + f.key + "'" + DidYouMean(f.key, {"status"}));
         } else if (f.value == "off") {
           o.off = true;
-        } else if (f.value == "fix") {
-          o.status = Status::kFix;
-        } else if (f.value == "consider") {
-          o.status = Status::kConsider;
+        } else if (Status s; ParseStatus(f.value, &s) &&
+                             (s == Status::kFix || s == Status::kConsider)) {
+          o.status = s;
         } else {
           fail(f.line, f.value_column, "status must be fix, consider or off");
         }

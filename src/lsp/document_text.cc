@@ -10,10 +10,6 @@ namespace {
 
 constexpr uint32_t kUnmapped = std::numeric_limits<uint32_t>::max();
 
-bool EndsWith(std::string_view s, std::string_view tail) {
-  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
-}
-
 void Blank(std::string* text, size_t from, size_t to) {
   for (size_t i = from; i < to && i < text->size(); ++i)
     if ((*text)[i] != '\n' && (*text)[i] != '\r') (*text)[i] = ' ';
@@ -44,8 +40,8 @@ DocumentKind KindOf(std::string_view uri, std::string_view language_id) {
   if (language_id == "markdown") return DocumentKind::kMarkdown;
   if (!language_id.empty() && language_id != "plaintext" && language_id != "text")
     return DocumentKind::kText;  // another language the client named: its prose as text
-  if (EndsWith(uri, ".eml")) return DocumentKind::kMail;
-  if (EndsWith(uri, ".md") || EndsWith(uri, ".markdown")) return DocumentKind::kMarkdown;
+  if (uri.ends_with(".eml")) return DocumentKind::kMail;
+  if (uri.ends_with(".md") || uri.ends_with(".markdown")) return DocumentKind::kMarkdown;
   return DocumentKind::kText;
 }
 

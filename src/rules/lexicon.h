@@ -105,7 +105,7 @@ struct Lexicon {
 // Whether a lexicon file holds shared macros (its name ends in ".macros"):
 // only `define` blocks, seen by every rule file in the same folder.
 inline bool IsMacroFile(std::string_view name) {
-  return name.size() >= 7 && name.substr(name.size() - 7) == ".macros";
+  return name.ends_with(".macros");
 }
 
 // Compiles every `rule` block of `files` and appends the rules to `*out`

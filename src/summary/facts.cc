@@ -35,7 +35,7 @@ ReplyFacts FactsFor(const Analyzer& analyzer, const Analysis& analysis, std::str
   f.agent = context.agent;
   f.team = context.team;
   f.month = context.month;
-  f.status.assign(defs.size(), kNotApplicable);
+  f.status.assign(defs.size(), Status::kNotApplicable);
   f.needs_fix = !analysis.ready_to_send;
   ReviewReply& review = f.review;
   // The findings kept are those inside the shown text (Shown cuts at the
@@ -44,13 +44,10 @@ ReplyFacts FactsFor(const Analyzer& analyzer, const Analysis& analysis, std::str
   for (const CheckResult& r : analysis.checklist) {
     ptrdiff_t i = r.check - defs.data();
     if (i < 0 || static_cast<size_t>(i) >= defs.size()) continue;
-    int s = r.status == Status::kPass ? kPass
-            : r.status == Status::kFix ? kFix
-            : r.status == Status::kConsider ? kConsider
-                                            : kNotApplicable;
+    const Status s = r.status;
     f.status[i] = s;
-    if (s != kFix && s != kConsider) continue;
-    (s == kFix ? review.fixes : review.considers)++;
+    if (s != Status::kFix && s != Status::kConsider) continue;
+    (s == Status::kFix ? review.fixes : review.considers)++;
     review.fired.push_back({r.check->id, s});
     for (const Finding& finding : r.findings) {
       if (finding.span.empty() || finding.span.end > text.size()) continue;

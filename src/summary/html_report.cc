@@ -61,7 +61,8 @@ std::string Cut(std::string_view s, size_t max) {
   return std::string(TruncateUtf8(s, max)) + "…";
 }
 
-const char* StatusClass(int status) { return status == kFix ? "fix" : "consider"; }
+// A fired check's status as its CSS class: "fix" or "consider".
+const char* StatusClass(Status status) { return StatusName(status); }
 
 // Horizontal bars: one row per label, the fix share then the consider share
 // of `whole`.
@@ -339,7 +340,7 @@ struct CheckLookup {
 // its check's name as text, so the page says what is wrong on paper too.
 // Findings that overlap share one mark, which names every check it holds.
 std::string Highlighted(const ReviewReply& r, const CheckLookup& lookup) {
-  std::unordered_map<std::string, int> status;
+  std::unordered_map<std::string, Status> status;
   for (const auto& c : r.fired) status[c.check] = c.status;
   std::vector<ReviewFinding> f = r.findings;
   std::sort(f.begin(), f.end(), [](const auto& a, const auto& b) {
@@ -354,7 +355,7 @@ std::string Highlighted(const ReviewReply& r, const CheckLookup& lookup) {
   for (const auto& x : f) {
     if (x.end > r.text.size() || x.start >= x.end) continue;
     auto it = status.find(x.check);
-    bool fix = it != status.end() && it->second == kFix;
+    bool fix = it != status.end() && it->second == Status::kFix;
     if (marks.empty() || x.start >= marks.back().end) {
       marks.push_back({x.start, x.end, fix, {x.check}});
       continue;

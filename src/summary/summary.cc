@@ -31,7 +31,6 @@ bool ReadCounts(const nlohmann::json& j, CheckCounts* c) {
   return true;
 }
 
-const char* StatusName(int status) { return status == kFix ? "fix" : "consider"; }
 
 }  // namespace
 
@@ -99,11 +98,11 @@ void Summary::AddToGroup(Group* g, const ReplyFacts& facts) const {
   if (facts.needs_fix) ++g->needs_fix;
   if (g->checks.size() < checks_.size()) g->checks.resize(checks_.size());
   for (size_t i = 0; i < facts.status.size() && i < checks_.size(); ++i) {
-    int s = facts.status[i];
-    if (s == kNotApplicable) continue;
+    const Status s = facts.status[i];
+    if (s == Status::kNotApplicable) continue;
     ++g->checks[i].evaluated;
-    if (s == kFix) ++g->checks[i].fix;
-    if (s == kConsider) ++g->checks[i].consider;
+    if (s == Status::kFix) ++g->checks[i].fix;
+    if (s == Status::kConsider) ++g->checks[i].consider;
   }
 }
 
@@ -111,11 +110,11 @@ void Summary::AddReply(const ReplyFacts& facts) {
   ++checked_;
   if (facts.needs_fix) ++needs_fix_;
   for (size_t i = 0; i < facts.status.size() && i < checks_.size(); ++i) {
-    int s = facts.status[i];
-    if (s == kNotApplicable) continue;
+    const Status s = facts.status[i];
+    if (s == Status::kNotApplicable) continue;
     ++totals_[i].evaluated;
-    if (s == kFix) ++totals_[i].fix;
-    if (s == kConsider) ++totals_[i].consider;
+    if (s == Status::kFix) ++totals_[i].fix;
+    if (s == Status::kConsider) ++totals_[i].consider;
   }
   AddToGroup(&agents_[Key(facts.agent)], facts);
   AddToGroup(&teams_[Key(facts.team)], facts);
@@ -323,10 +322,11 @@ bool Summary::FromJson(const nlohmann::json& j, Summary* out, std::string* error
       rr.text = r.value("text", "");
       rr.customer_message = r.value("customer_message", "");
       for (const auto& f : r.value("fired", nlohmann::json::array())) {
-        std::string status = f.at("status").get<std::string>();
-        if (status != "fix" && status != "consider")
-          throw std::runtime_error("unknown status \"" + status + "\" in worst_replies");
-        rr.fired.push_back({f.at("check").get<std::string>(), status == "fix" ? kFix : kConsider});
+        std::string name = f.at("status").get<std::string>();
+        Status status;
+        if (!ParseStatus(name, &status) || (status != Status::kFix && status != Status::kConsider))
+          throw std::runtime_error("unknown status \"" + name + "\" in worst_replies");
+        rr.fired.push_back({f.at("check").get<std::string>(), status});
       }
       for (const auto& f : r.at("findings")) {
         ReviewFinding x{f.at("check").get<std::string>(), f.at("start").get<uint32_t>(),

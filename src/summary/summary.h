@@ -14,6 +14,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "checks/check_def.h"
+
 namespace amends::summary {
 
 inline constexpr const char* kSummarySchema = "amends.audit-summary/1";
@@ -45,7 +47,7 @@ struct ReviewFinding {
 // A check that asked for a change in a review reply, with its status.
 struct ReviewCheck {
   std::string check;
-  int status = 0;  // kFix or kConsider
+  Status status = Status::kFix;  // kFix or kConsider
 };
 
 // A reply that needs a fix, ranked by score = 2 × fixes + considers.
@@ -85,13 +87,12 @@ struct CheckInfo {
 // What one checked reply contributes.
 struct ReplyFacts {
   std::string agent, team, month;        // "" when unknown
-  std::vector<int> status;               // per check: 0 pass, 1 fix, 2 consider, 3 n/a
+  std::vector<Status> status;            // per check
   std::vector<std::pair<int, std::string>> phrases;  // (check, folded phrase)
   bool needs_fix = false;
   bool has_review = false;
   ReviewReply review;
 };
-enum : int { kPass = 0, kFix = 1, kConsider = 2, kNotApplicable = 3 };
 
 class Summary {
  public:

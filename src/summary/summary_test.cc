@@ -17,7 +17,7 @@ ReplyFacts Facts(int i) {
   ReplyFacts f;
   f.agent = i % 3 ? "Ann" : "<b>Bob</b>";
   f.month = i % 2 ? "2024-01" : "2024-02";
-  f.status = {i % 4 == 0 ? kFix : kPass, i % 5 == 0 ? kNotApplicable : kConsider};
+  f.status = {i % 4 == 0 ? Status::kFix : Status::kPass, i % 5 == 0 ? Status::kNotApplicable : Status::kConsider};
   f.needs_fix = i % 4 == 0;
   f.phrases = {{1, "sorry for any"}};
   f.has_review = f.needs_fix;
@@ -29,8 +29,8 @@ ReplyFacts Facts(int i) {
   f.review.text = "Sorry for any <script>alert(1)</script> trouble";
   f.review.customer_message = "Where is my <img onerror=alert(2)> parcel?";
   f.review.findings = {{"b.two", 0, 13}};
-  f.review.fired = {{"b.two", kConsider}};
-  if (f.needs_fix) f.review.fired.insert(f.review.fired.begin(), {"a.missing", kFix});
+  f.review.fired = {{"b.two", Status::kConsider}};
+  if (f.needs_fix) f.review.fired.insert(f.review.fired.begin(), {"a.missing", Status::kFix});
   f.team = i % 2 ? "360001" : "42";
   f.review.team = f.team;
   return f;
@@ -101,7 +101,7 @@ TEST_CASE("summary: checks that did not run are listed apart, and merge", "[summ
                                     {"b.two", "Second", CheckKind::kDid, false}};
   Summary s(one_ran, 5);
   ReplyFacts f = Facts(0);
-  f.status = {kFix, kNotApplicable};  // b.two did not run
+  f.status = {Status::kFix, Status::kNotApplicable};  // b.two did not run
   f.phrases.clear();
   f.review.findings = {{"a.missing", 0, 5}};
   s.AddReply(f);

@@ -11,7 +11,7 @@ namespace {
 
 void Evaluate(const LogicInput& in, CheckResult* r) {
   auto found = HitsOf(in.hits, in.check.tags);
-  if (found.empty() || !HitsOf(in.hits, in.check.other_tags).empty()) return;
+  if (found.empty() || !HitsOf(in.hits, in.check.second_tags).empty()) return;
   for (const Hit* h : found) r->findings.push_back(FindingFor(in.check, in.lexicon, *h));
   r->status = in.check.severity;
 }

@@ -12,7 +12,7 @@ namespace {
 
 void Evaluate(const LogicInput& in, CheckResult* r) {
   const CheckDef& check = in.check;
-  if (!check.other_tags.empty() && HitsOf(in.hits, check.other_tags).empty()) {
+  if (!check.second_tags.empty() && HitsOf(in.hits, check.second_tags).empty()) {
     r->status = Status::kNotApplicable;
     return;
   }

@@ -23,7 +23,7 @@ bool OpensSentence(const Document& doc, const Hit& h) {
 void Evaluate(const LogicInput& in, CheckResult* r) {
   const CheckDef& check = in.check;
   auto firsts = HitsOf(in.hits, check.tags);
-  auto thens = HitsOf(in.hits, check.other_tags);
+  auto thens = HitsOf(in.hits, check.second_tags);
   // `thens` are in text order and do not overlap, so the only one that can
   // take `a` back is the first that starts after it: in a's sentence, or
   // opening the next one.
