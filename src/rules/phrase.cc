@@ -114,9 +114,9 @@ class PhraseSet::Parser {
       }
       open_.push_back(e);
     }
-    out->begin = static_cast<uint32_t>(set_->elements_.size());
-    set_->elements_.insert(set_->elements_.end(), open_.begin() + mark, open_.end());
-    out->end = static_cast<uint32_t>(set_->elements_.size());
+    out->begin = static_cast<uint32_t>(set_->elements_->size());
+    set_->elements_->insert(set_->elements_->end(), open_.begin() + mark, open_.end());
+    out->end = static_cast<uint32_t>(set_->elements_->size());
     open_.resize(mark);
     return true;
   }
@@ -151,7 +151,7 @@ class PhraseSet::Parser {
   // Inside a group '|' separates sequences instead, so "(we're|we are)"
   // means what it says.
   bool ParseWords(bool in_group, Element* e) {
-    std::vector<uint32_t>& ids = set_->ids_;
+    std::vector<uint32_t>& ids = set_->ids_.Own();
     const auto ids_begin = static_cast<uint32_t>(ids.size());
     const auto prefixes_begin = static_cast<uint32_t>(set_->prefixes_.size());
     for (;;) {
@@ -297,7 +297,8 @@ void PhraseSet::CollectStart(Range sequence, StartScratch* out) const {
       word.any = e.any;
       s = &word;
     }
-    out->ids.insert(out->ids.end(), ids_.begin() + s->ids.begin, ids_.begin() + s->ids.end);
+    out->ids.insert(out->ids.end(), ids_.span().begin() + s->ids.begin,
+                    ids_.span().begin() + s->ids.end);
     for (uint32_t p = s->prefixes.begin; p < s->prefixes.end; ++p) out->prefixes.push_back(p);
     out->any = out->any || s->any;
     if (!nullable) return;
@@ -308,9 +309,9 @@ void PhraseSet::CollectStart(Range sequence, StartScratch* out) const {
 PhraseSet::Start PhraseSet::StoreStart(StartScratch* s) {
   Start out;
   SortUnique(&s->ids);
-  out.ids.begin = static_cast<uint32_t>(ids_.size());
-  ids_.insert(ids_.end(), s->ids.begin(), s->ids.end());
-  out.ids.end = static_cast<uint32_t>(ids_.size());
+  out.ids.begin = static_cast<uint32_t>(ids_->size());
+  ids_->insert(ids_->end(), s->ids.begin(), s->ids.end());
+  out.ids.end = static_cast<uint32_t>(ids_->size());
   out.prefixes.begin = static_cast<uint32_t>(prefixes_.size());
   for (uint32_t p : s->prefixes) {
     std::string copy = prefixes_[p];  // push_back may move prefixes_
@@ -342,11 +343,11 @@ bool PhraseSet::ElementRequires(const Element& e, Range* ids, uint32_t* offset,
 
 uint32_t PhraseSet::AddGroup(const Range* alternatives, size_t count) {
   Group g;
-  g.alternatives.begin = static_cast<uint32_t>(sequences_.size());
-  sequences_.insert(sequences_.end(), alternatives, alternatives + count);
-  g.alternatives.end = static_cast<uint32_t>(sequences_.size());
+  g.alternatives.begin = static_cast<uint32_t>(sequences_->size());
+  sequences_->insert(sequences_->end(), alternatives, alternatives + count);
+  g.alternatives.end = static_cast<uint32_t>(sequences_->size());
   g.min_length = UINT32_MAX;
-  g.unanchored.begin = static_cast<uint32_t>(unanchored_.size());
+  g.unanchored.begin = static_cast<uint32_t>(unanchored_->size());
   StartScratch all, alt;
   std::vector<FirstId> by_first;
   std::vector<std::vector<std::span<const uint32_t>>> literal;  // word sequences, for the trie
@@ -364,7 +365,7 @@ uint32_t PhraseSet::AddGroup(const Range* alternatives, size_t count) {
     // An alternative that may be empty or may begin anywhere is tried at
     // every word.
     if (alt.any || !alt.prefixes.empty() || alt.nullable) {
-      unanchored_.push_back(a);
+      unanchored_->push_back(a);
       continue;
     }
     // A plain word sequence (each element one word of a few) goes into
@@ -381,7 +382,7 @@ uint32_t PhraseSet::AddGroup(const Range* alternatives, size_t count) {
     if (plain) {
       std::vector<std::span<const uint32_t>> words;
       for (uint32_t i = alternatives[a].begin; i < alternatives[a].end; ++i)
-        words.push_back(std::span<const uint32_t>(ids_).subspan(elements_[i].ids.begin,
+        words.push_back(ids_.span().subspan(elements_[i].ids.begin,
                                                                 elements_[i].ids.size()));
       literal.push_back(std::move(words));
       continue;
@@ -389,7 +390,7 @@ uint32_t PhraseSet::AddGroup(const Range* alternatives, size_t count) {
     SortUnique(&alt.ids);
     for (uint32_t id : alt.ids) by_first.push_back({id, a});
   }
-  g.unanchored.end = static_cast<uint32_t>(unanchored_.size());
+  g.unanchored.end = static_cast<uint32_t>(unanchored_->size());
   if (!literal.empty()) g.trie = AddTrie(literal);
   // The group's required words: the union over alternatives of each one's
   // narrowest requirement, the one least likely in a sentence as the
@@ -398,7 +399,7 @@ uint32_t PhraseSet::AddGroup(const Range* alternatives, size_t count) {
   // extremes, each the words before its element plus its place in the
   // element.
   auto weight = [this](Range r) {
-    return RequirementWeight(std::span<const uint32_t>(ids_).subspan(r.begin, r.size()),
+    return RequirementWeight(ids_.span().subspan(r.begin, r.size()),
                              [this](uint32_t id) { return IsCommonWord(vocabulary_.Word(id)); });
   };
   std::vector<uint32_t> required;
@@ -422,26 +423,26 @@ uint32_t PhraseSet::AddGroup(const Range* alternatives, size_t count) {
     if (best_weight == UINT64_MAX) {
       g.has_required = 0;
     } else {
-      required.insert(required.end(), ids_.begin() + best.begin, ids_.begin() + best.end);
+      required.insert(required.end(), ids_->begin() + best.begin, ids_->begin() + best.end);
       g.required_offset = std::min(g.required_offset, best_offset);
       g.required_max_offset = std::max(g.required_max_offset, best_max_offset);
     }
   }
   if (g.has_required) {
     SortUnique(&required);
-    g.required.begin = static_cast<uint32_t>(ids_.size());
-    ids_.insert(ids_.end(), required.begin(), required.end());
-    g.required.end = static_cast<uint32_t>(ids_.size());
+    g.required.begin = static_cast<uint32_t>(ids_->size());
+    ids_->insert(ids_->end(), required.begin(), required.end());
+    g.required.end = static_cast<uint32_t>(ids_->size());
   } else {
     g.required_offset = g.required_max_offset = 0;
   }
   std::sort(by_first.begin(), by_first.end());
-  g.by_first_id.begin = static_cast<uint32_t>(by_first_id_.size());
-  by_first_id_.insert(by_first_id_.end(), by_first.begin(), by_first.end());
-  g.by_first_id.end = static_cast<uint32_t>(by_first_id_.size());
+  g.by_first_id.begin = static_cast<uint32_t>(by_first_id_->size());
+  by_first_id_->insert(by_first_id_->end(), by_first.begin(), by_first.end());
+  g.by_first_id.end = static_cast<uint32_t>(by_first_id_->size());
   g.start = StoreStart(&all);
-  groups_.push_back(g);
-  return static_cast<uint32_t>(groups_.size() - 1);
+  groups_->push_back(g);
+  return static_cast<uint32_t>(groups_->size() - 1);
 }
 
 uint32_t PhraseSet::AddTrie(const std::vector<std::vector<std::span<const uint32_t>>>& paths) {
@@ -472,16 +473,16 @@ uint32_t PhraseSet::AddTrie(const std::vector<std::vector<std::span<const uint32
         }
       };
   for (const auto& path : paths) insert(path, 0, 0);
-  const auto base = static_cast<uint32_t>(trie_nodes_.size());
+  const auto base = static_cast<uint32_t>(trie_nodes_->size());
   for (Node& n : nodes) {
     std::sort(n.children.begin(), n.children.end(),
               [](const TrieEdge& a, const TrieEdge& b) { return a.id < b.id; });
     TrieNode out;
-    out.edges.begin = static_cast<uint32_t>(trie_edges_.size());
-    for (const TrieEdge& e : n.children) trie_edges_.push_back({e.id, base + e.node});
-    out.edges.end = static_cast<uint32_t>(trie_edges_.size());
+    out.edges.begin = static_cast<uint32_t>(trie_edges_->size());
+    for (const TrieEdge& e : n.children) trie_edges_->push_back({e.id, base + e.node});
+    out.edges.end = static_cast<uint32_t>(trie_edges_->size());
     out.ends = n.ends ? 1 : 0;
-    trie_nodes_.push_back(out);
+    trie_nodes_->push_back(out);
   }
   return base;
 }
@@ -493,15 +494,15 @@ PhraseSet::Mark PhraseSet::GetMark() const {
 }
 
 void PhraseSet::Restore(const Mark& m) {
-  elements_.resize(m.elements);
-  sequences_.resize(m.sequences);
-  groups_.resize(m.groups);
-  ids_.resize(m.ids);
+  elements_->resize(m.elements);
+  sequences_->resize(m.sequences);
+  groups_->resize(m.groups);
+  ids_->resize(m.ids);
   prefixes_.resize(m.prefixes);
-  by_first_id_.resize(m.by_first_id);
-  unanchored_.resize(m.unanchored);
-  trie_nodes_.resize(m.trie_nodes);
-  trie_edges_.resize(m.trie_edges);
+  by_first_id_->resize(m.by_first_id);
+  unanchored_->resize(m.unanchored);
+  trie_nodes_->resize(m.trie_nodes);
+  trie_edges_->resize(m.trie_edges);
 }
 
 bool PhraseSet::ParseSequenceText(std::string_view text, Range* out, std::string* error,
@@ -524,23 +525,22 @@ bool PhraseSet::ParseSequenceText(std::string_view text, Range* out, std::string
 }
 
 void PhraseSet::Publish() {
-  view_ = {elements_, sequences_, groups_,  patterns_,    ids_,
-           by_first_id_, unanchored_, required_, trie_nodes_, trie_edges_};
-  in_place_ = false;
+  view_ = {elements_.span(),    sequences_.span(),  groups_.span(),     patterns_.span(),
+           ids_.span(),         by_first_id_.span(), unanchored_.span(), required_.span(),
+           trie_nodes_.span(),  trie_edges_.span()};
 }
 
 void PhraseSet::Materialize() {
-  if (!in_place_) return;
-  elements_.assign(view_.elements.begin(), view_.elements.end());
-  sequences_.assign(view_.sequences.begin(), view_.sequences.end());
-  groups_.assign(view_.groups.begin(), view_.groups.end());
-  patterns_.assign(view_.patterns.begin(), view_.patterns.end());
-  ids_.assign(view_.ids.begin(), view_.ids.end());
-  by_first_id_.assign(view_.by_first_id.begin(), view_.by_first_id.end());
-  unanchored_.assign(view_.unanchored.begin(), view_.unanchored.end());
-  required_.assign(view_.required.begin(), view_.required.end());
-  trie_nodes_.assign(view_.trie_nodes.begin(), view_.trie_nodes.end());
-  trie_edges_.assign(view_.trie_edges.begin(), view_.trie_edges.end());
+  elements_.Own();
+  sequences_.Own();
+  groups_.Own();
+  patterns_.Own();
+  ids_.Own();
+  by_first_id_.Own();
+  unanchored_.Own();
+  required_.Own();
+  trie_nodes_.Own();
+  trie_edges_.Own();
   Publish();
 }
 
@@ -573,28 +573,28 @@ int64_t PhraseSet::Add(std::string_view text, std::string* error, size_t* error_
   Pattern p;
   p.opens_sentence = opens_sentence;
   p.closes_sentence = closes_sentence;
-  p.sequence = static_cast<uint32_t>(sequences_.size());
-  sequences_.push_back(sequence);
+  p.sequence = static_cast<uint32_t>(sequences_->size());
+  sequences_->push_back(sequence);
   StartScratch start;
   CollectStart(sequence, &start);
   p.start = StoreStart(&start);
   // The required words: of every mandatory top-level element that needs
   // one (any match contains a word of each).
-  p.required_begin = static_cast<uint32_t>(required_.size());
+  p.required_begin = static_cast<uint32_t>(required_->size());
   for (uint32_t i = sequence.begin; i < sequence.end; ++i) {
     Range r;
     uint32_t offset, max_offset;
     if (ElementRequires(elements_[i], &r, &offset, &max_offset))
-      required_.push_back({r, AddLengths(MinLength({sequence.begin, i}), offset),
+      required_->push_back({r, AddLengths(MinLength({sequence.begin, i}), offset),
                            AddLengths(MaxLength({sequence.begin, i}), max_offset)});
   }
-  p.required_end = static_cast<uint32_t>(required_.size());
+  p.required_end = static_cast<uint32_t>(required_->size());
   // Smallest sets first: they fail fastest.
-  std::stable_sort(required_.begin() + p.required_begin, required_.end(),
+  std::stable_sort(required_->begin() + p.required_begin, required_->end(),
                    [](const Required& a, const Required& b) { return a.ids.size() < b.ids.size(); });
-  patterns_.push_back(p);
+  patterns_->push_back(p);
   Publish();
-  return static_cast<int64_t>(patterns_.size() - 1);
+  return static_cast<int64_t>(patterns_->size() - 1);
 }
 
 bool PhraseSet::DefineMacro(const std::string& name, std::string_view text, std::string* error,
@@ -631,31 +631,17 @@ bool PhraseSet::Load(BinaryReader* in, bool in_place) {
   if (!vocabulary_.Load(in, in_place)) return false;
   uint64_t prefixes = in->U64();
   for (uint64_t i = 0; i < prefixes && in->ok(); ++i) prefixes_.emplace_back(in->Str());
-  if (in_place) {
-    view_.elements = in->ArrayView<Element>();
-    view_.sequences = in->ArrayView<Range>();
-    view_.groups = in->ArrayView<Group>();
-    view_.patterns = in->ArrayView<Pattern>();
-    view_.ids = in->ArrayView<uint32_t>();
-    view_.by_first_id = in->ArrayView<FirstId>();
-    view_.unanchored = in->ArrayView<uint32_t>();
-    view_.required = in->ArrayView<Required>();
-    view_.trie_nodes = in->ArrayView<TrieNode>();
-    view_.trie_edges = in->ArrayView<TrieEdge>();
-    in_place_ = true;
-  } else {
-    in->Array(&elements_);
-    in->Array(&sequences_);
-    in->Array(&groups_);
-    in->Array(&patterns_);
-    in->Array(&ids_);
-    in->Array(&by_first_id_);
-    in->Array(&unanchored_);
-    in->Array(&required_);
-    in->Array(&trie_nodes_);
-    in->Array(&trie_edges_);
-    Publish();
-  }
+  elements_.Load(in, in_place);
+  sequences_.Load(in, in_place);
+  groups_.Load(in, in_place);
+  patterns_.Load(in, in_place);
+  ids_.Load(in, in_place);
+  by_first_id_.Load(in, in_place);
+  unanchored_.Load(in, in_place);
+  required_.Load(in, in_place);
+  trie_nodes_.Load(in, in_place);
+  trie_edges_.Load(in, in_place);
+  Publish();
   return in->ok();
 }
 

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "rules/vocabulary.h"
+#include "util/image_array.h"
 #include "util/binary_io.h"
 
 namespace amends {
@@ -244,8 +245,9 @@ class PhraseSet {
       return id != o.id ? id < o.id : alternative < o.alternative;
     }
   };
-  // Matching reads the arrays through view_: they are either the vectors
-  // below (Publish after every change) or a loaded image's bytes.
+  // Matching reads the arrays through view_, the spans of the arrays below
+  // (owned, or a loaded image's bytes: util/image_array.h), set again by
+  // Publish after every change.
   struct View {
     std::span<const Element> elements;
     std::span<const Range> sequences;
@@ -259,23 +261,22 @@ class PhraseSet {
     std::span<const TrieEdge> trie_edges;
   };
   void Publish();
-  void Materialize();  // copies an image's arrays into the vectors
+  void Materialize();  // copies an image's arrays, before a change
 
   View view_;
-  bool in_place_ = false;
   Vocabulary vocabulary_;
   // Compiling appends to these.
-  std::vector<Element> elements_;
-  std::vector<Range> sequences_;  // element ranges
-  std::vector<Group> groups_;
-  std::vector<Pattern> patterns_;
-  std::vector<uint32_t> ids_;
+  ImageArray<Element> elements_;
+  ImageArray<Range> sequences_;  // element ranges
+  ImageArray<Group> groups_;
+  ImageArray<Pattern> patterns_;
+  ImageArray<uint32_t> ids_;
   std::vector<std::string> prefixes_;
-  std::vector<FirstId> by_first_id_;
-  std::vector<uint32_t> unanchored_;
-  std::vector<Required> required_;
-  std::vector<TrieNode> trie_nodes_;
-  std::vector<TrieEdge> trie_edges_;
+  ImageArray<FirstId> by_first_id_;
+  ImageArray<uint32_t> unanchored_;
+  ImageArray<Required> required_;
+  ImageArray<TrieNode> trie_nodes_;
+  ImageArray<TrieEdge> trie_edges_;
   Macros macros_;  // name -> group
 };
 

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "util/binary_io.h"
+#include "util/image_array.h"
 #include "util/string_table.h"
 
 namespace amends {
@@ -81,16 +82,12 @@ class Vocabulary {
     }
     return h ^ (h >> 31);
   }
-  std::span<const Slot> Slots() const {
-    return in_place_ ? image_slots_ : std::span<const Slot>(slots_);
-  }
+  std::span<const Slot> Slots() const { return slots_.span(); }
   void Place(uint32_t id);
   void Rehash(size_t slot_count);
 
   StringTable words_;        // by id
-  std::vector<Slot> slots_;  // by hash; a power of 2, at most half full
-  bool in_place_ = false;    // the slots are an image's
-  std::span<const Slot> image_slots_;
+  ImageArray<Slot> slots_;  // by hash; a power of 2, at most half full
 };
 
 }  // namespace amends

@@ -1,6 +1,6 @@
 // Many short strings kept as one string and the offsets where each begins,
-// either owned or read in place from a buffer (the lexicon image): no
-// allocation per string, and nothing to build at start-up.
+// either owned or read in place from a buffer (the lexicon image,
+// util/image_array.h): no allocation per string.
 #pragma once
 
 #include <algorithm>
@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "util/binary_io.h"
+#include "util/image_array.h"
 
 namespace amends {
 
@@ -24,14 +25,11 @@ class StringTable {
 
   // Adds `s` at the end; a table read in place is copied first.
   void Append(std::string_view s) {
-    if (in_place_) {
-      blob_ = std::string(image_blob_);
-      offsets_.assign(image_offsets_.begin(), image_offsets_.end());
-      in_place_ = false;
-    }
-    if (offsets_.empty()) offsets_.push_back(0);
-    blob_.append(s);
-    offsets_.push_back(static_cast<uint32_t>(blob_.size()));
+    std::vector<char>& blob = blob_.Own();
+    std::vector<uint32_t>& offsets = offsets_.Own();
+    if (offsets.empty()) offsets.push_back(0);
+    blob.insert(blob.end(), s.begin(), s.end());
+    offsets.push_back(static_cast<uint32_t>(blob.size()));
   }
 
   // As bytes and back (util/binary_io.h). With `in_place` the table reads
@@ -39,35 +37,23 @@ class StringTable {
   // `in` is cut short or its offsets do not rise to the end of the strings
   // (lookups would read past them).
   void Save(BinaryWriter* out) const {
-    out->Str(Blob());
-    out->Array(Offsets());
+    blob_.Save(out);
+    offsets_.Save(out);
   }
   bool Load(BinaryReader* in, bool in_place) {
-    *this = StringTable();
-    if (in_place) {
-      image_blob_ = in->Str();
-      image_offsets_ = in->ArrayView<uint32_t>();
-      in_place_ = true;
-    } else {
-      blob_ = in->Str();
-      in->Array(&offsets_);
-    }
+    blob_.Load(in, in_place);
+    offsets_.Load(in, in_place);
     auto o = Offsets();
     return in->ok() && (o.empty() || (o.front() == 0 && o.back() == Blob().size() &&
                                       std::is_sorted(o.begin(), o.end())));
   }
 
  private:
-  std::string_view Blob() const { return in_place_ ? image_blob_ : std::string_view(blob_); }
-  std::span<const uint32_t> Offsets() const {
-    return in_place_ ? image_offsets_ : std::span<const uint32_t>(offsets_);
-  }
+  std::string_view Blob() const { return {blob_.span().data(), blob_.size()}; }
+  std::span<const uint32_t> Offsets() const { return offsets_.span(); }
 
-  std::string blob_;               // every string, one after another
-  std::vector<uint32_t> offsets_;  // where each begins, then the end
-  bool in_place_ = false;
-  std::string_view image_blob_;
-  std::span<const uint32_t> image_offsets_;
+  ImageArray<char> blob_;         // every string, one after another
+  ImageArray<uint32_t> offsets_;  // where each begins, then the end
 };
 
 }  // namespace amends
