@@ -42,6 +42,22 @@ TEST_CASE("every export format is found by its name, in --help and the docs", "[
   CHECK(FindFormat("JSONL") == nullptr);
 }
 
+TEST_CASE("the manual page's audit entry names every export format", "[export]") {
+  const std::string page = ReadDoc("amends.1");
+  size_t at = page.find("Check every reply of an export (");
+  REQUIRE(at != std::string::npos);
+  std::string list = page.substr(at, page.find(')', at) - at);
+  std::replace(list.begin(), list.end(), '\n', ' ');
+  for (const Format* f : Formats()) {
+    INFO(f->name);
+    const std::string name(f->name);
+    CHECK((list.find(" " + name + ",") != std::string::npos ||
+           list.find("(" + name + ",") != std::string::npos ||
+           list.find(" " + name + ")") != std::string::npos ||
+           list.ends_with(" " + name)));
+  }
+}
+
 TEST_CASE("the formats' help is wrapped at the width asked", "[export]") {
   const std::string help = FormatsHelp(40);
   CHECK(help.rfind("Formats (--input): jsonl", 0) == 0);
