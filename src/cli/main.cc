@@ -60,19 +60,6 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("amends ") + AMENDS_VERSION);
   app.require_subcommand(1);
   app.fallthrough();
-  app.footer(
-      "Exit status: 0 ready to send, 1 some check says \"fix\", 2 usage or input error.\n"
-      "'amends check' prints the checklist as text, also when its output is piped (without\n"
-      "colours then, unless --color always); --format json gives programs the JSON checklist.\n"
-      "Examples:\n"
-      "  amends check draft.txt\n"
-      "  amends check --format json --customer-name Mary --situation recovery draft.txt\n"
-      "  pbpaste | amends check -\n"
-      "  amends audit replies.jsonl > results.jsonl\n"
-      "  amends audit --summary s.json --html report.html tickets.zendesk.jsonl > out.jsonl\n"
-      "  amends check --fix draft.txt > fixed.txt\n"
-      "  amends lsp        (started by your editor: see 'amends lsp --help')\n"
-      "Run 'amends COMMAND --help' for a command's options.");
 
   CommonOptions common;
   app.add_option("--lexicons", common.lexicons,
@@ -101,6 +88,7 @@ int main(int argc, char** argv) {
   CLI::App* check_cmd = app.add_subcommand(
       "check", "Check one draft and print its checklist: text (also when piped), or JSON with "
                "--format json");
+  check_cmd->footer("Exit status: 0 ready to send, 1 some check says \"fix\", 2 usage or input error.");
   check_cmd->add_option("file", check.file, "The draft: a UTF-8 text file, or - for stdin (default)")
       ->type_name("FILE");
   std::vector<std::string> sink_names;
@@ -302,6 +290,22 @@ int main(int argc, char** argv) {
   ServeOptions serve;
   CLI::App* serve_cmd = AddServeCommand(&app, &serve);
   serve.command_line.assign(argv, argv + argc);
+
+  // Last: a subcommand copies its parent's footer when it is made, and this
+  // one's exit status is check's, not every command's.
+  app.footer(
+      "Exit status: 0 ready to send, 1 some check says \"fix\", 2 usage or input error.\n"
+      "'amends check' prints the checklist as text, also when its output is piped (without\n"
+      "colours then, unless --color always); --format json gives programs the JSON checklist.\n"
+      "Examples:\n"
+      "  amends check draft.txt\n"
+      "  amends check --format json --customer-name Mary --situation recovery draft.txt\n"
+      "  pbpaste | amends check -\n"
+      "  amends audit replies.jsonl > results.jsonl\n"
+      "  amends audit --summary s.json --html report.html tickets.zendesk.jsonl > out.jsonl\n"
+      "  amends check --fix draft.txt > fixed.txt\n"
+      "  amends lsp        (started by your editor: see 'amends lsp --help')\n"
+      "Run 'amends COMMAND --help' for a command's options.");
 
   try {
     app.parse(argc, argv);
