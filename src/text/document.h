@@ -85,6 +85,8 @@ struct Document {
   bool Large() const { return folded.capacity() > (1u << 20); }
 };
 
+class BreakCache;
+
 // Cuts text into a Document: text PlainBreaks takes (ASCII, a few
 // typographic characters, Latin letters, symbols, emoji) with the rules of
 // ascii_breaks.h, other text with ICU's break iterators (the same
@@ -103,6 +105,10 @@ class Segmenter {
   Document Segment(std::string_view text, uint32_t begin = 0);
   // The same into `*doc`, reusing its storage.
   void Segment(std::string_view text, uint32_t begin, Document* doc);
+  // The same, with the breaks of the lines `cache` holds from earlier
+  // texts taken from it instead of worked out again (see BreakCache); the
+  // Document is the one Segment without it gives.
+  void Segment(std::string_view text, uint32_t begin, Document* doc, BreakCache* cache);
   // Words, sentences and paragraphs only: the layout fields (handles,
   // greeting, signoff, quoted) stay empty. For text that is not a draft,
   // such as the customer's message.
@@ -112,6 +118,45 @@ class Segmenter {
   void SegmentPlain(std::string_view text, uint32_t begin, Document* doc);
 
  private:
+  struct Impl;
+  // SegmentPlain, with or without a cache; the word and sentence breaks
+  // of `body` (the text from `begin`) into impl_.
+  void Cut(std::string_view text, uint32_t begin, Document* doc, BreakCache* cache);
+  void Breaks(std::string_view body, BreakCache* cache);
+  std::unique_ptr<Impl> impl_;
+};
+
+// The word and sentence breaks of the lines of the texts a Segmenter cut
+// last, each line (its bytes up to and with its '\n') keyed by its exact
+// bytes: for cutting one text after another that are mostly the same
+// lines (an editor's document, edit after edit), where only the lines not
+// seen before are cut again. A line's breaks are its own: ICU's word and
+// sentence rules break after every line feed and look at nothing past
+// one, so a line is cut the same alone as within any text. The lines the
+// cache lacks are cut a run of consecutive ones at a time, as Segment cuts
+// a text (PlainBreaks when it takes the run, else ICU), and kept; a line
+// of a run that does not both start and end at a word and a sentence
+// break of the run (none should) is used as cut but not kept.
+//
+// Holds only the lines of the latest text: each Segment with the cache
+// forgets the lines that text did not have, so the cache is about the
+// size of that text's breaks. Owns its copies of the lines. Not
+// thread-safe: one cache per text being edited, used by one thread at a
+// time (any Segmenter may use it).
+class BreakCache {
+ public:
+  BreakCache();
+  ~BreakCache();
+  BreakCache(const BreakCache&) = delete;
+  BreakCache& operator=(const BreakCache&) = delete;
+
+  // Lines held, and how many of the last text's lines were found in it.
+  size_t lines() const;
+  size_t last_reused() const;
+  void Clear();
+
+ private:
+  friend class Segmenter;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <span>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "text/ascii_breaks.h"
 #include "text/document.h"
@@ -22,7 +23,31 @@ struct Segmenter::Impl {
   std::vector<WordBreak> word_breaks;
   std::vector<uint32_t> sentence_breaks;
   std::vector<uint32_t> paragraph_breaks;
+  // A run of lines a BreakCache did not have, cut on its own.
+  std::vector<WordBreak> run_words;
+  std::vector<uint32_t> run_sentences;
 };
+
+struct BreakCache::Impl {
+  struct Line {
+    std::vector<WordBreak> words;     // ends relative to the line's start
+    std::vector<uint32_t> sentences;  // the same
+    uint64_t used = 0;                // the generation that last used it
+  };
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, Line, Hash, std::equal_to<>> lines;  // by the line's bytes
+  uint64_t generation = 0;  // one per text cut with the cache
+  size_t reused = 0;        // lines of the last text found
+};
+
+BreakCache::BreakCache() : impl_(std::make_unique<Impl>()) {}
+BreakCache::~BreakCache() = default;
+size_t BreakCache::lines() const { return impl_->lines.size(); }
+size_t BreakCache::last_reused() const { return impl_->reused; }
+void BreakCache::Clear() { impl_->lines.clear(); }
 
 Segmenter::Segmenter() : impl_(std::make_unique<Impl>()) {}
 
@@ -206,7 +231,12 @@ Document Segmenter::Segment(std::string_view text, uint32_t begin) {
 }
 
 void Segmenter::Segment(std::string_view text, uint32_t begin, Document* doc) {
-  SegmentPlain(text, begin, doc);
+  Cut(text, begin, doc, nullptr);
+  FindLayout(*doc);
+}
+
+void Segmenter::Segment(std::string_view text, uint32_t begin, Document* doc, BreakCache* cache) {
+  Cut(text, begin, doc, cache);
   FindLayout(*doc);
 }
 
@@ -214,6 +244,10 @@ Document Segmenter::SegmentPlain(std::string_view text, uint32_t begin) {
   Document doc;
   SegmentPlain(text, begin, &doc);
   return doc;
+}
+
+void Segmenter::SegmentPlain(std::string_view text, uint32_t begin, Document* doc) {
+  Cut(text, begin, doc, nullptr);
 }
 
 void Document::Clear() {
@@ -241,7 +275,100 @@ void Document::Clear() {
   quoted_reach = std::move(kept_reach);
 }
 
-void Segmenter::SegmentPlain(std::string_view text, uint32_t begin, Document* out) {
+void Segmenter::Breaks(std::string_view body, BreakCache* cache) {
+  // Word and sentence boundaries, relative to `body`: without ICU's break
+  // iterators when PlainBreaks takes the text (ASCII, a few typographic
+  // characters, Latin letters, symbols, emoji; the same as ICU's, see
+  // ascii_breaks.h), else from ICU.
+  std::vector<WordBreak>& word_breaks = impl_->word_breaks;
+  std::vector<uint32_t>& sentence_breaks = impl_->sentence_breaks;
+  word_breaks.clear();
+  sentence_breaks.clear();
+  auto cut = [&](std::string_view text, std::vector<WordBreak>* words,
+                 std::vector<uint32_t>* sentences) {
+    if (!PlainBreaks(text, words, sentences)) {
+      if (!impl_->icu) impl_->icu = std::make_unique<IcuBreaker>();
+      impl_->icu->Breaks(text, words, sentences);
+    }
+  };
+  if (!cache) {
+    cut(body, &word_breaks, &sentence_breaks);
+    return;
+  }
+  BreakCache::Impl& c = *cache->impl_;
+  const uint64_t generation = ++c.generation;
+  c.reused = 0;
+  // The lines the cache has are copied from it; each run of lines it has
+  // not is cut as one text, appended, and kept line by line.
+  auto append = [&](std::span<const WordBreak> words, std::span<const uint32_t> sentences,
+                    uint32_t at) {
+    for (const WordBreak& w : words) word_breaks.push_back({w.end + at, w.status});
+    for (uint32_t s : sentences) sentence_breaks.push_back(s + at);
+  };
+  auto cut_run = [&](size_t from, size_t to) {
+    std::string_view run = body.substr(from, to - from);
+    std::vector<WordBreak>& words = impl_->run_words;
+    std::vector<uint32_t>& sentences = impl_->run_sentences;
+    words.clear();
+    sentences.clear();
+    cut(run, &words, &sentences);
+    append(words, sentences, static_cast<uint32_t>(from));
+    // Each line of the run whose start and end are both word and sentence
+    // breaks is kept, with its breaks.
+    size_t w = 0, s = 0;
+    bool starts_at_break = true;
+    for (size_t at = 0; at < run.size();) {
+      const size_t nl = run.find('\n', at);
+      const size_t end = nl == std::string_view::npos ? run.size() : nl + 1;
+      const size_t w0 = w, s0 = s;
+      while (w < words.size() && words[w].end < end) ++w;
+      while (s < sentences.size() && sentences[s] < end) ++s;
+      const bool ends_at_break = w < words.size() && words[w].end == end &&
+                                 s < sentences.size() && sentences[s] == end;
+      if (ends_at_break) {
+        ++w;
+        ++s;
+      }
+      if (starts_at_break && ends_at_break) {
+        auto [it, added] = c.lines.try_emplace(std::string(run.substr(at, end - at)));
+        BreakCache::Impl::Line& line = it->second;
+        line.used = generation;
+        if (added) {
+          for (size_t k = w0; k < w; ++k)
+            line.words.push_back({static_cast<uint32_t>(words[k].end - at), words[k].status});
+          for (size_t k = s0; k < s; ++k)
+            line.sentences.push_back(static_cast<uint32_t>(sentences[k] - at));
+        }
+      }
+      starts_at_break = ends_at_break;
+      at = end;
+    }
+  };
+  size_t run = std::string_view::npos;  // where the lines not in the cache begin
+  for (size_t at = 0; at < body.size();) {
+    const void* nl = std::memchr(body.data() + at, '\n', body.size() - at);
+    const size_t end =
+        nl ? static_cast<size_t>(static_cast<const char*>(nl) - body.data()) + 1 : body.size();
+    auto it = c.lines.find(body.substr(at, end - at));
+    if (it == c.lines.end()) {
+      if (run == std::string_view::npos) run = at;
+    } else {
+      BreakCache::Impl::Line* line = &it->second;  // stays valid as cut_run adds lines
+      if (run != std::string_view::npos) {
+        cut_run(run, at);
+        run = std::string_view::npos;
+      }
+      line->used = generation;
+      append(line->words, line->sentences, static_cast<uint32_t>(at));
+      ++c.reused;
+    }
+    at = end;
+  }
+  if (run != std::string_view::npos) cut_run(run, body.size());
+  std::erase_if(c.lines, [&](const auto& entry) { return entry.second.used != generation; });
+}
+
+void Segmenter::Cut(std::string_view text, uint32_t begin, Document* out, BreakCache* cache) {
   out->Clear();
   Document& doc = *out;
   doc.text = text;
@@ -251,25 +378,12 @@ void Segmenter::SegmentPlain(std::string_view text, uint32_t begin, Document* ou
   doc.folded_origin.reserve(body.size());
   doc.tokens.reserve(body.size() / 3 + 4);
 
-  // Word and sentence boundaries, relative to `body`: without ICU's break
-  // iterators when PlainBreaks takes the text (ASCII, a few typographic
-  // characters, Latin letters, symbols, emoji; the same as ICU's, see
-  // ascii_breaks.h), else from ICU.
-  std::vector<WordBreak>& word_breaks = impl_->word_breaks;
-  std::vector<uint32_t>& sentence_breaks = impl_->sentence_breaks;
-  word_breaks.clear();
-  sentence_breaks.clear();
-  if (!PlainBreaks(body, &word_breaks, &sentence_breaks)) {
-    if (!impl_->icu) impl_->icu = std::make_unique<IcuBreaker>();
-    impl_->icu->Breaks(body, &word_breaks, &sentence_breaks);
-  }
-
-  AppendTokens(text, begin, word_breaks, doc);
+  Breaks(body, cache);
+  AppendTokens(text, begin, impl_->word_breaks, doc);
   std::vector<uint32_t>& paragraph_breaks = impl_->paragraph_breaks;
   paragraph_breaks.clear();
   FindParagraphBreaks(text, begin, &paragraph_breaks);
-  AppendSentences(text, begin, sentence_breaks, paragraph_breaks, doc);
-
+  AppendSentences(text, begin, impl_->sentence_breaks, paragraph_breaks, doc);
 }
 
 }  // namespace amends

@@ -1,3 +1,6 @@
+#include <string>
+#include <vector>
+
 #include <catch2/catch.hpp>
 
 #include "text/document.h"
@@ -213,4 +216,64 @@ TEST_CASE("a span is quoted when one passage holds it, among many", "[segmenter]
   CHECK(doc.IsQuoted({static_cast<uint32_t>(a + 1), static_cast<uint32_t>(a + 4)}));
   // Across two passages is not inside either.
   CHECK_FALSE(doc.IsQuoted({static_cast<uint32_t>(at), static_cast<uint32_t>(a + 2)}));
+}
+
+TEST_CASE("a BreakCache cuts a text as cutting it afresh does", "[segmenter]") {
+  // Each text the last one edited: lines kept, changed, added, moved; some
+  // of them only ICU cuts (CJK, a combining mark, a BOM in mid-text).
+  const std::vector<std::string> texts = {
+      "Hi Mary,\n\nSorry for the delay.\nIt ships today.\n",
+      "Hi Mary,\n\nSorry for the long delay.\nIt ships today.\n",
+      "Hi Mary,\n\nSorry for the long delay.\nIt ships today.\nZo\xC3\xAB \xF0\x9F\x98\x94 ok",
+      "Hi Mary,\r\n\r\nSorry for the long delay.\nIt ships today.\n\xE5\xAF\xB9\xE4\xB8\x8D"
+      "\xE8\xB5\xB7\xE3\x80\x82\n",
+      "It ships today.\nHi Mary,\r\n\r\nSorry for the long delay.\nJose\xCC\x81 called.\n",
+      "It ships today.\n\xEF\xBB\xBFHi Mary,\r\n\r\nSorry for the long delay.\nU.S. etc.\n",
+      "It ships today.\n\xEF\xBB\xBFHi Mary,\r\n\r\nSorry for the long delay.\nU.S. etc.\n",
+      "",
+      "\n\n\n",
+      "Hi Mary,\n\nSorry for the delay.\nIt ships today.\n",
+  };
+  auto same = [](const Document& a, const Document& b) {
+    if (a.folded != b.folded || a.folded_origin != b.folded_origin || a.words != b.words ||
+        a.tokens.size() != b.tokens.size() || a.sentences.size() != b.sentences.size())
+      return false;
+    for (size_t i = 0; i < a.tokens.size(); ++i) {
+      const Token &x = a.tokens[i], &y = b.tokens[i];
+      if (x.start != y.start || x.end != y.end || x.folded_start != y.folded_start ||
+          x.folded_end != y.folded_end || x.sentence != y.sentence || x.kind != y.kind)
+        return false;
+    }
+    for (size_t i = 0; i < a.sentences.size(); ++i) {
+      const Sentence &x = a.sentences[i], &y = b.sentences[i];
+      if (x.start != y.start || x.end != y.end || x.first_word != y.first_word ||
+          x.end_word != y.end_word || x.paragraph != y.paragraph)
+        return false;
+    }
+    return a.greeting.start == b.greeting.start && a.greeting.end == b.greeting.end &&
+           a.signoff.start == b.signoff.start && a.signoff.end == b.signoff.end &&
+           a.greeting_name == b.greeting_name && a.body_first_sentence == b.body_first_sentence;
+  };
+  Segmenter segmenter;
+  BreakCache cache;
+  Document doc;
+  size_t reused = 0;
+  for (const std::string& text : texts) {
+    segmenter.Segment(text, 0, &doc, &cache);
+    INFO(text);
+    CHECK(same(doc, Seg().Segment(text)));
+    reused += cache.last_reused();
+    // Only the last text's lines are kept.
+    size_t lines = 0;
+    for (size_t at = 0; at < text.size(); ++lines) {
+      size_t nl = text.find('\n', at);
+      at = nl == std::string::npos ? text.size() : nl + 1;
+    }
+    CHECK(cache.lines() <= lines);
+  }
+  CHECK(reused >= 15);
+  // From a byte on (after a BOM), as Segment takes it.
+  const std::string bom = "\xEF\xBB\xBFHi Mary,\n\nSorry.\n";
+  segmenter.Segment(bom, 3, &doc, &cache);
+  CHECK(same(doc, Seg().Segment(bom, 3)));
 }
