@@ -6,6 +6,7 @@
 #include <cstring>
 #include <new>
 #include <span>
+#include <unordered_map>
 
 #include "rules/common_words.h"
 
@@ -97,7 +98,50 @@ bool Hidden(const Document& doc, RuleScope scope, Span span) {
          (Inside(span, doc.handles) || Inside(span, doc.signoff) || doc.IsQuoted(span));
 }
 
+// How many of a sentence's first words lie in the leading @handles: a "^"
+// pattern may start only past them.
+size_t OpeningOf(const Document& doc, const Sentence& sentence) {
+  size_t opening = 0;
+  const size_t n = sentence.end_word - sentence.first_word;
+  while (opening < n && !doc.handles.empty() &&
+         doc.tokens[doc.words[sentence.first_word + opening]].start < doc.handles.end)
+    ++opening;
+  return opening;
+}
+
+void AppendU32(std::string* out, uint32_t v) {
+  char bytes[4];
+  std::memcpy(bytes, &v, 4);
+  out->append(bytes, 4);
+}
+
 }  // namespace
+
+struct PhraseHitCache::Impl {
+  struct RelativeHit {
+    uint32_t rule;
+    int tag;
+    uint32_t start, end;  // relative to the sentence's start
+  };
+  struct Entry {
+    std::vector<RelativeHit> hits;
+    uint64_t used = 0;  // the generation that last used it
+  };
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, Entry, Hash, std::equal_to<>> entries;  // by sentence key
+  uint64_t generation = 0;  // one per document matched with the cache
+  size_t reused = 0;        // sentences of the last document found
+  std::string key;          // the key being built
+};
+
+PhraseHitCache::PhraseHitCache() : impl_(std::make_unique<Impl>()) {}
+PhraseHitCache::~PhraseHitCache() = default;
+size_t PhraseHitCache::sentences() const { return impl_->entries.size(); }
+size_t PhraseHitCache::last_reused() const { return impl_->reused; }
+void PhraseHitCache::Clear() { impl_->entries.clear(); }
 
 Matcher::Matcher(const Lexicon& lexicon) : lexicon_(lexicon) {
   IndexRequirements();
@@ -605,13 +649,7 @@ Matcher::SentenceScan::SetView Matcher::SentenceScan::View(uint32_t set) const {
   return v;
 }
 
-size_t Matcher::SentenceScan::Opening() const {
-  size_t opening = 0;
-  while (opening < n_ && !doc_.handles.empty() &&
-         doc_.tokens[doc_.words[sentence_.first_word + opening]].start < doc_.handles.end)
-    ++opening;
-  return opening;
-}
+size_t Matcher::SentenceScan::Opening() const { return OpeningOf(doc_, sentence_); }
 
 bool Matcher::SentenceScan::IsQuestion() {
   if (question_ < 0) {
@@ -764,28 +802,74 @@ void Matcher::SentenceScan::Run(const ScopeIndex& index) {
   }
 }
 
-void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index,
-                           std::vector<Hit>* raw) const {
+void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index, std::vector<Hit>* raw,
+                           PhraseHitCache* cache) const {
   thread_local PhraseScratch scratch;
   const PhraseSet& phrases = lexicon_.phrases;
   scratch.sets.AtLeast(set_count_);
   scratch.reach_at.AtLeast(phrases.size());
   // Every word of the document and its vocabulary id, looked up once; a
-  // sentence reads its stretch of them.
+  // sentence reads its stretch of them. With a cache, only the words of
+  // the sentences it does not have.
   const size_t total = doc.words.size();
   if (scratch.words.size() < total) {
     scratch.words.resize(total);
     scratch.ids.resize(total);
   }
-  for (size_t w = 0; w < total; ++w) {
-    scratch.words[w] = doc.Folded(doc.tokens[doc.words[w]]);
-    scratch.ids[w] = phrases.vocabulary().Find(scratch.words[w]);
+  auto look_up = [&](size_t from, size_t to) {
+    for (size_t w = from; w < to; ++w) {
+      scratch.words[w] = doc.Folded(doc.tokens[doc.words[w]]);
+      scratch.ids[w] = phrases.vocabulary().Find(scratch.words[w]);
+    }
+  };
+  if (!cache) {
+    look_up(0, total);
+    for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+      SentenceScan scan(*this, doc, scratch, s, raw);
+      scan.Post(index);
+      scan.Run(index);
+    }
+    return;
   }
+  PhraseHitCache::Impl& c = *cache->impl_;
+  const uint64_t generation = ++c.generation;
+  c.reused = 0;
+  std::string& key = c.key;
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+    const Sentence& sentence = doc.sentences[s];
+    if (sentence.first_word == sentence.end_word) continue;  // no word, no hit
+    // The key: what SentenceScan reads of the document for this sentence.
+    key.clear();
+    AppendU32(&key, static_cast<uint32_t>(OpeningOf(doc, sentence)));
+    AppendU32(&key, sentence.end_word - sentence.first_word);
+    for (uint32_t w = sentence.first_word; w < sentence.end_word; ++w) {
+      const Token& t = doc.tokens[doc.words[w]];
+      AppendU32(&key, t.start - sentence.start);
+      AppendU32(&key, t.end - sentence.start);
+    }
+    key.append(doc.text.substr(sentence.start, sentence.end - sentence.start));
+    auto it = c.entries.find(std::string_view(key));
+    if (it != c.entries.end()) {
+      it->second.used = generation;
+      for (const PhraseHitCache::Impl::RelativeHit& h : it->second.hits)
+        raw->push_back({h.rule, h.tag, Span{sentence.start + h.start, sentence.start + h.end}, s});
+      ++c.reused;
+      continue;
+    }
+    look_up(sentence.first_word, sentence.end_word);
+    const size_t first_hit = raw->size();
     SentenceScan scan(*this, doc, scratch, s, raw);
     scan.Post(index);
     scan.Run(index);
+    PhraseHitCache::Impl::Entry& entry = c.entries[key];
+    entry.used = generation;
+    for (size_t i = first_hit; i < raw->size(); ++i) {
+      const Hit& h = (*raw)[i];
+      entry.hits.push_back({h.rule, h.tag, h.span.start - sentence.start,
+                            h.span.end - sentence.start});
+    }
   }
+  std::erase_if(c.entries, [&](const auto& e) { return e.second.used != generation; });
 }
 
 void Matcher::MatchRegexes(const Document& doc, const RegexSet& regexes, bool original,
@@ -886,10 +970,15 @@ std::vector<Hit> Matcher::Match(const Document& doc, RuleScope scope) const {
 }
 
 void Matcher::Match(const Document& doc, RuleScope scope, std::vector<Hit>* out) const {
+  Match(doc, scope, out, nullptr);
+}
+
+void Matcher::Match(const Document& doc, RuleScope scope, std::vector<Hit>* out,
+                    PhraseHitCache* cache) const {
   const ScopeIndex& index = scopes_[static_cast<int>(scope)];
   thread_local std::vector<Hit> raw;  // every match, before merging
   raw.clear();
-  MatchPhrases(doc, index, &raw);
+  MatchPhrases(doc, index, &raw, cache);
   MatchRegexes(doc, index.folded, false, &raw);
   MatchRegexes(doc, index.original, true, &raw);
 

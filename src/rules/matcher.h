@@ -25,6 +25,8 @@ struct Hit {
   uint32_t sentence;  // sentence of span.start
 };
 
+class PhraseHitCache;
+
 // Indexes a Lexicon for matching. A phrase pattern is looked up by the
 // rarest set of words every match of it holds (its key), and tried only at
 // the words it can begin with where its other required words can lie; a
@@ -57,6 +59,12 @@ class Matcher {
   std::vector<Hit> Match(const Document& doc, RuleScope scope) const;
   // The same into `*hits` (replacing what it held, keeping its storage).
   void Match(const Document& doc, RuleScope scope, std::vector<Hit>* hits) const;
+  // The same, with the phrase hits of the sentences `cache` holds taken
+  // from it instead of matched again (see PhraseHitCache); the hits are
+  // those Match without it gives. The cache must have been filled by this
+  // Matcher for this scope, or be empty.
+  void Match(const Document& doc, RuleScope scope, std::vector<Hit>* hits,
+             PhraseHitCache* cache) const;
 
  private:
   struct PhraseRef {
@@ -132,7 +140,8 @@ class Matcher {
   // One sentence's matching (matcher.cc): the sets its words mark, the
   // starts each pattern may take, antipatterns, hits.
   class SentenceScan;
-  void MatchPhrases(const Document& doc, const ScopeIndex& index, std::vector<Hit>* raw) const;
+  void MatchPhrases(const Document& doc, const ScopeIndex& index, std::vector<Hit>* raw,
+                    PhraseHitCache* cache) const;
   void MatchRegexes(const Document& doc, const RegexSet& regexes, bool original,
                     std::vector<Hit>* raw) const;
 
@@ -158,6 +167,38 @@ class Matcher {
   std::vector<uint8_t> common_index_;
   std::vector<uint64_t> common_mask_;
   std::string error_;
+};
+
+// The phrase hits of the sentences of the documents a Matcher matched
+// last, each sentence keyed by all that its phrase matching reads: its
+// bytes, where each of its words lies in them, and how many of its first
+// words are @handles (a word's folded form is its bytes' folding, so the
+// key holds it too). Phrase patterns never reach past their sentence, so
+// a sentence seen before, anywhere in a text, has the hits it had, moved
+// to where it now is. (Regex rules, which may, are matched on the whole
+// text every time, and so is all that follows: merging, hidden spans.)
+//
+// Holds only the sentences of the latest document: each Match with the
+// cache forgets those that document did not have. Owns its copies. Not
+// thread-safe: one cache per text being edited, used by one thread at a
+// time; entries are only good for the Matcher and scope that made them
+// (Clear it when either changes).
+class PhraseHitCache {
+ public:
+  PhraseHitCache();
+  ~PhraseHitCache();
+  PhraseHitCache(const PhraseHitCache&) = delete;
+  PhraseHitCache& operator=(const PhraseHitCache&) = delete;
+
+  // Sentences held, and how many of the last document's were found.
+  size_t sentences() const;
+  size_t last_reused() const;
+  void Clear();
+
+ private:
+  friend class Matcher;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace amends

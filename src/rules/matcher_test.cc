@@ -258,6 +258,49 @@ TEST_CASE("matcher: the index finds what trying everything finds, on random text
   CHECK(hits > 400);
 }
 
+TEST_CASE("matcher: with a PhraseHitCache, the hits of matching afresh", "[matcher]") {
+  const Analyzer& analyzer = TheAnalyzer();
+  const Lexicon& lexicon = analyzer.lexicon();
+  // Random texts of the rules' examples, whole: sentences that hit.
+  std::vector<std::string> examples;
+  Segmenter segmenter;
+  for (const Rule& rule : lexicon.rules)
+    for (const RuleExample& example : rule.fire) examples.push_back(example.text);
+  REQUIRE(examples.size() > 500);
+  std::mt19937 rng(20261203);
+  // Each text the last one with a random text put before or after it, or
+  // its halves swapped: its sentences again, moved, and some new ones.
+  std::string text;
+  PhraseHitCache caches[2];
+  size_t hits = 0, reused = 0;
+  for (int i = 0; i < 300; ++i) {
+    std::string more = RandomText(rng, examples);
+    if (i % 40 == 0) text.clear();
+    if (i % 3 == 0) text = more + "\n\n" + text;
+    else if (i % 3 == 1) text += "\n" + more;
+    else text = text.substr(text.size() / 2) + text.substr(0, text.size() / 2);
+    for (RuleScope scope : {RuleScope::kDraft, RuleScope::kCustomer}) {
+      Document doc = scope == RuleScope::kDraft ? segmenter.Segment(text, 0)
+                                                : segmenter.SegmentPlain(text, 0);
+      std::vector<Hit> cached;
+      analyzer.matcher().Match(doc, scope, &cached, &caches[static_cast<int>(scope)]);
+      std::vector<Hit> fresh = analyzer.matcher().Match(doc, scope);
+      INFO("scope " << static_cast<int>(scope) << " text: " << text);
+      REQUIRE(Describe(lexicon, cached) == Describe(lexicon, fresh));
+      for (size_t k = 0; k < fresh.size(); ++k) {
+        REQUIRE(cached[k].sentence == fresh[k].sentence);
+        REQUIRE(cached[k].tag == fresh[k].tag);
+      }
+      hits += fresh.size();
+      reused += caches[static_cast<int>(scope)].last_reused();
+      // Only the sentences of this text are kept.
+      CHECK(caches[static_cast<int>(scope)].sentences() <= doc.sentences.size());
+    }
+  }
+  CHECK(hits > 1000);
+  CHECK(reused > 1000);
+}
+
 TEST_CASE("matcher: the index finds what trying everything finds, on real replies",
           "[matcher][shared]") {
   const std::filesystem::path corpora =
