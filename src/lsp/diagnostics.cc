@@ -1,6 +1,9 @@
 #include "lsp/diagnostics.h"
 
 #include <algorithm>
+#include <charconv>
+
+#include "report/json_writer.h"
 
 namespace amends::lsp {
 
@@ -56,6 +59,64 @@ nlohmann::json DiagnosticJson(const DocumentDiagnostic& d, const LineIndex& inde
           {"code", d.check},
           {"source", "amends"},
           {"message", message}};
+}
+
+std::string PublishDiagnosticsJson(std::string_view uri, int64_t version,
+                                   const std::vector<DocumentDiagnostic>& diagnostics,
+                                   const LineIndex& index, PositionEncoding encoding) {
+  // Members in the order a dumped json object has them (sorted by name).
+  std::string out;
+  out.reserve(256 + diagnostics.size() * 160);
+  JsonWriter w(&out);
+  auto position = [&](LspPosition p) {
+    w.BeginObject();
+    w.Key("character");
+    w.Uint(p.character);
+    w.Key("line");
+    w.Uint(p.line);
+    w.EndObject();
+  };
+  w.BeginObject();
+  w.Key("jsonrpc");
+  w.String("2.0");
+  w.Key("method");
+  w.String("textDocument/publishDiagnostics");
+  w.Key("params");
+  w.BeginObject();
+  w.Key("diagnostics");
+  w.BeginArray();
+  std::string message;
+  for (const DocumentDiagnostic& d : diagnostics) {
+    w.BeginObject();
+    w.Key("code");
+    w.String(d.check);
+    w.Key("message");
+    message = d.title;
+    if (!d.message.empty()) message.append(": ").append(d.message);
+    w.String(message);
+    w.Key("range");
+    w.BeginObject();
+    w.Key("end");
+    position(index.ToPosition(d.end, encoding));
+    w.Key("start");
+    position(index.ToPosition(d.start, encoding));
+    w.EndObject();
+    w.Key("severity");
+    w.Uint(static_cast<uint64_t>(SeverityOf(d.status)));
+    w.Key("source");
+    w.String("amends");
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("uri");
+  w.String(uri);
+  w.Key("version");
+  char digits[24];
+  w.Raw(std::string_view(digits, std::to_chars(digits, digits + sizeof digits, version).ptr -
+                                     digits));
+  w.EndObject();
+  w.EndObject();
+  return out;
 }
 
 std::string HoverMarkdown(const DocumentDiagnostic& d) {

@@ -11,6 +11,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -52,6 +53,15 @@ nlohmann::json RangeJson(const LineIndex& index, uint32_t start, uint32_t end,
 // message ("Title: message").
 nlohmann::json DiagnosticJson(const DocumentDiagnostic& d, const LineIndex& index,
                               PositionEncoding encoding);
+
+// The textDocument/publishDiagnostics notification of `diagnostics` for
+// the document `uri` at `version`, as JSON text: the very bytes of that
+// notification built from DiagnosticJson values and dumped, written
+// straight to text instead (a long document has hundreds). `uri` must be
+// valid UTF-8.
+std::string PublishDiagnosticsJson(std::string_view uri, int64_t version,
+                                   const std::vector<DocumentDiagnostic>& diagnostics,
+                                   const LineIndex& index, PositionEncoding encoding);
 
 // Markdown for a hover over `d`: the check's title, why, what is wrong and
 // the suggestion.

@@ -433,12 +433,8 @@ void Server::Analyse(Document* doc) {
 
 void Server::Publish(Document* doc, std::vector<std::string>* out) {
   Analyse(doc);
-  json diagnostics = json::array();
-  for (const DocumentDiagnostic& d : doc->diagnostics)
-    diagnostics.push_back(DiagnosticJson(d, *doc->index, encoding_));
-  out->push_back(Notification("textDocument/publishDiagnostics", {{"uri", doc->uri},
-                                                                   {"version", doc->version},
-                                                                   {"diagnostics", diagnostics}}));
+  out->push_back(
+      PublishDiagnosticsJson(doc->uri, doc->version, doc->diagnostics, *doc->index, encoding_));
 }
 
 void Server::PublishDirty(std::vector<std::string>* out) {

@@ -283,3 +283,33 @@ TEST_CASE("lsp: an escaped lone surrogate reads as U+FFFD", "[lsp]") {
   REQUIRE(out.size() == 1);
   CHECK(json::parse(out[0])["method"] == "textDocument/publishDiagnostics");
 }
+
+TEST_CASE("lsp: publishDiagnostics is written as its json values dump", "[lsp]") {
+  const std::string text = "Hi \"Zo\xC3\xAB\",\n\tSorry \xF0\x9F\x98\x94 for the wait\\.\n";
+  std::vector<DocumentDiagnostic> diagnostics(3);
+  diagnostics[0] = {0, 2, "greeting", Status::kConsider, "Greeting", "why", "", "", std::nullopt};
+  diagnostics[1] = {4, 9, "name", Status::kFix, "A \"name\"", "", "Zo\xC3\xAB \\ \x01 \x1f", "",
+                    std::nullopt};
+  diagnostics[2] = {static_cast<uint32_t>(text.size() - 5), static_cast<uint32_t>(text.size()),
+                    "late", Status::kConsider, "Late", "", "\ttab\r\n", "", "x"};
+  LineIndex index(text);
+  for (PositionEncoding encoding : {PositionEncoding::kUtf16, PositionEncoding::kUtf8}) {
+    for (int64_t version : {int64_t{0}, int64_t{7}, int64_t{-3}, int64_t{1} << 40}) {
+      json list = json::array();
+      for (const DocumentDiagnostic& d : diagnostics)
+        list.push_back(DiagnosticJson(d, index, encoding));
+      std::string want = json{{"jsonrpc", "2.0"},
+                              {"method", "textDocument/publishDiagnostics"},
+                              {"params",
+                               {{"uri", "file:///a%20b/\xC3\xA9.txt"},
+                                {"version", version},
+                                {"diagnostics", list}}}}
+                             .dump();
+      CHECK(PublishDiagnosticsJson("file:///a%20b/\xC3\xA9.txt", version, diagnostics, index,
+                                   encoding) == want);
+    }
+  }
+  CHECK(PublishDiagnosticsJson("u", 1, {}, index, PositionEncoding::kUtf16) ==
+        R"({"jsonrpc":"2.0","method":"textDocument/publishDiagnostics",)"
+        R"("params":{"diagnostics":[],"uri":"u","version":1}})");
+}
