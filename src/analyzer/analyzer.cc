@@ -232,8 +232,21 @@ Analysis Analyzer::Analyze(const Request& request) const {
   return a;
 }
 
+AnalysisCache::AnalysisCache() = default;
+AnalysisCache::~AnalysisCache() = default;
+
 void Analyzer::Analyze(const Request& request, Analysis* out) const {
+  Analyze(request, out, nullptr);
+}
+
+void Analyzer::Analyze(const Request& request, Analysis* out, AnalysisCache* cache) const {
   Analysis& a = *out;
+  if (cache && cache->serial_ != serial_) {
+    // Filled by another analyzer's rules, or before Configure or Select
+    // (the breaks depend on the text alone).
+    cache->phrases_.Clear();
+    cache->serial_ = serial_;
+  }
   a.out_of_time = false;
   // Hits, and the customer's message (only read here), are kept per
   // thread with their storage.
@@ -251,14 +264,16 @@ void Analyzer::Analyze(const Request& request, Analysis* out) const {
     return true;
   };
   Segmenter& segmenter = ThreadSegmenter();
-  segmenter.Segment(request.text, request.begin, &a.draft);
+  if (cache) segmenter.Segment(request.text, request.begin, &a.draft, &cache->breaks_);
+  else segmenter.Segment(request.text, request.begin, &a.draft);
   RecogniseLowercaseGreetingName(names_, &a.draft);
   if (late()) return;
   a.language = request.assume_english
                    ? LanguageGuess()
                    : GuessLanguage(request.text.substr(std::min<size_t>(request.begin,
                                                                         request.text.size())));
-  if (a.language.english) matcher_->Match(a.draft, RuleScope::kDraft, &hits);
+  if (a.language.english)
+    matcher_->Match(a.draft, RuleScope::kDraft, &hits, cache ? &cache->phrases_ : nullptr);
   else hits.clear();  // English rules say nothing true about another language
   if (late()) return;
   customer_hits.clear();

@@ -117,6 +117,39 @@ struct Analysis {
   LanguageGuess language;
 };
 
+// What Analyze may take from its earlier analyses of one text as it is
+// edited (an editor's open document), instead of working it out again:
+// the word and sentence breaks of each line (text/document.h, BreakCache)
+// and the phrase hits of each sentence (rules/matcher.h, PhraseHitCache),
+// each keyed by all it was worked out from. All the rest (the regex
+// rules, layout, language, situation, checks) is done on the whole text
+// every time, so an analysis with a cache is the one without it, byte for
+// byte; an edit costs what its lines and sentences cost, plus that rest.
+//
+// Holds only what the latest text had (about the size of its breaks and
+// hits) and owns its copies, so the text may change or go between
+// analyses. Forgets its phrase hits when used with another Analyzer, or
+// after the analyzer's Configure or Select. Not thread-safe: one cache
+// per text, used by one thread at a time; the Analyzer itself stays
+// shared and immutable.
+class AnalysisCache {
+ public:
+  AnalysisCache();
+  ~AnalysisCache();
+  AnalysisCache(const AnalysisCache&) = delete;
+  AnalysisCache& operator=(const AnalysisCache&) = delete;
+
+  // Of the last analysis: lines and sentences held, and those reused.
+  const BreakCache& breaks() const { return breaks_; }
+  const PhraseHitCache& phrases() const { return phrases_; }
+
+ private:
+  friend class Analyzer;
+  uint64_t serial_ = 0;  // Analyzer::serial() of what filled it
+  BreakCache breaks_;
+  PhraseHitCache phrases_;
+};
+
 // Threading: after Load, Configure and Select an Analyzer is immutable, and
 // Analyze may run on any number of threads at once. Each thread keeps its
 // scratch space (the segmenter, the matcher's buffers, the tag index of
@@ -163,6 +196,9 @@ class Analyzer {
   // The same into `*out`, reusing its storage: for a caller that analyses
   // one reply after another (an audit keeps one Analysis per thread).
   void Analyze(const Request& request, Analysis* out) const;
+  // The same, reusing what `cache` holds of earlier analyses of this text
+  // (see AnalysisCache; null: none). The result is the one without it.
+  void Analyze(const Request& request, Analysis* out, AnalysisCache* cache) const;
 
   // Hits of `scope` rules in `text` (rule examples, debugging).
   std::vector<Hit> Hits(std::string_view text, RuleScope scope) const;

@@ -149,6 +149,9 @@ struct Server::Document {
   std::set<std::string> disabled;  // checks turned off for this document
   std::vector<DocumentDiagnostic> diagnostics;
   std::unique_ptr<LineIndex> index;  // of `text`, made with the analysis
+  // What the analysis of one version reuses in the next: the breaks of
+  // its unchanged lines and the phrase hits of its unchanged sentences.
+  AnalysisCache cache;
 };
 
 Server::Server(LspOptions options, FILE* log) : options_(std::move(options)), log_(log) {}
@@ -420,7 +423,8 @@ void Server::Analyse(Document* doc) {
   if (options_.time_budget_ms > 0)
     request.deadline =
         std::chrono::steady_clock::now() + std::chrono::milliseconds(options_.time_budget_ms);
-  Analysis analysis = analyzer_->Analyze(request);
+  Analysis analysis;
+  analyzer_->Analyze(request, &analysis, &doc->cache);
   if (analysis.out_of_time) {
     note("not checked: the analysis took longer than " + std::to_string(options_.time_budget_ms) +
          " ms");

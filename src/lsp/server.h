@@ -9,6 +9,12 @@
 // typed faster than they are read), a changed document is analysed once,
 // after the last of them, instead of once per change.
 //
+// Each open document owns an AnalysisCache (analyzer/analyzer.h), used by
+// this one thread and dropped with the document: a change cuts only the
+// lines it made and matches phrases only in the sentences it made; the
+// rest of the analysis runs on the whole document, and what is published
+// is what a fresh analysis of that version gives.
+//
 // Privacy: the documents' text is never logged. With `log` set, methods
 // and timings go to the log stream.
 #pragma once
