@@ -11,6 +11,7 @@
 #include "input/blank.h"
 #include "lsp/document_text.h"
 #include "lsp/framing.h"
+#include "lsp/message_json.h"
 
 #ifndef AMENDS_LSP_VERSION
 #define AMENDS_LSP_VERSION "0.0.0"
@@ -159,7 +160,7 @@ Server::~Server() = default;
 
 void Server::Handle(std::string_view body, bool more_pending, std::vector<std::string>* out) {
   auto began = std::chrono::steady_clock::now();
-  json message = json::parse(body, nullptr, /*allow_exceptions=*/false);
+  json message = ParseMessageJson(body);
   if (message.is_discarded()) {
     // JavaScript clients send a lone surrogate (half of an emoji a cut
     // left behind) as an escape JSON parsers refuse: read it as U+FFFD.
