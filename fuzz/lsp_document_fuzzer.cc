@@ -3,17 +3,21 @@
 // as an open document of each kind (plain text, markdown, mail) through
 // the document text, the analyzer, the diagnostics and both position
 // encodings, with positions sent back and forth. Invariants checked:
-// diagnostics lie inside the document, a replacement leaves a UTF-8
-// document UTF-8, positions go back to offsets not past where they came
-// from nor past the end.
+// a message's long string is read as json::parse reads it, diagnostics lie
+// inside the document, a replacement leaves a UTF-8 document UTF-8,
+// positions go back to offsets not past where they came from nor past the
+// end, and the document analysed after its first half, with the cache an
+// open document keeps, is analysed as it is afresh.
 #include <nlohmann/json.hpp>
 
 #include "fuzz_common.h"
 #include "lsp/diagnostics.h"
 #include "lsp/document_text.h"
 #include "lsp/framing.h"
+#include "lsp/message_json.h"
 #include "lsp/positions.h"
 #include "lsp/server.h"
+#include "report/json_report.h"
 #include "util/utf8.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -32,6 +36,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       1 << 16);
   std::string body;
   for (int i = 0; i < 64 && reader.Next(&body) == MessageReader::Result::kMessage; ++i) {
+    const nlohmann::json usual = nlohmann::json::parse(body, nullptr, false);
+    for (size_t long_string : {size_t{0}, size_t{16}}) {
+      const nlohmann::json fast = ParseMessageJson(body, long_string);
+      if (fast.is_discarded() != usual.is_discarded() || (!usual.is_discarded() && fast != usual))
+        std::abort();
+    }
     RepairLoneSurrogates(&body);
     (void)nlohmann::json::parse(body, nullptr, false);
   }
@@ -43,6 +53,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string error;
   if (!text.Prepare(kind, bytes, &request, &error)) return 0;
   Analysis analysis = analyzer.Analyze(request);
+  {
+    // Its first half, then the whole, with one cache.
+    AnalysisCache cache;
+    Analysis cached;
+    std::string half(bytes.substr(0, bytes.size() / 2));
+    DocumentText half_text;
+    Request half_request;
+    if (half_text.Prepare(kind, half, &half_request, &error))
+      analyzer.Analyze(half_request, &cached, &cache);
+    analyzer.Analyze(request, &cached, &cache);
+    std::string got, want;
+    AppendChecklistJson(analyzer, cached, &got);
+    AppendChecklistJson(analyzer, analysis, &want);
+    if (got != want) std::abort();
+  }
   auto diagnostics = CollectDiagnostics(analysis, text, {}, 50);
   LineIndex index(bytes);
   const bool valid_utf8 = FindInvalidUtf8(bytes) == kValidUtf8;
