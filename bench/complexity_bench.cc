@@ -9,9 +9,9 @@
 // findings capped as by default) and fits the time against N
 // (->Complexity()): Google Benchmark prints the best-fitting order (it
 // should say N) and its RMS. bench/README.md has the figures.
-#include <string>
-
 #include <benchmark/benchmark.h>
+
+#include <string>
 
 #include "analyzer/analyzer.h"
 #include "report/json_report.h"

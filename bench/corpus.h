@@ -14,8 +14,8 @@
 namespace amends::bench {
 
 struct Corpus {
-  std::string origin;                // where the replies came from (for the log)
-  std::vector<std::string> replies;  // reply texts, well-formed UTF-8
+  std::string origin;                          // where the replies came from (for the log)
+  std::vector<std::string> replies;            // reply texts, well-formed UTF-8
   std::vector<std::string> customer_messages;  // same length; "" when unknown
 };
 

@@ -9,12 +9,12 @@
 // benchmark reports bytes/s over the text it was given. Stage benchmarks
 // prepare the earlier stages outside the timed loop, so stage times add up
 // to roughly BM_Analyze plus BM_Json.
+#include <benchmark/benchmark.h>
+
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <benchmark/benchmark.h>
 
 #include "analyzer/analyzer.h"
 #include "checks/evaluate.h"
@@ -228,8 +228,8 @@ void BM_Checks(benchmark::State& state) {
   std::vector<CheckResult> r;  // reused, as an audit's thread does
   for (auto _ : state) {
     Situation s = DecideSituation(analyzer.checks(), doc, hits, nullptr, {}, std::nullopt);
-    EvaluateChecks(analyzer.checks(), analyzer.lexicon(), doc, hits, s, customer,
-                   analyzer.names(), &r);
+    EvaluateChecks(analyzer.checks(), analyzer.lexicon(), doc, hits, s, customer, analyzer.names(),
+                   &r);
     benchmark::DoNotOptimize(r.data());
   }
   state.SetBytesProcessed(int64_t(state.iterations()) * int64_t(text.size()));

@@ -20,10 +20,8 @@ namespace {
 void Differ(const char* what, std::string_view text) {
   std::fprintf(stderr, "ascii_breaks: %s differ from ICU for %zu bytes:\n", what, text.size());
   for (unsigned char c : text) {
-    if (c >= 0x20 && c < 0x7F && c != '\\')
-      std::fputc(c, stderr);
-    else
-      std::fprintf(stderr, "\\x%02X", c);
+    if (c >= 0x20 && c < 0x7F && c != '\\') std::fputc(c, stderr);
+    else std::fprintf(stderr, "\\x%02X", c);
   }
   std::fputc('\n', stderr);
   std::abort();

@@ -32,8 +32,8 @@ void AnalyzeAndRender(const Analyzer& analyzer, const Request& request) {
         Fail("finding span splits a character", f.span.start, f.span.end, text.size());
     }
   }
-  std::string json = ChecklistJson(analyzer, a).dump(-1, ' ', false,
-                                                     nlohmann::json::error_handler_t::strict);
+  std::string json =
+      ChecklistJson(analyzer, a).dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);
   TextReportOptions options;
   options.show_passes = true;
   std::string report = TextReport(analyzer, a, "fuzz.txt", options);

@@ -74,8 +74,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const DocumentDiagnostic& d : diagnostics) {
     if (d.start > d.end || d.end > bytes.size()) std::abort();
     for (PositionEncoding e : {PositionEncoding::kUtf16, PositionEncoding::kUtf8}) {
-      (void)DiagnosticJson(d, index, e).dump(-1, ' ', false,
-                                             nlohmann::json::error_handler_t::replace);
+      (void)DiagnosticJson(d, index, e)
+          .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
       LspPosition p = index.ToPosition(d.start, e);
       if (index.ToOffset(p, e) > d.start) std::abort();
       if (index.ToOffset({p.line, p.character + 1000}, e) > bytes.size()) std::abort();

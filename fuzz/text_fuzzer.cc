@@ -30,9 +30,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     request.customer_name = std::string(parts[2]);
   }
   switch (size % 3) {
-    case 1: request.force_recovery = true; break;
-    case 2: request.force_recovery = false; break;
-    default: break;
+    case 1:
+      request.force_recovery = true;
+      break;
+    case 2:
+      request.force_recovery = false;
+      break;
+    default:
+      break;
   }
   fuzz::AnalyzeAndRender(analyzer, request);
   return 0;

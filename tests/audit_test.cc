@@ -39,7 +39,9 @@ Run Shell(const std::string& cmd) {
   return Run{WIFEXITED(status) ? WEXITSTATUS(status) : -1, ReadFile(out), ReadFile(err)};
 }
 
-Run Amends(const std::string& args) { return Shell(std::string("'") + AMENDS_BINARY + "' " + args + " </dev/null"); }
+Run Amends(const std::string& args) {
+  return Shell(std::string("'") + AMENDS_BINARY + "' " + args + " </dev/null");
+}
 
 std::vector<nlohmann::json> Lines(const std::string& out) {
   std::vector<nlohmann::json> v;
@@ -90,9 +92,8 @@ TEST_CASE("audit reads every export format and loses no record", "[audit][export
     std::string file, args;
     size_t records, errors;
   } cases[] = {
-      {"replies.jsonl", "", 4, 1},    {"zendesk.jsonl", "", 4, 2},
-      {"freshdesk.jsonl", "", 5, 2},  {"helpscout.jsonl", "", 3, 1},
-      {"intercom.jsonl", "", 4, 1},   {"sent.mbox", "", 3, 0},
+      {"replies.jsonl", "", 4, 1},     {"zendesk.jsonl", "", 4, 2},  {"freshdesk.jsonl", "", 5, 2},
+      {"helpscout.jsonl", "", 3, 1},   {"intercom.jsonl", "", 4, 1}, {"sent.mbox", "", 3, 0},
       {"tickets.csv", kCsvArgs, 4, 1},
   };
   for (const auto& c : cases) {
@@ -144,7 +145,8 @@ TEST_CASE("summaries of shards merged equal the summary of one run", "[audit][me
   std::vector<std::string> shards(3);
   std::istringstream in(all);
   int i = 0;
-  for (std::string line; std::getline(in, line); ++i) shards[i < 50 ? 0 : i < 220 ? 1 : 2] += line + "\n";
+  for (std::string line; std::getline(in, line); ++i)
+    shards[i < 50 ? 0 : i < 220 ? 1 : 2] += line + "\n";
   std::string merge_args;
   for (size_t k = 0; k < shards.size(); ++k) {
     std::string p = Temp("shard" + std::to_string(k) + ".jsonl");
@@ -193,8 +195,8 @@ TEST_CASE("the HTML report renders in headless Chromium with the summary's numbe
   std::ofstream(names) << "# team id\tname\nBilling\t<script>evil()</script> Billing desk\n";
   // Room in the review list for every reply that needs a fix, the one with
   // a <script> among them.
-  Amends("audit --review 200 --summary '" + summary + "' --html '" + html + "' --team-names '" + names +
-         "' '" + path + "'");
+  Amends("audit --review 200 --summary '" + summary + "' --html '" + html + "' --team-names '" +
+         names + "' '" + path + "'");
   auto s = nlohmann::json::parse(ReadFile(summary));
   std::string flags = ChromiumFlags("chromium-profile");
   std::string png = Temp("report.png");
@@ -233,7 +235,8 @@ TEST_CASE("the HTML report renders in headless Chromium with the summary's numbe
     if (!is_did) seen_left_out = true;
     CHECK(!(is_did && seen_left_out));  // the summary's order: did first
     if (c["evaluated"] == 0) continue;
-    std::regex re("<tr data-check=\"" + std::regex_replace(c["id"].get<std::string>(), std::regex("\\."), "\\.") +
+    std::regex re("<tr data-check=\"" +
+                  std::regex_replace(c["id"].get<std::string>(), std::regex("\\."), "\\.") +
                   "\">.*?class=\"n fix\">([0-9]+)</td><td class=\"n consider\">([0-9]+)</td>"
                   "<td class=\"n evaluated\">([0-9]+)</td><td class=\"n rate\">([0-9.]+)%");
     std::smatch m;
@@ -250,7 +253,8 @@ TEST_CASE("the HTML report renders in headless Chromium with the summary's numbe
   CHECK(rows > 5);
   for (const auto& [month, g] : s["months"].items()) {
     std::smatch m;
-    REQUIRE(std::regex_search(d, m, std::regex("<tr data-month=\"" + month + "\">.*?class=\"n replies\">([0-9]+)<")));
+    REQUIRE(std::regex_search(
+        d, m, std::regex("<tr data-month=\"" + month + "\">.*?class=\"n replies\">([0-9]+)<")));
     CHECK(std::stoll(m[1]) == g["replies"].get<long long>());
   }
 
@@ -279,7 +283,8 @@ TEST_CASE("the HTML report renders in headless Chromium with the summary's numbe
   CHECK(d.find("<mark") != std::string::npos);
   CHECK(d.find("The customer wrote:") != std::string::npos);
   CHECK(d.find("My parcel never arrived.") != std::string::npos);
-  std::regex named("</mark><span class=\"check-name (fix|consider)\" data-check=\"([^\"]+)\">([^<]+)</span>");
+  std::regex named(
+      "</mark><span class=\"check-name (fix|consider)\" data-check=\"([^\"]+)\">([^<]+)</span>");
   int highlights = 0;
   for (std::sregex_iterator it(d.begin(), d.end(), named), end; it != end; ++it) {
     // Overlapping findings share a mark: ids joined by spaces, titles by " · ".
@@ -307,7 +312,8 @@ TEST_CASE("the report's column headers do not break mid-word in Chromium",
   // drops the policy that forbids one); every word of every header must sit
   // on one line in a narrow window.
   std::string page = ReadFile(html);
-  page = std::regex_replace(page, std::regex("<meta http-equiv=\"Content-Security-Policy\"[^>]*>"), "");
+  page = std::regex_replace(page, std::regex("<meta http-equiv=\"Content-Security-Policy\"[^>]*>"),
+                            "");
   const char* probe = R"js(<script>
 let words = 0, broken = [];
 for (const th of document.querySelectorAll('th')) {
@@ -331,7 +337,8 @@ document.body.setAttribute('data-probe', words + ' words, broken: ' + broken.joi
   Run dom = Shell("'" + chromium + "'" + ChromiumFlags("chromium-profile-2") +
                   "--window-size=640,2000 --dump-dom 'file://" + probed + "'");
   std::smatch m;
-  REQUIRE(std::regex_search(dom.out, m, std::regex("data-probe=\"([0-9]+) words, broken: ([^\"]*)\"")));
+  REQUIRE(
+      std::regex_search(dom.out, m, std::regex("data-probe=\"([0-9]+) words, broken: ([^\"]*)\"")));
   CHECK(std::stoi(m[1]) > 20);
   CHECK(m[2].str() == "");
 }
@@ -345,8 +352,8 @@ TEST_CASE("an audit that checked nothing says so on the page", "[audit][html][ch
   CHECK(page.find("<p id=\"empty-audit\"") != std::string::npos);
   std::string chromium = Chromium();
   if (chromium.empty()) return;
-  Run dom = Shell("'" + chromium + "'" + ChromiumFlags("chromium-profile-3") + "--dump-dom 'file://" +
-                  html + "'");
+  Run dom = Shell("'" + chromium + "'" + ChromiumFlags("chromium-profile-3") +
+                  "--dump-dom 'file://" + html + "'");
   std::smatch m;
   REQUIRE(std::regex_search(dom.out, m, std::regex("<p id=\"empty-audit\"[^>]*>([^<]*)")));
   CHECK(m[1].str().find("This audit checked nothing") == 0);
@@ -376,8 +383,9 @@ TEST_CASE("golden audit lines for the export fixtures, full and compact", "[audi
       std::string golden = kExports + "golden/" + name + "." + form + ".jsonl";
       if (!fs::exists(golden)) continue;
       INFO(name << " " << form << " (update with scripts/update-golden.sh)");
-      Run r = Amends("--no-config audit " + args + (form == std::string("compact") ? "--compact " : "") +
-                     "'" + entry.path().string() + "'");
+      Run r = Amends("--no-config audit " + args +
+                     (form == std::string("compact") ? "--compact " : "") + "'" +
+                     entry.path().string() + "'");
       CHECK(Lines(r.out) == Lines(ReadFile(golden)));
       ++compared;
     }
@@ -396,9 +404,11 @@ TEST_CASE("every audit line carries the export's ticket, agent and date next to 
     CHECK(first["agent"] == "Alex Turner");
     CHECK(first["date"] == "2024-03-04T09:45:00Z");
     std::vector<std::string> keys;
-    for (auto it = first.begin(); it != first.end() && keys.size() < 4; ++it) keys.push_back(it.key());
+    for (auto it = first.begin(); it != first.end() && keys.size() < 4; ++it)
+      keys.push_back(it.key());
     CHECK(keys == std::vector<std::string>{"id", "ticket", "agent", "date"});
-    auto csv = Lines(Amends(std::string("audit ") + flag + kCsvArgs + " '" + kExports + "tickets.csv'").out);
+    auto csv = Lines(
+        Amends(std::string("audit ") + flag + kCsvArgs + " '" + kExports + "tickets.csv'").out);
     REQUIRE_FALSE(csv.empty());
     CHECK(csv[0]["ticket"] == "T-100");
     CHECK(csv[0]["agent"] == "Alex Turner");
@@ -408,7 +418,8 @@ TEST_CASE("every audit line carries the export's ticket, agent and date next to 
     CHECK_FALSE(mbox[0].contains("ticket"));  // an mbox has none
     CHECK(mbox[0]["date"] == "Mon, 04 Mar 2024 09:45:00 +0000");
     std::string in =
-        "{\"id\":1,\"text\":\"Thanks!\",\"ticket\":\"T-1\",\"agent\":\"Sam\",\"created_at\":1709632800}\n"
+        "{\"id\":1,\"text\":\"Thanks!\",\"ticket\":\"T-1\",\"agent\":\"Sam\",\"created_at\":"
+        "1709632800}\n"
         "{\"id\":2,\"text\":\"Thanks!\"}\n";
     auto lines = Lines(amends::testing::Amends(std::string("audit ") + flag + "-", in).out);
     REQUIRE(lines.size() == 2);
@@ -425,7 +436,8 @@ TEST_CASE("audit --compact changes the lines only: the summary and the report st
           "[audit][compact]") {
   std::string path = Temp("compact.jsonl");
   std::ofstream(path) << SyntheticExport(120);
-  Run full = Amends("audit --summary '" + path + ".full.json' --html '" + path + ".full.html' '" + path + "'");
+  Run full = Amends("audit --summary '" + path + ".full.json' --html '" + path + ".full.html' '" +
+                    path + "'");
   Run compact = Amends("audit --compact --summary '" + path + ".compact.json' --html '" + path +
                        ".compact.html' '" + path + "'");
   CHECK(full.exit_code == compact.exit_code);
@@ -443,14 +455,16 @@ TEST_CASE("audit --compact changes the lines only: the summary and the report st
     CHECK(compact_lines[i]["schema"] == "amends.compact/1");
     CHECK(compact_lines[i]["ready_to_send"] == full_lines[i]["ready_to_send"]);
     size_t fired = 0;
-    for (const auto& c : full_lines[i]["checklist"]) fired += c["status"] == "fix" || c["status"] == "consider";
+    for (const auto& c : full_lines[i]["checklist"])
+      fired += c["status"] == "fix" || c["status"] == "consider";
     CHECK(compact_lines[i]["checklist"].size() == fired);
   }
   CHECK(compact.out.size() * 4 < full.out.size());
 }
 
-TEST_CASE("audit --max-record-ms: a reply over the limit is an error record, the rest intact, in order",
-          "[audit][limits]") {
+TEST_CASE(
+    "audit --max-record-ms: a reply over the limit is an error record, the rest intact, in order",
+    "[audit][limits]") {
   // A reply with a finding in every few words, long enough that its
   // analysis takes far longer than the limit; the small ones take well
   // under a millisecond.
@@ -472,9 +486,11 @@ TEST_CASE("audit --max-record-ms: a reply over the limit is an error record, the
     auto got = Lines(limited.out), all = Lines(unlimited.out);
     REQUIRE(got.size() == 5);
     REQUIRE(all.size() == 5);
-    CHECK(got[2] == nlohmann::json{{"id", "big"}, {"line", 3},
-                                   {"error", "analysis took longer than the limit of 100 ms "
-                                             "(raise it with --max-record-ms)"}});
+    CHECK(got[2] == nlohmann::json{{"id", "big"},
+                                   {"line", 3},
+                                   {"error",
+                                    "analysis took longer than the limit of 100 ms "
+                                    "(raise it with --max-record-ms)"}});
     CHECK_FALSE(all[2].contains("error"));
     for (size_t i : {size_t{0}, size_t{1}, size_t{3}, size_t{4}}) CHECK(got[i] == all[i]);
     CHECK(limited.exit_code == 2);
@@ -488,7 +504,8 @@ TEST_CASE("audit --max-record-ms: a reply over the limit is an error record, the
   }
 }
 
-TEST_CASE("the scorer scores the compact form as it scores the full one", "[audit][compact][shared]") {
+TEST_CASE("the scorer scores the compact form as it scores the full one",
+          "[audit][compact][shared]") {
   const std::string shared = std::string(AMENDS_SOURCE_DIR) + "/../shared";
   const std::string scorer = shared + "/tools/eval_facts.py";
   const std::string dev = shared + "/corpora/dev/";
@@ -535,7 +552,7 @@ TEST_CASE("amends rules --format json gives every text the compact form leaves o
           if (f.contains("rule") && r["id"] == f["rule"]) rule = r;
         CHECK(f.contains("rule") == !rule.is_null());
         for (const char* key : {"message", "suggestion"}) {
-          nlohmann::json text = f.contains(key)                         ? f[key]
+          nlohmann::json text = f.contains(key)                           ? f[key]
                                 : !rule.is_null() && !rule[key].is_null() ? rule[key]
                                                                           : check[key];
           CHECK(text == want["findings"][k][key]);

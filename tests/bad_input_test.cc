@@ -51,8 +51,6 @@ double ChildrenCpuSeconds() {
   return u.ru_utime.tv_sec + u.ru_stime.tv_sec + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
-
-
 // Removes a generated file when the test ends, so 100 MB files do not pile up.
 struct TempFile {
   std::string path;
@@ -79,8 +77,7 @@ Run Shell(std::string command, const std::string& stdin_bytes = "") {
   auto start = std::chrono::steady_clock::now();
   double cpu_start = ChildrenCpuSeconds();
   int status = amends::testing::System(cmd);
-  double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   Run r{-1, 0, ReadFile(out), ReadFile(err), seconds, ChildrenCpuSeconds() - cpu_start};
   if (WIFEXITED(status)) {
     r.exit_code = WEXITSTATUS(status);
@@ -212,7 +209,8 @@ TEST_CASE("bad input: lone surrogates in JSON escapes are bad records, the run g
   };
   std::string input;
   for (const char* line : bad) input += std::string(line) + "\n";
-  input += R"({"id":"good","text":"A real pair: \ud83d\ude00"})" "\n";
+  input += R"({"id":"good","text":"A real pair: \ud83d\ude00"})"
+           "\n";
   Run r = Amends("audit -", input);
   CHECK(r.exit_code == 2);
   auto out = JsonLines(r.out);
@@ -311,8 +309,8 @@ TEST_CASE("bad input: 1 million tiny replies in audit, all answered, in order",
                 Quote(results.path));
   INFO(r.err);
   CHECK(r.exit_code == 1);
-  CHECK(Contains(r.err, std::to_string(kCount) + " replies checked, " +
-                            std::to_string(kCount) + " need a fix, 0 bad records"));
+  CHECK(Contains(r.err, std::to_string(kCount) + " replies checked, " + std::to_string(kCount) +
+                            " need a fix, 0 bad records"));
   std::ifstream in(results.path, std::ios::binary);
   size_t n = 0;
   bool in_order = true;
@@ -331,13 +329,14 @@ TEST_CASE("bad input: 1 million tiny replies in audit, all answered, in order",
 
 TEST_CASE("bad input: deeply nested JSON neither crashes nor stops the run", "[bad-input]") {
   const size_t kDepth = 100000;
-  std::string deep_extra = "{\"id\":\"deep\",\"text\":\"Sorry, but no.\",\"x\":" +
-                           std::string(kDepth, '[') + std::string(kDepth, ']') + "}";
+  std::string deep_extra =
+      "{\"id\":\"deep\",\"text\":\"Sorry, but no.\",\"x\":" + std::string(kDepth, '[') +
+      std::string(kDepth, ']') + "}";
   std::string deep_array = std::string(kDepth, '[') + std::string(kDepth, ']');
   std::string unclosed = "{\"id\":\"open\",\"text\":" + std::string(kDepth, '[');
   std::string deep_text = "{\"id\":\"t\",\"text\":" + std::string(kDepth, '{') + "}";
-  std::string input = deep_extra + "\n" + deep_array + "\n" + unclosed + "\n" + deep_text +
-                      "\n" + Record("last", "Thanks!");
+  std::string input = deep_extra + "\n" + deep_array + "\n" + unclosed + "\n" + deep_text + "\n" +
+                      Record("last", "Thanks!");
   Run r = Amends("audit -", input);
   CHECK(r.signal == 0);
   CHECK(r.exit_code == 2);
@@ -352,8 +351,7 @@ TEST_CASE("bad input: deeply nested JSON neither crashes nor stops the run", "[b
   CHECK(out[4]["id"] == "last");
 }
 
-TEST_CASE("bad input: a helpdesk record refused with an id nested a million deep",
-          "[bad-input]") {
+TEST_CASE("bad input: a helpdesk record refused with an id nested a million deep", "[bad-input]") {
   // The id of a refused ticket goes into its error record only when it is a
   // string or a number; copying this one used to overflow the stack.
   const std::string deep = std::string(1000000, '[') + std::string(1000000, ']');
@@ -369,7 +367,8 @@ TEST_CASE("bad input: a helpdesk record refused with an id nested a million deep
   };
   for (const Case& c : cases) {
     INFO(c.format);
-    Run r = Amends(std::string("audit --input ") + c.format + " -", c.refused + "\n" + c.good + "\n");
+    Run r =
+        Amends(std::string("audit --input ") + c.format + " -", c.refused + "\n" + c.good + "\n");
     CHECK(r.signal == 0);
     CHECK(r.exit_code == 2);
     auto out = JsonLines(r.out);
@@ -406,8 +405,9 @@ TEST_CASE("bad input: truncated files", "[bad-input]") {
   std::string dir = LexiconDir("truncated", "rule hedge.any\n  tag: hedge\n  match: sorry for");
   Run lex = Amends("--lexicons " + Quote(dir) + " check -", "Sorry for any inconvenience.");
   CHECK(lex.exit_code == 2);
-  CHECK(Contains(lex.err, "team.rules:1:1: rule 'hedge.any' needs at least one 'fire' and one "
-                          "'pass' example"));
+  CHECK(Contains(lex.err,
+                 "team.rules:1:1: rule 'hedge.any' needs at least one 'fire' and one "
+                 "'pass' example"));
   CHECK(lex.out.empty());
 }
 
@@ -426,14 +426,15 @@ TEST_CASE("bad input: a team lexicon with invalid UTF-8 fails at load with its p
 
 TEST_CASE("bad input: control characters in a team lexicon cannot reach the terminal",
           "[bad-input][lexicon]") {
-  std::string dir = LexiconDir("escapes", "rule hedge.any\n  tag: hedge\n  match: sorry for any\n"
-                                          "  suggest: Say \x1b[2Jwhat\x07 you did.\n"
-                                          "  fire: sorry for any\n  pass: sorry\n");
+  std::string dir = LexiconDir("escapes",
+                               "rule hedge.any\n  tag: hedge\n  match: sorry for any\n"
+                               "  suggest: Say \x1b[2Jwhat\x07 you did.\n"
+                               "  fire: sorry for any\n  pass: sorry\n");
   std::string checks = ReadFile(dir + "/checks.def");
   checks.replace(checks.find("Demo"), 4, "De\x1b]0;owned\x07mo");
   WriteFile(dir + "/checks.def", checks);
-  Run r = Amends("--lexicons " + Quote(dir) + " check --color never -",
-                 "Sorry for any inconvenience.");
+  Run r =
+      Amends("--lexicons " + Quote(dir) + " check --color never -", "Sorry for any inconvenience.");
   CHECK(r.exit_code == 1);
   CHECK(Contains(r.out, "demo"));
   CHECK(r.out.find('\x1b') == std::string::npos);
@@ -442,10 +443,9 @@ TEST_CASE("bad input: control characters in a team lexicon cannot reach the term
 
 TEST_CASE("bad input: a phrase nested 100 000 groups deep fails at load, no stack overflow",
           "[bad-input][lexicon]") {
-  std::string dir = LexiconDir("deep", "rule hedge.deep\n  tag: hedge\n  match: " +
-                                           std::string(100000, '(') + "sorry" +
-                                           std::string(100000, ')') +
-                                           "\n  fire: sorry\n  pass: fine\n");
+  std::string dir = LexiconDir(
+      "deep", "rule hedge.deep\n  tag: hedge\n  match: " + std::string(100000, '(') + "sorry" +
+                  std::string(100000, ')') + "\n  fire: sorry\n  pass: fine\n");
   Run r = Amends("--lexicons " + Quote(dir) + " check -", "Sorry.");
   CHECK(r.signal == 0);
   CHECK(r.exit_code == 2);

@@ -1,9 +1,8 @@
 #include "built_in_analyzer.h"
 
+#include <catch2/catch.hpp>
 #include <memory>
 #include <string>
-
-#include <catch2/catch.hpp>
 
 namespace amends::testing {
 

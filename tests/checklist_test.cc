@@ -43,9 +43,10 @@ Status StatusOf(const Case& c) {
 const Case kCases[] = {
     {"apology.missing", "Your parcel is on its way now.", true},
     {"apology.missing", "I'm so sorry your parcel was late.", false},
-    {"apology.missing", "Sorry to hear the parcel was late.", true},  // sympathy only
+    {"apology.missing", "Sorry to hear the parcel was late.", true},   // sympathy only
     {"apology.missing", "I'm not sorry about the new layout.", true},  // negated
-    {"apology.late", "Hi Ann,\nThe van broke down. The driver was new. We sent another. Sorry about that.", true},
+    {"apology.late",
+     "Hi Ann,\nThe van broke down. The driver was new. We sent another. Sorry about that.", true},
     {"apology.late", "Hi Ann,\nI'm sorry about the delay. We sent another parcel.", false},
     {"apology.non_apology", "We apologize for any inconvenience this may have caused.", true},
     {"apology.non_apology", "I'm sorry if you feel that way.", true},
@@ -82,7 +83,8 @@ const Case kCases[] = {
     {"solution.ask", "I've refunded the fee.", true},
     {"solution.ask", "What can we do to make this right for you?", false},
     {"options.too_many",
-     "You can get a refund, or you can exchange it. Alternatively, you can keep it for store credit. "
+     "You can get a refund, or you can exchange it. Alternatively, you can keep it for store "
+     "credit. "
      "Another option is a repair.",
      true},
     {"options.too_many", "I've sent a replacement.", false},
@@ -124,7 +126,8 @@ TEST_CASE("every check in checks.def has a must-fire and a must-not draft here",
 
 TEST_CASE("the customer's words quoted in a draft are not the agent's", "[checklist]") {
   Request r;
-  std::string text = "You wrote \"you should have shipped it faster\", and you are right: I've sent it.";
+  std::string text =
+      "You wrote \"you should have shipped it faster\", and you are right: I've sent it.";
   r.text = text;
   Analysis a = Real().Analyze(r);
   for (const CheckResult& res : a.checklist)

@@ -93,9 +93,10 @@ TEST_CASE("check takes every sink kind as --format, and --help lists them", "[cl
   CHECK_FALSE(answer["matches"].empty());
   Run help = Amends("check --help");
   // Each kind on its own line: the name, spaces, the description.
-  for (auto [name, description] :
-       {std::pair{"text", "the checklist"}, {"json", "the JSON checklist"},
-        {"compact", "only the checks that fired"}, {"languagetool", "LanguageTool's"}}) {
+  for (auto [name, description] : {std::pair{"text", "the checklist"},
+                                   {"json", "the JSON checklist"},
+                                   {"compact", "only the checks that fired"},
+                                   {"languagetool", "LanguageTool's"}}) {
     INFO(name);
     size_t at = help.out.find(std::string("  ") + name + "  ");
     REQUIRE(at != std::string::npos);
@@ -119,8 +120,8 @@ TEST_CASE("the JSON contract: every check, exact spans, UTF-16 offsets", "[cli][
       "per our policy we can\xE2\x80\x99t refund it.\r\n";
   std::string path = TempPath("contract.txt");
   WriteFile(path, draft);
-  Run r = Amends("check --format json --customer-name 'Zoe Smith' --situation recovery '" + path +
-                 "'");
+  Run r =
+      Amends("check --format json --customer-name 'Zoe Smith' --situation recovery '" + path + "'");
   CHECK(r.exit_code == 1);
   auto j = nlohmann::json::parse(r.out);
   CHECK(j["schema"] == "amends.checklist/1");
@@ -211,8 +212,9 @@ TEST_CASE("audit: one object per line, in order, bad lines reported and skipped"
 TEST_CASE("audit gives the same checklist as check for the same context", "[cli][audit]") {
   std::string text = "Hi Ann, sorry, but we can't refund it.";
   Run c = Amends("check --format json --customer-name Ann -", text);
-  Run a = Amends("audit -", nlohmann::json{{"id", "x"}, {"text", text}, {"customer_name", "Ann"}}
-                                .dump() + "\n");
+  Run a =
+      Amends("audit -",
+             nlohmann::json{{"id", "x"}, {"text", text}, {"customer_name", "Ann"}}.dump() + "\n");
   auto cj = nlohmann::json::parse(c.out);
   auto aj = nlohmann::json::parse(a.out);
   aj.erase("id");
@@ -319,7 +321,8 @@ TEST_CASE("findings are capped per check, with how many more there were", "[cli]
   r = Amends("check --color never --max-findings 2 -", draft);
   CHECK(r.out.find("… and 118 more") != std::string::npos);
 
-  r = Amends("audit --max-findings 4 -", "{\"id\":1,\"text\":" + nlohmann::json(draft).dump() + "}\n");
+  r = Amends("audit --max-findings 4 -",
+             "{\"id\":1,\"text\":" + nlohmann::json(draft).dump() + "}\n");
   c = non_apology(nlohmann::json::parse(r.out));
   CHECK(c["findings"].size() == 4);
   CHECK(c["more"] == 116);
@@ -357,10 +360,11 @@ TEST_CASE("lsp: --help teaches the setup, and the main --help lists it", "[cli][
   auto frame = [](const std::string& body) {
     return "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
   };
-  Run clean = Amends("--no-config lsp",
-                     frame(R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}})") +
-                         frame(R"({"jsonrpc":"2.0","id":2,"method":"shutdown"})") +
-                         frame(R"({"jsonrpc":"2.0","method":"exit"})"));
+  Run clean = Amends(
+      "--no-config lsp",
+      frame(R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}})") +
+          frame(R"({"jsonrpc":"2.0","id":2,"method":"shutdown"})") +
+          frame(R"({"jsonrpc":"2.0","method":"exit"})"));
   CHECK(clean.exit_code == 0);
   CHECK(clean.out.find("\"positionEncoding\":\"utf-16\"") != std::string::npos);
   CHECK(clean.err.empty());

@@ -28,8 +28,8 @@ const std::string kCorpus = std::string(AMENDS_SOURCE_DIR) + "/corpora/email/";
 // each check's status and its findings' rules and text (curly apostrophes
 // folded, since ISO-8859-1 has none), plus the situation and the name.
 std::string Essence(const nlohmann::json& j) {
-  std::string out = j["situation"]["value"].get<std::string>() + " " +
-                    j["customer_name"].dump() + "\n";
+  std::string out =
+      j["situation"]["value"].get<std::string>() + " " + j["customer_name"].dump() + "\n";
   for (const auto& c : j["checklist"]) {
     out += c["id"].get<std::string>() + " " + c["status"].get<std::string>() + ":";
     for (const auto& f : c["findings"]) {
@@ -51,10 +51,9 @@ TEST_CASE("the same reply gives the same checklist in every encoding", "[email][
   REQUIRE((text.exit_code == 0 || text.exit_code == 1));
   std::string expected = Essence(nlohmann::json::parse(text.out));
   int checked = 0;
-  for (const char* name :
-       {"plain.eml", "qp.eml", "base64.eml", "html-only.eml", "flowed.eml", "crlf.eml",
-        "windows-1252.eml", "latin1.eml", "big5.eml", "shift_jis.eml", "alternative-mixed.eml",
-        "outlook.eml"}) {
+  for (const char* name : {"plain.eml", "qp.eml", "base64.eml", "html-only.eml", "flowed.eml",
+                           "crlf.eml", "windows-1252.eml", "latin1.eml", "big5.eml",
+                           "shift_jis.eml", "alternative-mixed.eml", "outlook.eml"}) {
     INFO(name);
     Run r = Amends("check --format json '" + kCorpus + name + "'");
     CHECK(r.exit_code == text.exit_code);
@@ -87,8 +86,8 @@ TEST_CASE("the JSON email object: part, stripped ranges, customer message", "[em
   std::string body = e["body"];
   bool saw_attribution = false, saw_signature = false;
   for (const auto& s : e["stripped"]) {
-    std::string part = body.substr(s["start"].get<size_t>(),
-                                   s["end"].get<size_t>() - s["start"].get<size_t>());
+    std::string part =
+        body.substr(s["start"].get<size_t>(), s["end"].get<size_t>() - s["start"].get<size_t>());
     if (s["kind"] == "attribution") saw_attribution = part.find("wrote:") != std::string::npos;
     if (s["kind"] == "signature") saw_signature = part.find("Acme Support") != std::string::npos;
   }
@@ -104,7 +103,9 @@ TEST_CASE("the JSON email object: part, stripped ranges, customer message", "[em
       CHECK(f["text"].get<std::string>().find("refund") == std::string::npos);
 }
 
-TEST_CASE("the input flag forces text or email, detection is automatic, the customer-name flag wins", "[email][cli]") {
+TEST_CASE(
+    "the input flag forces text or email, detection is automatic, the customer-name flag wins",
+    "[email][cli]") {
   std::string msg = ReadFile(kCorpus + "plain.eml");
   Run autod = Amends("check --format json -", msg);
   CHECK(nlohmann::json::parse(autod.out).contains("email"));
@@ -123,7 +124,8 @@ TEST_CASE("the input flag forces text or email, detection is automatic, the cust
 }
 
 TEST_CASE("a message nested 10 000 deep is a clear input error", "[email][cli][robust]") {
-  std::string m = "From: a@b\nTo: c@d\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b0\n\n";
+  std::string m =
+      "From: a@b\nTo: c@d\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b0\n\n";
   for (int i = 1; i <= 10000; ++i)
     m += "--b" + std::to_string(i - 1) + "\nContent-Type: multipart/mixed; boundary=b" +
          std::to_string(i) + "\n\n";
@@ -168,14 +170,16 @@ TEST_CASE("gate: sends the exact bytes when ready, refuses on fix", "[email][cli
 TEST_CASE("gate: a broken message or a missing command sends nothing", "[email][cli][gate]") {
   std::string sent = TempPath("sent2");
   fs::remove(sent);
-  std::string deep = "From: a@b\nTo: c@d\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b0\n\n";
+  std::string deep =
+      "From: a@b\nTo: c@d\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b0\n\n";
   for (int i = 1; i <= 1000; ++i)
     deep += "--b" + std::to_string(i - 1) + "\nContent-Type: multipart/mixed; boundary=b" +
             std::to_string(i) + "\n\n";
   Run r = Amends("gate -- sh -c 'cat > \"$0\"' '" + sent + "'", deep);
   CHECK(r.exit_code == 2);
   CHECK_FALSE(fs::exists(sent));
-  Run over = Amends("gate -- sh -c 'cat > \"$0\"' '" + sent + "'", "X-Amends-Override: ok\n" + deep);
+  Run over =
+      Amends("gate -- sh -c 'cat > \"$0\"' '" + sent + "'", "X-Amends-Override: ok\n" + deep);
   CHECK(over.exit_code == 0);
   CHECK(ReadFile(sent) == "X-Amends-Override: ok\n" + deep);
   CHECK(Amends("gate", "From: a\nTo: b\n\nhi\n").exit_code == 2);

@@ -66,8 +66,8 @@ TEST_CASE("audit: an empty input or one with no agent reply exits 2", "[first-ho
 }
 
 TEST_CASE("check: an empty or white-space draft is nothing to check", "[first-hour][check]") {
-  for (const std::string& text : {std::string(""), std::string(" \n\t\r\n"),
-                                  std::string("\xEF\xBB\xBF\xC2\xA0\n")}) {
+  for (const std::string& text :
+       {std::string(""), std::string(" \n\t\r\n"), std::string("\xEF\xBB\xBF\xC2\xA0\n")}) {
     Run r = Amends("check -", text);
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("<stdin>: nothing to check: the draft is empty") != std::string::npos);
@@ -161,8 +161,7 @@ TEST_CASE("check: a UTF-16 file with a byte-order mark is read", "[first-hour][e
   // Zoë: every character here is in the BMP and below U+0100 but ë.
   for (unsigned char c : std::string("Hi Zo")) le += std::string{static_cast<char>(c), '\0'};
   le += std::string("\xEB\0", 2);
-  for (unsigned char c :
-       std::string(", sorry for any inconvenience, but the courier lost it.\n"))
+  for (unsigned char c : std::string(", sorry for any inconvenience, but the courier lost it.\n"))
     le += std::string{static_cast<char>(c), '\0'};
   std::string path = TempPath("utf16.txt");
   WriteFile(path, le);
@@ -210,7 +209,8 @@ TEST_CASE("cli: help names DIR and FILE, the audit formats and exit statuses",
   Run audit = Amends("audit --help");
   CHECK(audit.exit_code == 0);
   CHECK(audit.out.find("FILE:FILE") == std::string::npos);
-  for (const char* format : {"jsonl", "zendesk", "freshdesk", "helpscout", "intercom", "csv", "mbox"})
+  for (const char* format :
+       {"jsonl", "zendesk", "freshdesk", "helpscout", "intercom", "csv", "mbox"})
     CHECK(audit.out.find(format) != std::string::npos);
   CHECK(audit.out.find("Exit status: 0 every reply is ready to send") != std::string::npos);
   CHECK(audit.out.find("an audit that checked nothing") != std::string::npos);
@@ -270,7 +270,8 @@ TEST_CASE("check: suggestions name the customer, and a greeting by name passes",
                      "Dear valued customer, your refund went out today.\n");
   CHECK(named.out.find("\"Hi Ann,\"") != std::string::npos);
   CHECK(named.out.find("Mary") == std::string::npos);
-  Run greeted = Amends("--no-config check --format json -", "Hi Mary,\n\nYour refund went out today.\n");
+  Run greeted =
+      Amends("--no-config check --format json -", "Hi Mary,\n\nYour refund went out today.\n");
   auto j = nlohmann::json::parse(greeted.out);
   for (const auto& c : j["checklist"]) {
     if (c["id"] != "name.missing") continue;

@@ -63,7 +63,8 @@ TEST_CASE("without its MIME module and server amends checks text and says what t
   // AMENDS_MIME_MODULE points at one elsewhere.
   std::string module =
       std::filesystem::path(AMENDS_BINARY).parent_path().string() + "/amends-mime.so";
-  Run pointed = Shell("AMENDS_MIME_MODULE='" + module + "' '" + amends + "' check '" + kEmail + "'");
+  Run pointed =
+      Shell("AMENDS_MIME_MODULE='" + module + "' '" + amends + "' check '" + kEmail + "'");
   INFO(pointed.err);
   CHECK(Checked(pointed));
 

@@ -71,9 +71,9 @@ TEST_CASE("package: cpack -G DEB makes a .deb that runs, email module included",
 
 TEST_CASE("package: the man page names every command and renders", "[install][package]") {
   std::string page = ReadFile(kSource + "/docs/amends.1");
-  for (const char* command : {"check", "gate", "audit", "summary merge", "rules", "explain", "eval",
-                              "lexicon test", "\\-\\-language", "\\-\\-encoding",
-                              "\\-\\-allow\\-empty"})
+  for (const char* command :
+       {"check", "gate", "audit", "summary merge", "rules", "explain", "eval", "lexicon test",
+        "\\-\\-language", "\\-\\-encoding", "\\-\\-allow\\-empty"})
     CHECK(page.find(command) != std::string::npos);
   if (!Have("groff")) {
     WARN("skipped rendering: groff is not installed");
@@ -84,11 +84,11 @@ TEST_CASE("package: the man page names every command and renders", "[install][pa
   CHECK(render.err.empty());
 }
 
-TEST_CASE("package: the README's first command configures only the program",
-          "[install][package]") {
+TEST_CASE("package: the README's first command configures only the program", "[install][package]") {
   std::string readme = ReadFile(kSource + "/README.md");
   std::smatch m;
-  REQUIRE(std::regex_search(readme, m, std::regex("bash scripts/build.sh([^&\\n]*)&& build/amends")));
+  REQUIRE(
+      std::regex_search(readme, m, std::regex("bash scripts/build.sh([^&\\n]*)&& build/amends")));
   std::string flags = m[1].str();
   CHECK(flags.find("-DAMENDS_BUILD_TESTS=OFF") != std::string::npos);
   // The test command turns the tests (and the benchmarks, when installed) back on.
@@ -97,7 +97,8 @@ TEST_CASE("package: the README's first command configures only the program",
 
   std::string dir = TempPath("first-command");
   fs::remove_all(dir);
-  Run configure = Shell("'" AMENDS_CMAKE "' -S '" + kSource + "' -B '" + dir + "' -G Ninja" + flags);
+  Run configure =
+      Shell("'" AMENDS_CMAKE "' -S '" + kSource + "' -B '" + dir + "' -G Ninja" + flags);
   INFO(configure.out << configure.err);
   REQUIRE(configure.exit_code == 0);
   Run targets = Shell("ninja -C '" + dir + "' -t targets all");

@@ -20,7 +20,8 @@ void RunAll(const std::vector<LexiconFile>& files) {
   for (const std::string& f : failures) UNSCOPED_INFO(f);
   CHECK(failures.empty());
   size_t examples = 0;
-  for (const Rule& r : analyzer->lexicon().rules) examples += r.fire.size() + r.pass.size() + r.fixes.size();
+  for (const Rule& r : analyzer->lexicon().rules)
+    examples += r.fire.size() + r.pass.size() + r.fixes.size();
   CHECK(static_cast<size_t>(passed) + failures.size() == examples);
 }
 }  // namespace

@@ -44,7 +44,8 @@ std::string ReadDoc(const std::string& name) {
 }
 
 int System(const std::string& command) {
-  struct sigaction default_action {}, saved_action {};
+  struct sigaction default_action {
+  }, saved_action{};
   default_action.sa_handler = SIG_DFL;
   sigaction(SIGPIPE, &default_action, &saved_action);
   sigset_t pipe_only, saved_mask;

@@ -56,8 +56,8 @@ TEST_CASE("check --only/--skip: the checklist and the exit status use the select
   CHECK(Ids(p) == "blame.third_party");
   CHECK(p["ready_to_send"] == true);
 
-  Run list = Amends("check --format json --only tone.shouting,excuse --only apology.late " +
-                    kLateParcel);
+  Run list =
+      Amends("check --format json --only tone.shouting,excuse --only apology.late " + kLateParcel);
   CHECK(Ids(nlohmann::json::parse(list.out)) == "apology.late excuse tone.shouting");
 
   Run skip = Amends("check --format json --skip apology,excuse " + kLateParcel);
@@ -97,8 +97,10 @@ TEST_CASE("a check amends.conf turns off stays off under --only", "[cli][select]
   Run off = Amends("--config " + Quote(conf) + " check --only blame.customer " + kLateParcel);
   CHECK(off.exit_code == 2);
   CHECK(off.err.find("the team configuration turns off blame.customer") != std::string::npos);
-  Run ignored = Amends("--config " + Quote(conf) + " --no-config check --format json --only "
-                       "blame.customer " + kLateParcel);
+  Run ignored = Amends("--config " + Quote(conf) +
+                       " --no-config check --format json --only "
+                       "blame.customer " +
+                       kLateParcel);
   CHECK(ignored.exit_code == 1);
 }
 

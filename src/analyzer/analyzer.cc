@@ -30,8 +30,8 @@ constexpr uint32_t kImageVersion = 6;  // 6: the matcher's phrase index is saved
 // through four independent multiply-xorshift lanes, 32 bytes a round,
 // which a CPU runs side by side.
 uint64_t HashFiles(const std::vector<LexiconFile>& files, size_t count) {
-  uint64_t lanes[4] = {0x9E3779B97F4A7C15ull ^ count, 0xC2B2AE3D27D4EB4Full,
-                       0x165667B19E3779F9ull, 0xD6E8FEB86659FD93ull};
+  uint64_t lanes[4] = {0x9E3779B97F4A7C15ull ^ count, 0xC2B2AE3D27D4EB4Full, 0x165667B19E3779F9ull,
+                       0xD6E8FEB86659FD93ull};
   auto mix = [](uint64_t h, uint64_t v) {
     h = (h ^ v) * 0xBF58476D1CE4E5B9ull;
     return h ^ (h >> 31);
@@ -72,8 +72,8 @@ bool ReadLexiconDir(const std::string& dir, std::vector<LexiconFile>* out, std::
   std::vector<fs::path> paths;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     std::string name = entry.path().filename().string();
-    if (entry.is_regular_file() && (name == "checks.def" || name.ends_with(".rules") ||
-                                    IsMacroFile(name)))
+    if (entry.is_regular_file() &&
+        (name == "checks.def" || name.ends_with(".rules") || IsMacroFile(name)))
       paths.push_back(entry.path());
   }
   if (ec) {
@@ -105,12 +105,12 @@ uint64_t Analyzer::NextSerial() {
   return next.fetch_add(1, std::memory_order_relaxed);
 }
 
-std::unique_ptr<Analyzer> Analyzer::Load(const std::vector<LexiconFile>& files,
-                                         std::string* error, std::string_view image) {
+std::unique_ptr<Analyzer> Analyzer::Load(const std::vector<LexiconFile>& files, std::string* error,
+                                         std::string_view image) {
   std::unique_ptr<Analyzer> a(new Analyzer());
   std::vector<BlockFile> rule_files;
   bool have_checks = false;
-  size_t first = 0;  // the first file to compile
+  size_t first = 0;                        // the first file to compile
   std::unique_ptr<Matcher> saved_matcher;  // the image's, when no file follows it
   if (!image.empty()) {
     BinaryReader in(image);
@@ -268,10 +268,9 @@ void Analyzer::Analyze(const Request& request, Analysis* out, AnalysisCache* cac
   else segmenter.Segment(request.text, request.begin, &a.draft);
   RecogniseLowercaseGreetingName(names_, &a.draft);
   if (late()) return;
-  a.language = request.assume_english
-                   ? LanguageGuess()
-                   : GuessLanguage(request.text.substr(std::min<size_t>(request.begin,
-                                                                        request.text.size())));
+  a.language = request.assume_english ? LanguageGuess()
+                                      : GuessLanguage(request.text.substr(
+                                            std::min<size_t>(request.begin, request.text.size())));
   if (a.language.english)
     matcher_->Match(a.draft, RuleScope::kDraft, &hits, cache ? &cache->phrases_ : nullptr);
   else hits.clear();  // English rules say nothing true about another language
@@ -284,11 +283,11 @@ void Analyzer::Analyze(const Request& request, Analysis* out, AnalysisCache* cac
     if (late()) return;
   }
   a.customer = ParseCustomerName(request.customer_name);
-  a.situation = DecideSituation(checks_, a.draft, hits,
-                                request.customer_message ? &customer : nullptr, customer_hits,
-                                request.force_recovery, request.keep_findings);
-  EvaluateChecks(checks_, lexicon_, a.draft, hits, a.situation, a.customer, names_,
-                 &a.checklist, request.keep_findings);
+  a.situation =
+      DecideSituation(checks_, a.draft, hits, request.customer_message ? &customer : nullptr,
+                      customer_hits, request.force_recovery, request.keep_findings);
+  EvaluateChecks(checks_, lexicon_, a.draft, hits, a.situation, a.customer, names_, &a.checklist,
+                 request.keep_findings);
   if (late()) return;
   AttachReplacements(lexicon_, request.text, &a.checklist);
   if (customer.Large()) customer = Document();
@@ -311,8 +310,7 @@ void AttachReplacements(const Lexicon& lexicon, std::string_view text,
         newlines = NewlinesOf(text);
         newlines_found = true;
       }
-      if (auto edit =
-              ReplacementAt(rule.replacements, text, newlines, f.span.start, f.span.end)) {
+      if (auto edit = ReplacementAt(rule.replacements, text, newlines, f.span.start, f.span.end)) {
         f.span = Span{edit->start, edit->end};
         f.replacement = r.Keep(std::move(edit->text));
       }
@@ -331,13 +329,15 @@ int RunRuleExamples(const Analyzer& analyzer, std::vector<std::string>* failures
     };
     for (const RuleExample& e : rule.fire) {
       if (hits_rule(e.text)) ++ok;
-      else failures->push_back(rule.file + ":" + std::to_string(e.line) + ": rule " + rule.id +
-                               ": does not fire on: " + e.text);
+      else
+        failures->push_back(rule.file + ":" + std::to_string(e.line) + ": rule " + rule.id +
+                            ": does not fire on: " + e.text);
     }
     for (const RuleExample& e : rule.pass) {
       if (!hits_rule(e.text)) ++ok;
-      else failures->push_back(rule.file + ":" + std::to_string(e.line) + ": rule " + rule.id +
-                               ": fires on: " + e.text);
+      else
+        failures->push_back(rule.file + ":" + std::to_string(e.line) + ": rule " + rule.id +
+                            ": fires on: " + e.text);
     }
     for (const FixExample& e : rule.fixes) {
       std::string got = "(no replacement)";
@@ -349,9 +349,9 @@ int RunRuleExamples(const Analyzer& analyzer, std::vector<std::string>* failures
         }
       }
       if (got == e.after) ++ok;
-      else failures->push_back(rule.file + ":" + std::to_string(e.line) + ": rule " + rule.id +
-                               ": fixes '" + e.before + "' as '" + got + "', not '" + e.after +
-                               "'");
+      else
+        failures->push_back(rule.file + ":" + std::to_string(e.line) + ": rule " + rule.id +
+                            ": fixes '" + e.before + "' as '" + got + "', not '" + e.after + "'");
     }
   }
   return ok;

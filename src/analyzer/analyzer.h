@@ -82,11 +82,11 @@ std::vector<LexiconFile> EmbeddedLexiconFiles();
 bool ReadLexiconDir(const std::string& dir, std::vector<LexiconFile>* out, std::string* error);
 
 struct Request {
-  std::string_view text;          // the draft, well-formed UTF-8
-  uint32_t begin = 0;             // first byte to analyse (after a BOM)
+  std::string_view text;                             // the draft, well-formed UTF-8
+  uint32_t begin = 0;                                // first byte to analyse (after a BOM)
   std::optional<std::string_view> customer_message;  // when known
-  std::string customer_name;      // as given ("Mary Smith"), "" when unknown
-  std::optional<bool> force_recovery;  // --situation
+  std::string customer_name;                         // as given ("Mary Smith"), "" when unknown
+  std::optional<bool> force_recovery;                // --situation
   // When set, an analysis still running at this time gives up (an audit's
   // --max-record-ms). It is looked at between stages, never inside one: a
   // safety net against a pathological record, not a precise timer.
@@ -170,11 +170,11 @@ class Analyzer {
   // instead of being compiled again, and only checks.def is parsed. The
   // image records a hash of the files it was compiled from; when the first
   // files differ from those (a team's edited lexicon), it is not used and
-  // they are compiled (from_image() then says false). The files after them are compiled as usual. The image's
-  // arrays are used in place: it must outlive the Analyzer (the embedded
-  // one does) and start at an address aligned to 8.
-  static std::unique_ptr<Analyzer> Load(const std::vector<LexiconFile>& files,
-                                        std::string* error, std::string_view image = {});
+  // they are compiled (from_image() then says false). The files after them are compiled as usual.
+  // The image's arrays are used in place: it must outlive the Analyzer (the embedded one does) and
+  // start at an address aligned to 8.
+  static std::unique_ptr<Analyzer> Load(const std::vector<LexiconFile>& files, std::string* error,
+                                        std::string_view image = {});
 
   // Applies a team configuration's check overrides. Call before the first
   // Analyze; returns false and sets `*error` for an unknown check id.

@@ -66,7 +66,8 @@ TEST_CASE("the embedded lexicon image is current and gives what compiling gives"
 TEST_CASE("an image made from other files is ignored", "[image]") {
   std::vector<LexiconFile> files = EmbeddedLexiconFiles();
   for (LexiconFile& f : files)
-    if (f.name.find("apology.rules") != std::string::npos) f.content += "\n" + std::string(kExtraRule);
+    if (f.name.find("apology.rules") != std::string::npos)
+      f.content += "\n" + std::string(kExtraRule);
   std::string error;
   auto a = Analyzer::Load(files, &error, EmbeddedLexiconImage());
   REQUIRE(a);
@@ -96,10 +97,12 @@ TEST_CASE("team rule files compile on top of an image", "[image]") {
   CHECK(failures.empty());
 
   // A team rule may not take a built-in rule's id.
-  files.push_back({"team/dup.rules", "rule apology.sorry\n  tag: apology\n  match: soz\n"
-                                     "  fire: soz\n  pass: fine\n"});
+  files.push_back({"team/dup.rules",
+                   "rule apology.sorry\n  tag: apology\n  match: soz\n"
+                   "  fire: soz\n  pass: fine\n"});
   CHECK_FALSE(Analyzer::Load(files, &error, EmbeddedLexiconImage()));
-  CHECK(error.find("duplicate rule id 'apology.sorry' (first defined at lexicons/en/apology.rules:") !=
+  CHECK(error.find(
+            "duplicate rule id 'apology.sorry' (first defined at lexicons/en/apology.rules:") !=
         std::string::npos);
 }
 

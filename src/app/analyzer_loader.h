@@ -15,8 +15,8 @@
 namespace amends::app {
 
 struct LoadOptions {
-  std::string lexicons;  // a lexicon folder instead of the built-in one
-  std::string config;    // a configuration file; "" looks for amends.conf
+  std::string lexicons;    // a lexicon folder instead of the built-in one
+  std::string config;      // a configuration file; "" looks for amends.conf
   std::string config_dir;  // where to look for amends.conf; "": the working directory
   bool no_config = false;
   // A configuration applied after the file's, as if written below it: its

@@ -18,9 +18,9 @@ FixPlan PlanFixes(const Analysis& analysis) {
   for (const PlannedEdit& e : all) {
     const Span& s = e.finding->span;
     // Two edits overlap when they share a byte, or insert at one place.
-    bool overlaps = !plan.applied.empty() &&
-                    (s.start < reached || (s.start == reached && s.empty() &&
-                                           plan.applied.back().finding->span.empty()));
+    bool overlaps =
+        !plan.applied.empty() && (s.start < reached || (s.start == reached && s.empty() &&
+                                                        plan.applied.back().finding->span.empty()));
     (overlaps ? plan.skipped : plan.applied).push_back(e);
     if (!overlaps) reached = s.end;
   }

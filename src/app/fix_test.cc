@@ -1,7 +1,6 @@
 #include "app/fix.h"
 
 #include <catch2/catch.hpp>
-
 #include <cctype>
 
 #include "app/analyzer_loader.h"
@@ -42,8 +41,9 @@ std::string Fix(const std::string& text, app::FixPlan* plan_out = nullptr,
     for (const LiteralReplacement& r : rule.replacements) {
       std::string capital = r.to;
       if (!capital.empty()) capital[0] = static_cast<char>(std::toupper(capital[0]));
-      given |= got == r.to || got == capital ||
-               (r.to.empty() && got.size() == 1 && std::isupper(static_cast<unsigned char>(got[0])));
+      given |=
+          got == r.to || got == capital ||
+          (r.to.empty() && got.size() == 1 && std::isupper(static_cast<unsigned char>(got[0])));
     }
     INFO(got);
     CHECK(given);
@@ -66,7 +66,8 @@ TEST_CASE("check --fix gives a draft with nothing to fix back byte-identical", "
   for (std::string draft :
        {std::string("Hi Mary,\r\n\r\nI'm sorry the parcel was late.  We've sent a new one\t"
                     "today.\r\n\r\nBest,\r\nJo"),
-        std::string("\xEF\xBB\xBFSorry for any inconvenience while we move servers. \xE2\x9C\x93\n"),
+        std::string(
+            "\xEF\xBB\xBFSorry for any inconvenience while we move servers. \xE2\x9C\x93\n"),
         std::string("")}) {
     app::FixPlan plan;
     CHECK(Fix(draft, &plan) == draft);

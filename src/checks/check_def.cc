@@ -5,17 +5,20 @@
 #include <sstream>
 
 #include "checks/logic_kind.h"
-
 #include "util/diagnostic.h"
 
 namespace amends {
 
 const char* StatusName(Status s) {
   switch (s) {
-    case Status::kPass: return "pass";
-    case Status::kFix: return "fix";
-    case Status::kConsider: return "consider";
-    case Status::kNotApplicable: return "n/a";
+    case Status::kPass:
+      return "pass";
+    case Status::kFix:
+      return "fix";
+    case Status::kConsider:
+      return "consider";
+    case Status::kNotApplicable:
+      return "n/a";
   }
   return "?";
 }
@@ -55,8 +58,8 @@ CheckDef* CheckSet::FindCheck(const std::string& id) {
 
 namespace {
 
-const std::vector<std::string> kCheckFields = {"title", "why",   "seeds",   "status", "applies",
-                                               "logic", "message", "suggest"};
+const std::vector<std::string> kCheckFields = {"title",   "why",   "seeds",   "status",
+                                               "applies", "logic", "message", "suggest"};
 
 std::vector<std::string> Words(const std::string& s) {
   std::istringstream in(s);
@@ -75,8 +78,10 @@ class CheckParser {
       if (b.keyword == "check") ParseCheck(b);
       else if (b.keyword == "situation") ParseSituation(b);
       else if (b.keyword == "seed") ParseSeed(b);
-      else Error(b.line, 1, "unknown block '" + b.keyword + "'" +
-                                DidYouMean(b.keyword, {"check", "situation", "seed"}));
+      else
+        Error(b.line, 1,
+              "unknown block '" + b.keyword + "'" +
+                  DidYouMean(b.keyword, {"check", "situation", "seed"}));
     }
     for (const CheckDef& c : out_->checks)
       for (const std::string& s : c.seeds)
@@ -111,8 +116,8 @@ class CheckParser {
                                  : f.key == "customer" ? &out_->situation_customer_tags
                                                        : nullptr;
       if (!target) {
-        Error(f.line, 3, "unknown field '" + f.key + "'" +
-                             DidYouMean(f.key, {"draft", "customer"}));
+        Error(f.line, 3,
+              "unknown field '" + f.key + "'" + DidYouMean(f.key, {"draft", "customer"}));
         continue;
       }
       for (const std::string& w : Words(f.value)) target->push_back(out_->AddTag(w));
@@ -143,12 +148,14 @@ class CheckParser {
     if (auto f = get("seeds", false)) c.seeds = Words(f->value);
     if (auto f = get("status", true)) {
       Status s;
-      if (ParseStatus(f->value, &s) && (s == Status::kFix || s == Status::kConsider)) c.severity = s;
+      if (ParseStatus(f->value, &s) && (s == Status::kFix || s == Status::kConsider))
+        c.severity = s;
       else Error(f->line, f->value_column, "status must be 'fix' or 'consider'");
     }
     if (auto f = get("applies", false)) {
       if (f->value == "recovery") c.recovery_only = true;
-      else if (f->value != "all") Error(f->line, f->value_column, "applies must be 'recovery' or 'all'");
+      else if (f->value != "all")
+        Error(f->line, f->value_column, "applies must be 'recovery' or 'all'");
     }
     if (auto f = get("logic", true)) ParseLogic(*f, &c);
     out_->checks.push_back(std::move(c));

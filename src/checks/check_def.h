@@ -31,11 +31,11 @@ struct CheckDef {
   Status severity = Status::kConsider;  // kFix or kConsider
   bool recovery_only = false;
   const LogicKind* logic = nullptr;  // never null in a parsed set
-  std::vector<int> tags;        // first tag set
+  std::vector<int> tags;             // first tag set
   // The tags after the kind's second word (LogicKind::second): "unless" for
   // flag, "if" for require, "then" for sequence; what they mean is the kind's.
   std::vector<int> second_tags;
-  int n = 0;                    // within N / at-least N
+  int n = 0;            // within N / at-least N
   bool enabled = true;  // a team configuration can turn a check off
   std::string file;
   int line = 0;

@@ -22,7 +22,8 @@ std::string WithCustomerName(std::string_view suggestion, const std::string& fir
   for (size_t at = suggestion.find(kPlaceholderName); at != std::string_view::npos;
        at = suggestion.find(kPlaceholderName, at + kPlaceholderName.size())) {
     size_t end = at + kPlaceholderName.size();
-    if ((at > 0 && letter(suggestion[at - 1])) || (end < suggestion.size() && letter(suggestion[end])))
+    if ((at > 0 && letter(suggestion[at - 1])) ||
+        (end < suggestion.size() && letter(suggestion[end])))
       continue;
     out.append(suggestion.substr(copied, at - copied));
     out += first_name;
@@ -96,8 +97,8 @@ Situation DecideSituation(const CheckSet& checks, const Document& draft,
 
 void EvaluateChecks(const CheckSet& checks, const Lexicon& lexicon, const Document& draft,
                     const std::vector<Hit>& hits, const Situation& situation,
-                    const Customer& customer, const NameLists& names,
-                    std::vector<CheckResult>* out, size_t keep) {
+                    const Customer& customer, const NameLists& names, std::vector<CheckResult>* out,
+                    size_t keep) {
   thread_local HitsByTag by_tag;
   by_tag.Index(hits);
   size_t n = 0;

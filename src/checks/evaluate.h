@@ -83,7 +83,7 @@ Situation DecideSituation(const CheckSet& checks, const Document& draft,
 // so a text with a finding in every line holds no more than that.
 void EvaluateChecks(const CheckSet& checks, const Lexicon& lexicon, const Document& draft,
                     const std::vector<Hit>& hits, const Situation& situation,
-                    const Customer& customer, const NameLists& names,
-                    std::vector<CheckResult>* out, size_t keep = 0);
+                    const Customer& customer, const NameLists& names, std::vector<CheckResult>* out,
+                    size_t keep = 0);
 
 }  // namespace amends

@@ -257,7 +257,8 @@ TEST_CASE("name: known name used, missing, or a generic salutation", "[checks]")
   CHECK(Run("Hi Mary, thanks.", "Mary Smith")->StatusOf("name.missing") == Status::kPass);
   auto missing = Run("Hi there, thanks.", "Mary");
   CHECK(missing->StatusOf("name.missing") == Status::kConsider);
-  CHECK(missing->Get("name.missing").findings.at(0).suggestion == "Greet them by first name: \"Hi Mary,\"");
+  CHECK(missing->Get("name.missing").findings.at(0).suggestion ==
+        "Greet them by first name: \"Hi Mary,\"");
   // No name given, but the greeting names someone: the reply does use a name.
   // The suggestions' placeholder name becomes the customer's.
   CHECK(Run("Dear customer, thanks.", "Ann Lee")->Get("name.missing").findings.at(0).suggestion ==

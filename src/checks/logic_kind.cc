@@ -14,13 +14,8 @@ extern const LogicKind kFlagLogic, kRequireLogic, kSequenceLogic, kLateLogic, kC
 namespace {
 
 const LogicKind* const kKinds[] = {
-    &kFlagLogic,
-    &kRequireLogic,
-    &kSequenceLogic,
-    &kLateLogic,
-    &kCountLogic,
-    &kNameLogic,
-    &kNameMismatchLogic,
+    &kFlagLogic,  &kRequireLogic, &kSequenceLogic,     &kLateLogic,
+    &kCountLogic, &kNameLogic,    &kNameMismatchLogic,
 };
 
 // Whether `word` opens a second tag set, or comes before a number, in any
@@ -80,8 +75,8 @@ std::string ParseTagLogic(const LogicKind& kind, std::span<const std::string> ar
   return "";
 }
 
-std::string ParseNoArguments(const LogicKind& kind, std::span<const std::string> args,
-                             CheckSet*, CheckDef*) {
+std::string ParseNoArguments(const LogicKind& kind, std::span<const std::string> args, CheckSet*,
+                             CheckDef*) {
   if (!args.empty()) return "'" + std::string(kind.name) + "' takes no arguments";
   return "";
 }

@@ -2,11 +2,10 @@
 // docs, and a kind made of nothing but its record and hooks works.
 #include "checks/logic_kind.h"
 
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <set>
 #include <sstream>
-
-#include <catch2/catch.hpp>
 
 #include "checks/check_def.h"
 #include "checks/evaluate.h"
@@ -22,8 +21,8 @@ std::string ReadDoc(const std::string& name) { return testing::ReadDoc(name); }
 // Parses a checks.def with one check whose logic is `logic`; "" or the error.
 std::string ParseLogicLine(const std::string& logic, CheckSet* set,
                            std::span<const LogicKind* const> kinds = {}) {
-  std::string text = "check c\n  title: T\n  why: W\n  status: fix\n  logic: " + logic +
-                     "\n  message: M\n";
+  std::string text =
+      "check c\n  title: T\n  why: W\n  status: fix\n  logic: " + logic + "\n  message: M\n";
   BlockFile file;
   std::string error;
   REQUIRE(ParseBlockFile("checks.def", text, &file, &error));
@@ -77,8 +76,7 @@ TEST_CASE("the words of one kind do not fit another", "[logic]") {
         std::string::npos);
   CHECK(error("late a within 2 b").find("unexpected 'b'") != std::string::npos);
   CHECK(error("name x").find("'name' takes no arguments") != std::string::npos);
-  CHECK(error("flagg a").find("unknown logic 'flagg'; did you mean 'flag'?") !=
-        std::string::npos);
+  CHECK(error("flagg a").find("unknown logic 'flagg'; did you mean 'flag'?") != std::string::npos);
 }
 
 TEST_CASE("the name kind reads the generic salutations", "[logic]") {
@@ -100,8 +98,8 @@ void EvaluateAlways(const LogicInput& in, CheckResult* r) {
   r->status = in.check.severity;
 }
 
-const LogicKind kAlways = {.name = "always", .parse = &ParseNoArguments,
-                           .evaluate = &EvaluateAlways};
+const LogicKind kAlways = {
+    .name = "always", .parse = &ParseNoArguments, .evaluate = &EvaluateAlways};
 
 }  // namespace
 

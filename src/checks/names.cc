@@ -1,12 +1,12 @@
 #include "checks/names.h"
 
-#include <algorithm>
-#include <iterator>
-#include <vector>
-
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+
+#include <algorithm>
+#include <iterator>
+#include <vector>
 
 #include "text/fold.h"
 #include "util/diagnostic.h"
@@ -132,15 +132,16 @@ const Token* FindNameUse(const Document& doc, const NameLists& names, const std:
     if (!word_like) return &t;
     unsigned char c0 = static_cast<unsigned char>(doc.text[t.start]);
     if (!(c0 >= 'A' && c0 <= 'Z')) continue;
-    bool in_greeting = t.start >= doc.greeting.start && t.end <= doc.greeting.end &&
-                       !doc.greeting.empty();
+    bool in_greeting =
+        t.start >= doc.greeting.start && t.end <= doc.greeting.end && !doc.greeting.empty();
     bool first_in_sentence = doc.sentences[t.sentence].first_word == w;
     size_t after = t.end;
     while (after < doc.text.size() && doc.text[after] == ' ') ++after;
     size_t before = t.start;
     while (before > 0 && doc.text[before - 1] == ' ') --before;
-    bool set_off = (after < doc.text.size() && (doc.text[after] == ',' || doc.text[after] == '!')) ||
-                   (before > 0 && doc.text[before - 1] == ',');
+    bool set_off =
+        (after < doc.text.size() && (doc.text[after] == ',' || doc.text[after] == '!')) ||
+        (before > 0 && doc.text[before - 1] == ',');
     if (in_greeting || set_off || !first_in_sentence) return &t;
   }
   return nullptr;

@@ -34,8 +34,9 @@ CheckSet Checks() {
 }  // namespace
 
 TEST_CASE("selection: exact ids, comma lists and repeated options", "[selection]") {
-  CHECK(Kept({}) == "apology.missing apology.late blame.third_party blame.customer excuse "
-                    "tone.shouting");
+  CHECK(Kept({}) ==
+        "apology.missing apology.late blame.third_party blame.customer excuse "
+        "tone.shouting");
   CHECK(Kept({"excuse"}) == "excuse");
   CHECK(Kept({"excuse,tone.shouting"}) == "excuse tone.shouting");
   CHECK(Kept({"excuse", "tone.shouting"}) == "excuse tone.shouting");

@@ -141,8 +141,8 @@ int RunAudit(const CommonOptions& common, const AuditOptions& options) {
     return kExitError;
   if (!options.html_file.empty()) {
     html.empty_reason = empty_reason;
-    html.source = "amends audit of " + source->name() + " (" +
-                  std::string(source->format().name) + ")";
+    html.source =
+        "amends audit of " + source->name() + " (" + std::string(source->format().name) + ")";
     if (!WriteFile(options.html_file, summary::HtmlReport(totals_summary, html))) return kExitError;
   }
   std::vector<std::string> ran, not_run;

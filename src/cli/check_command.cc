@@ -3,9 +3,9 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "cli/commands.h"
 #include "app/fix.h"
 #include "app/prepare_input.h"
+#include "cli/commands.h"
 #include "cli/load.h"
 #include "input/blank.h"
 #include "input/encoding.h"
@@ -27,8 +27,7 @@ bool ReadValid(const std::string& path, size_t max_bytes, const std::string& enc
                Source* source) {
   std::string error, decoded_from;
   if (!ReadSource(path, InputLimits{max_bytes}, source, &error) ||
-      !DecodeSource(encoding, source, &decoded_from, &error) ||
-      !ValidateSource(source, &error)) {
+      !DecodeSource(encoding, source, &decoded_from, &error) || !ValidateSource(source, &error)) {
     std::fprintf(stderr, "amends: %s\n", WithEncodingHint(error).c_str());
     return false;
   }
@@ -86,15 +85,16 @@ int RunCheck(const CommonOptions& common, const CheckOptions& options) {
     return kExitError;
   }
   if (options.fix && prepared.is_email) {
-    std::fprintf(stderr, "amends: %s: --fix rewrites a bare draft, not an email message "
-                         "(give the reply text, or --input text)\n",
+    std::fprintf(stderr,
+                 "amends: %s: --fix rewrites a bare draft, not an email message "
+                 "(give the reply text, or --input text)\n",
                  EscapeControls(draft.name).c_str());
     return kExitError;
   }
   request.force_recovery = ForcedRecovery(options.situation);
   request.assume_english = common.language == "en";
   request.keep_findings = common.max_findings;  // what the report can show
-  if (options.fix) request.keep_findings = 0;  // every replacement, not the report's cap
+  if (options.fix) request.keep_findings = 0;   // every replacement, not the report's cap
   Analysis analysis = analyzer->Analyze(request);
   if (options.fix) return WriteFixed(draft.name, request, analysis);
 

@@ -17,9 +17,9 @@ class Option;
 namespace amends::cli {
 
 // Exit codes shared by every command.
-inline constexpr int kExitReady = 0;      // nothing to fix
-inline constexpr int kExitNeedsFix = 1;   // some check says "fix"
-inline constexpr int kExitError = 2;      // usage or input error
+inline constexpr int kExitReady = 0;     // nothing to fix
+inline constexpr int kExitNeedsFix = 1;  // some check says "fix"
+inline constexpr int kExitError = 2;     // usage or input error
 
 struct CommonOptions {
   std::string lexicons;  // a lexicon folder instead of the built-in one
@@ -27,8 +27,8 @@ struct CommonOptions {
   bool no_config = false;
   size_t max_bytes = 64u << 20;
   size_t max_findings = kDefaultMaxFindings;  // per check, in what a report writes
-  CheckSelection selection;  // --only, --skip (check, gate, audit, eval)
-  std::string language = "auto";  // --language auto|en (check, gate, audit, eval)
+  CheckSelection selection;                   // --only, --skip (check, gate, audit, eval)
+  std::string language = "auto";              // --language auto|en (check, gate, audit, eval)
 };
 
 struct CheckOptions {
@@ -39,24 +39,24 @@ struct CheckOptions {
   std::string situation = "auto";  // auto | recovery | routine
   std::string color = "auto";      // auto | always | never
   bool all = false;
-  std::string input = "auto";      // auto | text | email (a whole RFC 5322 message)
-  std::string encoding = "auto";   // --encoding NAME (input/encoding.h)
-  bool fix = false;  // --fix: print the draft with the literal replacements applied
+  std::string input = "auto";     // auto | text | email (a whole RFC 5322 message)
+  std::string encoding = "auto";  // --encoding NAME (input/encoding.h)
+  bool fix = false;               // --fix: print the draft with the literal replacements applied
 };
 
 struct AuditOptions {
   std::string file = "-";
   std::string situation = "auto";
-  std::string input = "auto";  // a name of exports::Formats(), or auto
-  std::string summary_file;    // --summary FILE
-  std::string html_file;       // --html FILE
-  std::string team_names_file;  // --team-names FILE (summary/team_names.h)
-  bool progress = false;       // force the progress bar when stderr is not a terminal
-  size_t threads = 0;          // 0: every core
-  size_t review_count = 50;    // replies kept for review in the summary
-  bool compact = false;        // --compact: only the checks that fired, no fixed texts
+  std::string input = "auto";    // a name of exports::Formats(), or auto
+  std::string summary_file;      // --summary FILE
+  std::string html_file;         // --html FILE
+  std::string team_names_file;   // --team-names FILE (summary/team_names.h)
+  bool progress = false;         // force the progress bar when stderr is not a terminal
+  size_t threads = 0;            // 0: every core
+  size_t review_count = 50;      // replies kept for review in the summary
+  bool compact = false;          // --compact: only the checks that fired, no fixed texts
   size_t max_record_ms = 10000;  // a reply analysed longer is an error record; 0: no limit
-  std::string users_file;      // Zendesk users JSON
+  std::string users_file;        // Zendesk users JSON
   // CSV column mapping (header names or 1-based numbers).
   std::string text_col, id_col, name_col, message_col, agent_col, team_col, date_col, role_col,
       ticket_col, agent_roles, note_roles;
@@ -68,8 +68,8 @@ int RunAudit(const CommonOptions& common, const AuditOptions& options);
 
 struct SummaryMergeOptions {
   std::vector<std::string> files;
-  std::string output;  // "" or "-": stdout
-  std::string html;    // --html FILE
+  std::string output;           // "" or "-": stdout
+  std::string html;             // --html FILE
   std::string team_names_file;  // --team-names FILE
 };
 int RunSummaryMerge(const SummaryMergeOptions& options);
@@ -94,8 +94,8 @@ struct GateOptions {
   std::string input = "auto";        // auto | text | email
   std::string customer_name;
   std::string situation = "auto";
-  bool warn_only = false;            // send even when a check says fix
-  bool allow_empty = false;          // send a message with no reply text
+  bool warn_only = false;    // send even when a check says fix
+  bool allow_empty = false;  // send a message with no reply text
 };
 // Returns only when nothing was sent (1: a fix remains, 2: error); otherwise
 // the process becomes the command.
@@ -108,7 +108,7 @@ struct ServeOptions {
   size_t max_concurrent = 64;
   int time_budget_ms = 2000;
   int io_timeout_s = 5;
-  bool quiet = false;  // no access log
+  bool quiet = false;                      // no access log
   const CLI::Option* max_bytes = nullptr;  // the global --max-bytes, to see if it was given
   std::vector<std::string> command_line;   // argv as given, for amends-serve
 };

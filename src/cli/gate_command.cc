@@ -9,8 +9,8 @@
 #include <cstdio>
 #include <cstring>
 
-#include "cli/commands.h"
 #include "app/prepare_input.h"
+#include "cli/commands.h"
 #include "cli/load.h"
 #include "email/message.h"
 #include "input/blank.h"
@@ -66,7 +66,9 @@ void ExecWithMessage(const std::vector<std::string>& command, std::string_view b
 
 int RunGate(const CommonOptions& common, const GateOptions& options) {
   if (options.command.empty()) {
-    std::fprintf(stderr, "amends gate: no command to send with (amends gate -- /usr/sbin/sendmail -oi -t)\n");
+    std::fprintf(
+        stderr,
+        "amends gate: no command to send with (amends gate -- /usr/sbin/sendmail -oi -t)\n");
     return kExitError;
   }
   Source message;

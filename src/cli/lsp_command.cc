@@ -1,8 +1,8 @@
 // `amends lsp`: the Language Server over stdin/stdout (lsp/server.h), with
 // the options and the --help that say how an editor runs it.
-#include <CLI/CLI.hpp>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <csignal>
 #include <cstdio>
 
@@ -33,7 +33,8 @@ CLI::App* AddLspCommand(CLI::App* app, LspOptions* options) {
       "  quick fixes  exact replacements where a rule has one (\"we apologize for any\n"
       "               inconvenience\" -> \"I'm sorry\"), \"Disable CHECK for this file\" and\n"
       "               \"... for the workspace\", and \"Apply every amends fix\"\n"
-      "  settings     {\"amends\": {\"checks\": {\"apology.late\": \"off\"}, \"lexicon\": [\"team-rules\"],\n"
+      "  settings     {\"amends\": {\"checks\": {\"apology.late\": \"off\"}, \"lexicon\": "
+      "[\"team-rules\"],\n"
       "               \"configFile\": \"amends.conf\"}}: what amends.conf says, on top of the\n"
       "               workspace's amends.conf\n"
       "Setup, for example neovim:\n"

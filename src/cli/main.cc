@@ -1,6 +1,5 @@
 // amends: reads a support agent's draft reply and says what to fix.
 #include <CLI/CLI.hpp>
-
 #include <cstdio>
 
 #include "cli/commands.h"
@@ -32,9 +31,10 @@ void AddSelectionOptions(CLI::App* command, amends::CheckSelection* selection) {
 
 // --situation, the same on every command that checks replies.
 void AddSituationOption(CLI::App* command, std::string* situation) {
-  command->add_option("--situation", *situation,
-                      "recovery, routine, or auto (default): recovery-only checks report n/a "
-                      "on routine replies")
+  command
+      ->add_option("--situation", *situation,
+                   "recovery, routine, or auto (default): recovery-only checks report n/a "
+                   "on routine replies")
       ->check(CLI::IsMember({"auto", "recovery", "routine"}));
 }
 
@@ -86,22 +86,27 @@ int main(int argc, char** argv) {
 
   CheckOptions check;
   CLI::App* check_cmd = app.add_subcommand(
-      "check", "Check one draft and print its checklist: text (also when piped), or JSON with "
-               "--format json");
-  check_cmd->footer("Exit status: 0 ready to send, 1 some check says \"fix\", 2 usage or input error.");
-  check_cmd->add_option("file", check.file, "The draft: a UTF-8 text file, or - for stdin (default)")
+      "check",
+      "Check one draft and print its checklist: text (also when piped), or JSON with "
+      "--format json");
+  check_cmd->footer(
+      "Exit status: 0 ready to send, 1 some check says \"fix\", 2 usage or input error.");
+  check_cmd
+      ->add_option("file", check.file, "The draft: a UTF-8 text file, or - for stdin (default)")
       ->type_name("FILE");
   std::vector<std::string> sink_names;
   for (const amends::SinkKind& kind : amends::SinkKinds()) sink_names.emplace_back(kind.name);
   check_cmd->add_option("--format", check.format, "Output, one of:\n" + amends::SinkKindsHelp())
       ->type_name("NAME")
       ->check(CLI::IsMember(sink_names));
-  check_cmd->add_option("--customer-name", check.customer_name,
-                        "The customer's name; its first word is the first name the reply should use")
+  check_cmd
+      ->add_option("--customer-name", check.customer_name,
+                   "The customer's name; its first word is the first name the reply should use")
       ->type_name("NAME");
-  check_cmd->add_option("--customer-message", check.customer_message_file,
-                        "A file with the customer's message the draft answers; it decides "
-                        "whether the reply is a recovery")
+  check_cmd
+      ->add_option("--customer-message", check.customer_message_file,
+                   "A file with the customer's message the draft answers; it decides "
+                   "whether the reply is a recovery")
       ->type_name("FILE");
   AddSituationOption(check_cmd, &check.situation);
   check_cmd->add_option("--color", check.color, "auto (default), always or never")
@@ -113,14 +118,16 @@ int main(int argc, char** argv) {
                       "Print the draft with every literal replacement the rules offer applied "
                       "(\"we apologize for any inconvenience\" becomes \"I'm sorry\"), and "
                       "nothing else changed; overlapping ones are named on stderr. Exit 0");
-  check_cmd->add_option("--input", check.input,
-                        "auto (default: a whole email message when the input starts with mail "
-                        "headers), text, or email")
+  check_cmd
+      ->add_option("--input", check.input,
+                   "auto (default: a whole email message when the input starts with mail "
+                   "headers), text, or email")
       ->check(CLI::IsMember({"auto", "text", "email"}));
-  check_cmd->add_option("--encoding", check.encoding,
-                        "The draft's encoding when not UTF-8: latin1, windows-1252, utf-16le, or "
-                        "any name ICU knows (uconv -l). A UTF-16 file with a byte-order mark is "
-                        "read without it. Offsets then count the bytes of the text as UTF-8")
+  check_cmd
+      ->add_option("--encoding", check.encoding,
+                   "The draft's encoding when not UTF-8: latin1, windows-1252, utf-16le, or "
+                   "any name ICU knows (uconv -l). A UTF-16 file with a byte-order mark is "
+                   "read without it. Offsets then count the bytes of the text as UTF-8")
       ->type_name("NAME");
 
   GateOptions gate;
@@ -128,9 +135,10 @@ int main(int argc, char** argv) {
       "gate",
       "Stand in front of sendmail: check the message on stdin, print the checklist on stderr, "
       "and send it with COMMAND only when no check says fix (exit 1, nothing sent, otherwise)");
-  gate_cmd->add_option("command", gate.command,
-                       "The command that sends the message, after --: amends gate -- "
-                       "/usr/sbin/sendmail -oi -t")
+  gate_cmd
+      ->add_option("command", gate.command,
+                   "The command that sends the message, after --: amends gate -- "
+                   "/usr/sbin/sendmail -oi -t")
       ->type_name("COMMAND...");
   gate_cmd->add_flag("--warn-only", gate.warn_only,
                      "Print the checklist but send even when a check says fix");
@@ -139,8 +147,9 @@ int main(int argc, char** argv) {
                      "--warn-only)");
   gate_cmd->add_option("--input", gate.input, "auto (default), text, or email")
       ->check(CLI::IsMember({"auto", "text", "email"}));
-  gate_cmd->add_option("--customer-name", gate.customer_name,
-                       "The customer's name (default: from To:, else the quoted From:)")
+  gate_cmd
+      ->add_option("--customer-name", gate.customer_name,
+                   "The customer's name (default: from To:, else the quoted From:)")
       ->type_name("NAME");
   AddSituationOption(gate_cmd, &gate.situation);
   AddSelectionOptions(gate_cmd, &common.selection);
@@ -158,19 +167,23 @@ int main(int argc, char** argv) {
   std::vector<std::string> input_names = {"auto"};
   for (const amends::exports::Format* f : amends::exports::Formats())
     input_names.emplace_back(f->name);
-  audit_cmd->add_option("--input", audit.input,
-                        "The export's format: " + amends::exports::FormatNames() +
-                            ", or auto (default: guessed from the name and first line)")
+  audit_cmd
+      ->add_option("--input", audit.input,
+                   "The export's format: " + amends::exports::FormatNames() +
+                       ", or auto (default: guessed from the name and first line)")
       ->check(CLI::IsMember(input_names));
-  audit_cmd->add_option("--summary", audit.summary_file,
-                        "Also write a summary JSON: per check, agent, team and month; frequent "
-                        "phrases; replies to review (merge shards with 'amends summary merge')")
+  audit_cmd
+      ->add_option("--summary", audit.summary_file,
+                   "Also write a summary JSON: per check, agent, team and month; frequent "
+                   "phrases; replies to review (merge shards with 'amends summary merge')")
       ->type_name("FILE");
-  audit_cmd->add_option("--html", audit.html_file,
-                        "Also write a self-contained HTML report of the summary")
+  audit_cmd
+      ->add_option("--html", audit.html_file,
+                   "Also write a self-contained HTML report of the summary")
       ->type_name("FILE");
-  audit_cmd->add_option("--team-names", audit.team_names_file,
-                        "Names for the report's team ids: lines ID<TAB>NAME or ID=NAME")
+  audit_cmd
+      ->add_option("--team-names", audit.team_names_file,
+                   "Names for the report's team ids: lines ID<TAB>NAME or ID=NAME")
       ->type_name("FILE");
   AddSelectionOptions(audit_cmd, &common.selection);
   audit_cmd->footer(
@@ -187,42 +200,51 @@ int main(int argc, char** argv) {
                       "One short line per reply: only the checks that fired (fix, consider) "
                       "with their findings as byte spans; titles, whys and the lexicon's "
                       "messages are left out ('amends rules --format json' has them)");
-  audit_cmd->add_option("--max-record-ms", audit.max_record_ms,
-                        "A reply whose analysis takes longer than N ms becomes an error record "
-                        "and the audit goes on (default 10000; 0: no limit)")
+  audit_cmd
+      ->add_option("--max-record-ms", audit.max_record_ms,
+                   "A reply whose analysis takes longer than N ms becomes an error record "
+                   "and the audit goes on (default 10000; 0: no limit)")
       ->type_name("N")
       ->check(CLI::Range(size_t{0}, size_t{0x7FFFFFFF}));
-  audit_cmd->add_option("--review", audit.review_count,
-                        "Replies kept in the summary's review list (default 50)")
+  audit_cmd
+      ->add_option("--review", audit.review_count,
+                   "Replies kept in the summary's review list (default 50)")
       ->type_name("N");
-  audit_cmd->add_option("--users", audit.users_file,
-                        "Zendesk: a users JSON (id, name, role) when tickets do not side-load them")
+  audit_cmd
+      ->add_option("--users", audit.users_file,
+                   "Zendesk: a users JSON (id, name, role) when tickets do not side-load them")
       ->type_name("FILE")
       ->check(CLI::ExistingFile.description(""));  // the type name says FILE
   audit_cmd->add_option("--text-col", audit.text_col, "CSV: the reply text column (default text)")
       ->type_name("COL");
   audit_cmd->add_option("--id-col", audit.id_col, "CSV: the id column")->type_name("COL");
-  audit_cmd->add_option("--name-col", audit.name_col,
-                        "CSV: the customer's name (with --role-col: each row's author name)")
+  audit_cmd
+      ->add_option("--name-col", audit.name_col,
+                   "CSV: the customer's name (with --role-col: each row's author name)")
       ->type_name("COL");
-  audit_cmd->add_option("--message-col", audit.message_col,
-                        "CSV: the customer's message the reply answers")
+  audit_cmd
+      ->add_option("--message-col", audit.message_col,
+                   "CSV: the customer's message the reply answers")
       ->type_name("COL");
   audit_cmd->add_option("--agent-col", audit.agent_col, "CSV: the agent")->type_name("COL");
   audit_cmd->add_option("--team-col", audit.team_col, "CSV: the team or group")->type_name("COL");
   audit_cmd->add_option("--date-col", audit.date_col, "CSV: the date (ISO 8601 or Unix time)")
       ->type_name("COL");
-  audit_cmd->add_option("--role-col", audit.role_col,
-                        "CSV: who wrote the row; rows not by an agent are customer messages")
+  audit_cmd
+      ->add_option("--role-col", audit.role_col,
+                   "CSV: who wrote the row; rows not by an agent are customer messages")
       ->type_name("COL");
-  audit_cmd->add_option("--ticket-col", audit.ticket_col,
-                        "CSV: the ticket, so a reply answers its own ticket's customer message")
+  audit_cmd
+      ->add_option("--ticket-col", audit.ticket_col,
+                   "CSV: the ticket, so a reply answers its own ticket's customer message")
       ->type_name("COL");
-  audit_cmd->add_option("--agent-roles", audit.agent_roles,
-                        "CSV: role values that mean an agent (default agent,admin,staff)")
+  audit_cmd
+      ->add_option("--agent-roles", audit.agent_roles,
+                   "CSV: role values that mean an agent (default agent,admin,staff)")
       ->type_name("LIST");
-  audit_cmd->add_option("--note-roles", audit.note_roles,
-                        "CSV: role values of internal notes, skipped (default note,internal,private)")
+  audit_cmd
+      ->add_option("--note-roles", audit.note_roles,
+                   "CSV: role values of internal notes, skipped (default note,internal,private)")
       ->type_name("LIST");
   audit_cmd->add_option("--delimiter", audit.delimiter, "CSV: field delimiter (default , or tab)")
       ->type_name("CHAR");
@@ -236,12 +258,14 @@ int main(int argc, char** argv) {
       ->type_name("FILE...")
       ->required()
       ->check(CLI::ExistingFile.description(""));  // the type name says FILE
-  merge_cmd->add_option("-o,--output", merge.output, "Write the merged summary here (default stdout)")
+  merge_cmd
+      ->add_option("-o,--output", merge.output, "Write the merged summary here (default stdout)")
       ->type_name("FILE");
   merge_cmd->add_option("--html", merge.html, "Also write the HTML report of the merged summary")
       ->type_name("FILE");
-  merge_cmd->add_option("--team-names", merge.team_names_file,
-                        "Names for the report's team ids: lines ID<TAB>NAME or ID=NAME")
+  merge_cmd
+      ->add_option("--team-names", merge.team_names_file,
+                   "Names for the report's team ids: lines ID<TAB>NAME or ID=NAME")
       ->type_name("FILE");
 
   CLI::App* lexicon_cmd = app.add_subcommand("lexicon", "Work with rule files");
@@ -313,8 +337,10 @@ int main(int argc, char** argv) {
     if (e.get_exit_code() != 0) {  // not --help or --version
       std::string hint = UsageHint(app, std::vector<std::string>(argv + 1, argv + argc));
       if (!hint.empty()) {
-        std::fprintf(stderr, "amends: %s\nRun 'amends --help' for the commands and 'amends "
-                             "COMMAND --help' for a command's options.\n", hint.c_str());
+        std::fprintf(stderr,
+                     "amends: %s\nRun 'amends --help' for the commands and 'amends "
+                     "COMMAND --help' for a command's options.\n",
+                     hint.c_str());
         return kExitError;
       }
     }

@@ -1,7 +1,6 @@
 // `amends rules` and `amends explain ID`: the checklist described.
 #include <algorithm>
 #include <cstdio>
-
 #include <nlohmann/json.hpp>
 
 #include "checks/logic_kind.h"

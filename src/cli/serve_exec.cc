@@ -30,13 +30,13 @@ namespace amends::cli {
 
 int RunServe(const CommonOptions&, const ServeOptions& options) {
   std::vector<std::string> candidates;
-  if (const char* env = std::getenv("AMENDS_SERVE_PROGRAM"); env && *env)
-    candidates.push_back(env);
+  if (const char* env = std::getenv("AMENDS_SERVE_PROGRAM"); env && *env) candidates.push_back(env);
   const std::string dir = ExecutableDir();
   candidates.push_back(dir + "/amends-serve");
   candidates.push_back(dir + "/" AMENDS_SERVE_RELDIR "/amends-serve");
   std::vector<char*> argv;
-  for (const std::string& arg : options.command_line) argv.push_back(const_cast<char*>(arg.c_str()));
+  for (const std::string& arg : options.command_line)
+    argv.push_back(const_cast<char*>(arg.c_str()));
   argv.push_back(nullptr);
   std::string tried;
   for (const std::string& path : candidates) {

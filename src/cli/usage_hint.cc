@@ -56,8 +56,8 @@ std::string UsageHint(const CLI::App& app, const std::vector<std::string>& args)
     if (next) {
       at = next;
     } else if (!commands.empty() && at->get_require_subcommand_min() > 0) {
-      return "unknown command '" + arg + "'" + (at == &app ? "" : " for '" + CommandName(at) + "'") +
-             DidYouMean(arg, commands);
+      return "unknown command '" + arg + "'" +
+             (at == &app ? "" : " for '" + CommandName(at) + "'") + DidYouMean(arg, commands);
     }
   }
   return "";

@@ -67,8 +67,8 @@ bool ParseConfig(const std::string& path, std::string_view content, const std::s
           fail(f.line, 3, "unknown key '" + f.key + "'" + DidYouMean(f.key, {"status"}));
         } else if (f.value == "off") {
           o.off = true;
-        } else if (Status s; ParseStatus(f.value, &s) &&
-                             (s == Status::kFix || s == Status::kConsider)) {
+        } else if (Status s;
+                   ParseStatus(f.value, &s) && (s == Status::kFix || s == Status::kConsider)) {
           o.status = s;
         } else {
           fail(f.line, f.value_column, "status must be fix, consider or off");
@@ -76,8 +76,8 @@ bool ParseConfig(const std::string& path, std::string_view content, const std::s
       }
       out->checks.push_back(std::move(o));
     } else {
-      fail(b.line, 1, "unknown key '" + b.keyword + "'" +
-                          DidYouMean(b.keyword, {"lexicon", "check"}));
+      fail(b.line, 1,
+           "unknown key '" + b.keyword + "'" + DidYouMean(b.keyword, {"lexicon", "check"}));
     }
   }
   if (!errors.empty()) {

@@ -29,7 +29,7 @@ struct Config {
   std::string path;                       // "" when there is none
   std::vector<std::string> lexicon_dirs;  // resolved against the file's folder
   std::vector<CheckOverride> checks;
-  std::vector<std::string> lines;         // for diagnostics
+  std::vector<std::string> lines;  // for diagnostics
 };
 
 // The config file to use: `explicit_path` when given, else the first of

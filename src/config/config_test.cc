@@ -62,7 +62,8 @@ TEST_CASE("config errors: unknown keys, bad values, unknown checks, missing fold
   CHECK(error.find("missing.conf:1:9: no such folder") != std::string::npos);
 
   Config unknown;
-  REQUIRE(LoadConfig(Write("unknown.conf", "check apology.lat\n  status: off\n"), &unknown, &error));
+  REQUIRE(
+      LoadConfig(Write("unknown.conf", "check apology.lat\n  status: off\n"), &unknown, &error));
   CheckSet set = TwoChecks();
   CHECK_FALSE(ApplyOverrides(unknown, &set, &error));
   CHECK(error.find("unknown.conf:1:7: unknown check 'apology.lat'; did you mean 'apology.late'?") !=

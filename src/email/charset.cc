@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <memory>
 
-#include "util/utf8.h"
 #include "util/ascii.h"
+#include "util/utf8.h"
 
 namespace amends::email {
 namespace {
@@ -16,7 +16,6 @@ struct ConverterCloser {
   void operator()(UConverter* c) const { ucnv_close(c); }
 };
 using ConverterPtr = std::unique_ptr<UConverter, ConverterCloser>;
-
 
 // Counts substitutions while still substituting U+FFFD, so a mislabelled
 // part gives a best-effort text and a warning instead of an error.
@@ -91,8 +90,7 @@ Converted ToUtf8(std::string_view bytes, std::string_view charset) {
   for (;;) {
     UChar* t = buf16;
     status = U_ZERO_ERROR;
-    ucnv_toUnicode(conv.get(), &t, buf16 + 4096, &src, src_end, nullptr, /*flush=*/true,
-                   &status);
+    ucnv_toUnicode(conv.get(), &t, buf16 + 4096, &src, src_end, nullptr, /*flush=*/true, &status);
     if (U_SUCCESS(u8status) && utf8) {
       const UChar* s16 = buf16;
       char* t8 = buf8;

@@ -8,8 +8,8 @@ namespace amends::email {
 
 struct Converted {
   std::string utf8;
-  std::string charset;   // the converter ICU used ("UTF-8" when none was named)
-  size_t replaced = 0;   // bytes ICU could not map (each became U+FFFD)
+  std::string charset;           // the converter ICU used ("UTF-8" when none was named)
+  size_t replaced = 0;           // bytes ICU could not map (each became U+FFFD)
   bool unknown_charset = false;  // `charset` was not known to ICU: read as windows-1252
 };
 

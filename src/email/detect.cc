@@ -22,8 +22,8 @@ bool LooksLikeMessage(std::string_view bytes) {
     rest.remove_prefix(nl + 1);
   }
   static constexpr std::array<std::string_view, 12> kKnown = {
-      "from", "to", "subject", "date", "message-id", "mime-version", "content-type",
-      "received", "return-path", "cc", "in-reply-to", "references"};
+      "from",         "to",       "subject",     "date", "message-id",  "mime-version",
+      "content-type", "received", "return-path", "cc",   "in-reply-to", "references"};
   int known = 0, fields = 0;
   bool mime = false;
   while (!rest.empty()) {

@@ -5,7 +5,7 @@ namespace amends::email {
 std::string DecodeFlowed(std::string_view text, bool delsp) {
   std::string out;
   out.reserve(text.size());
-  bool open = false;    // the previous line was flowed: this one continues it
+  bool open = false;  // the previous line was flowed: this one continues it
   size_t open_depth = 0;
   while (!text.empty()) {
     size_t nl = text.find('\n');
@@ -18,7 +18,7 @@ std::string DecodeFlowed(std::string_view text, bool delsp) {
     bool signature = content == "-- ";
     bool flowed = !signature && !content.empty() && content.back() == ' ';
     if (open && (depth != open_depth || signature)) {  // 4.5: a depth change ends a paragraph;
-                                                        // so does a signature separator
+                                                       // so does a signature separator
       out += '\n';
       open = false;
     }

@@ -54,13 +54,32 @@ Mark MarkOf(const GumboElement& e) {
 
 bool IsBlock(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_DIV: case GUMBO_TAG_P: case GUMBO_TAG_LI: case GUMBO_TAG_UL:
-    case GUMBO_TAG_OL: case GUMBO_TAG_TR: case GUMBO_TAG_TABLE: case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_PRE: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_ARTICLE: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_DL:
-    case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_ADDRESS: case GUMBO_TAG_CENTER:
-    case GUMBO_TAG_BODY: case GUMBO_TAG_HR:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_HR:
       return true;
     default:
       return false;
@@ -112,8 +131,8 @@ void AddMark(std::vector<Stripped>* marks, uint32_t start, uint32_t end, Mark m)
   StripKind kind = m == Mark::kSignature ? StripKind::kSignature : StripKind::kQuote;
   // Elements close inside out: an outer mark replaces the inner ones it covers.
   while (!marks->empty() && marks->back().start >= start) marks->pop_back();
-  if (!marks->empty() && (marks->back().end > start ||
-                          (marks->back().end == start && marks->back().kind == kind))) {
+  if (!marks->empty() &&
+      (marks->back().end > start || (marks->back().end == start && marks->back().kind == kind))) {
     marks->back().end = std::max(marks->back().end, end);
     return;
   }

@@ -9,8 +9,8 @@
 
 #include "email/charset.h"
 #include "email/flowed.h"
-#include "util/utf8.h"
 #include "util/ascii.h"
+#include "util/utf8.h"
 
 namespace amends::email {
 namespace {
@@ -238,13 +238,12 @@ bool ParseMessage(std::string_view bytes, const std::string& name, const Message
   }
   Converted text = ToUtf8(raw, out->part.charset);
   if (text.unknown_charset)
-    out->warnings.push_back("unknown charset \"" + out->part.charset +
-                            "\"; read as windows-1252");
+    out->warnings.push_back("unknown charset \"" + out->part.charset + "\"; read as windows-1252");
   if (text.replaced > 0)
-    out->warnings.push_back(std::to_string(text.replaced) + " byte(s) were not valid " +
-                            (out->part.charset.empty() ? std::string("us-ascii")
-                                                       : out->part.charset) +
-                            " and became U+FFFD");
+    out->warnings.push_back(
+        std::to_string(text.replaced) + " byte(s) were not valid " +
+        (out->part.charset.empty() ? std::string("us-ascii") : out->part.charset) +
+        " and became U+FFFD");
   // A cut multi-byte sequence at the end (the size limit) is already U+FFFD.
   out->body = NormalizeNewlines(text.utf8);
   std::string format = AsciiLower(Str(g_mime_content_type_get_parameter(ct, "format")));

@@ -11,10 +11,10 @@
 namespace amends::email {
 
 struct MessageLimits {
-  size_t max_depth = 32;            // multipart nesting walked; deeper parts are skipped
-  size_t max_parts = 1000;          // parts looked at; the rest are skipped
+  size_t max_depth = 32;             // multipart nesting walked; deeper parts are skipped
+  size_t max_parts = 1000;           // parts looked at; the rest are skipped
   size_t max_body_bytes = 1u << 20;  // decoded reply text kept (cut on a UTF-8 boundary)
-  size_t max_multiparts = 256;      // multipart containers before parsing is refused
+  size_t max_multiparts = 256;       // multipart containers before parsing is refused
 };
 
 struct Mailbox {
@@ -32,14 +32,14 @@ struct PartInfo {
 };
 
 struct Message {
-  Mailbox from;                 // the agent
-  std::vector<Mailbox> to;      // the customer first
-  std::string subject;          // RFC 2047 decoded
-  bool is_reply = false;        // In-Reply-To / References, or "Re:"
-  bool has_override = false;    // an X-Amends-Override header with a value
-  bool has_body = false;        // false: no text part at all
+  Mailbox from;               // the agent
+  std::vector<Mailbox> to;    // the customer first
+  std::string subject;        // RFC 2047 decoded
+  bool is_reply = false;      // In-Reply-To / References, or "Re:"
+  bool has_override = false;  // an X-Amends-Override header with a value
+  bool has_body = false;      // false: no text part at all
   PartInfo part;
-  std::string body;             // UTF-8, "\n" line ends; HTML still HTML when part is html
+  std::string body;                   // UTF-8, "\n" line ends; HTML still HTML when part is html
   std::vector<std::string> warnings;  // what was repaired or skipped, for the report
 };
 

@@ -100,8 +100,7 @@ TEST_CASE("damaged messages give a best-effort body and a warning, never a crash
     // No crash, and the reader says there is nothing to check.
     CHECK_FALSE(r.message.has_body);
     CHECK(std::find(r.message.warnings.begin(), r.message.warnings.end(),
-                    "the message has no text/plain or text/html part") !=
-          r.message.warnings.end());
+                    "the message has no text/plain or text/html part") != r.message.warnings.end());
   }
   SECTION("10 000 nested parts: refused clearly, quickly") {
     std::string m = Header("multipart/mixed; boundary=b0");

@@ -17,12 +17,12 @@
 namespace amends::email {
 
 struct Reply {
-  Message message;       // headers, part, warnings (message.body is the raw part text)
-  std::string body;      // the decoded body as a reader sees it (HTML made text), UTF-8
-  std::string analyzed;  // `body` with stripped bytes blanked and the tail cut
-  std::vector<Stripped> stripped;  // into `body`
-  std::string quoted;              // the quoted thread: the customer's message; may be ""
-  std::string customer_name;       // from To:, else the quoted From:; "" when unknown
+  Message message;                   // headers, part, warnings (message.body is the raw part text)
+  std::string body;                  // the decoded body as a reader sees it (HTML made text), UTF-8
+  std::string analyzed;              // `body` with stripped bytes blanked and the tail cut
+  std::vector<Stripped> stripped;    // into `body`
+  std::string quoted;                // the quoted thread: the customer's message; may be ""
+  std::string customer_name;         // from To:, else the quoted From:; "" when unknown
   std::string customer_name_source;  // "to", "quoted_from", or ""
   bool from_html = false;
 };

@@ -12,10 +12,14 @@ namespace amends::email {
 
 const char* StripKindName(StripKind kind) {
   switch (kind) {
-    case StripKind::kQuote: return "quote";
-    case StripKind::kAttribution: return "attribution";
-    case StripKind::kForwarded: return "forwarded";
-    case StripKind::kSignature: return "signature";
+    case StripKind::kQuote:
+      return "quote";
+    case StripKind::kAttribution:
+      return "attribution";
+    case StripKind::kForwarded:
+      return "forwarded";
+    case StripKind::kSignature:
+      return "signature";
   }
   return "quote";
 }
@@ -79,8 +83,8 @@ bool IsForwardSeparator(std::string_view t) {
 bool IsHeaderLine(std::string_view t, std::string_view* name_out = nullptr) {
   while (!t.empty() && t[0] == '*') t.remove_prefix(1);
   static constexpr std::array<std::string_view, 14> kNames = {
-      "From:", "Sent:", "Date:", "To:", "Subject:", "Cc:", "Von:", "Gesendet:", "Envoyé :",
-      "От:", "Отправлено:", "Кому:", "Тема:", "Дата:"};
+      "From:",     "Sent:",    "Date:", "To:",         "Subject:", "Cc:",   "Von:",
+      "Gesendet:", "Envoyé :", "От:",   "Отправлено:", "Кому:",    "Тема:", "Дата:"};
   for (std::string_view n : kNames) {
     if (StartsWithNoCase(t, n)) {
       if (name_out) *name_out = n;
@@ -118,8 +122,7 @@ std::string NameFrom(std::string_view s) {
   s = Trim(s);
   while (!s.empty() && (s.front() == '"' || s.front() == '\'' || s.front() == '*'))
     s.remove_prefix(1);
-  while (!s.empty() && (s.back() == '"' || s.back() == '\'' || s.back() == '*'))
-    s.remove_suffix(1);
+  while (!s.empty() && (s.back() == '"' || s.back() == '\'' || s.back() == '*')) s.remove_suffix(1);
   s = Trim(s);
   if (s.empty() || s.size() > 80) return "";
   for (char c : s)
@@ -244,8 +247,7 @@ StripResult FindStripped(std::string_view body, const std::vector<Stripped>& mar
         std::string_view h = Trim(text(k));
         std::string_view name;
         if (IsHeaderLine(h, &name)) {
-          if ((name == "From:" || name == "Von:" || name == "От:") &&
-              result.quoted_from.empty()) {
+          if ((name == "From:" || name == "Von:" || name == "От:") && result.quoted_from.empty()) {
             std::string_view v = h.substr(h.find(':') + 1);
             result.quoted_from = NameFrom(v);
           }
@@ -262,8 +264,7 @@ StripResult FindStripped(std::string_view body, const std::vector<Stripped>& mar
       while (j < lines.size() && !IsQuoted(text(j)) && !EndsWithWrote(Trim(text(j))) &&
              !IsForwardSeparator(Trim(text(j))))
         ++j;
-      Add(&found, lines[i].start, j < lines.size() ? lines[j].start : size,
-          StripKind::kSignature);
+      Add(&found, lines[i].start, j < lines.size() ? lines[j].start : size, StripKind::kSignature);
       i = j - 1;
       continue;
     }
@@ -284,8 +285,8 @@ StripResult FindStripped(std::string_view body, const std::vector<Stripped>& mar
     if (!merged.empty()) {
       Stripped& last = merged.back();
       bool gap_blank = s.start <= last.end ||
-                       Trim(body.substr(last.end, s.start - last.end))
-                               .find_first_not_of("\n") == std::string_view::npos;
+                       Trim(body.substr(last.end, s.start - last.end)).find_first_not_of("\n") ==
+                           std::string_view::npos;
       if (s.start < last.end || (gap_blank && s.kind == last.kind)) {
         last.end = std::max(last.end, s.end);
         continue;

@@ -43,8 +43,7 @@ const std::filesystem::path kTalon =
 
 }  // namespace
 
-TEST_CASE("'>' lines and the attribution above them are stripped, inline answers stay",
-          "[email]") {
+TEST_CASE("'>' lines and the attribution above them are stripped, inline answers stay", "[email]") {
   std::string body =
       "Hi Mary,\n\nOn Mon, 3 Jun 2024 at 09:12, Mary Smith <mary@example.com> wrote:\n"
       "> Where is it?\n\nIt ships today.\n\n> And the refund?\n\nDone.\n";
@@ -56,9 +55,10 @@ TEST_CASE("'>' lines and the attribution above them are stripped, inline answers
   CHECK(std::string(StripKindName(r.stripped[0].kind)) == "attribution");
 }
 
-TEST_CASE("an attribution wrapped over two lines, with no '>' below, cuts to the end",
-          "[email]") {
-  std::string body = "Thanks!\n\nOn Tue, Apr 3, 2012 at 4:19 PM, Bob Jones <\nbob@example.com> wrote:\n\nHi there\n";
+TEST_CASE("an attribution wrapped over two lines, with no '>' below, cuts to the end", "[email]") {
+  std::string body =
+      "Thanks!\n\nOn Tue, Apr 3, 2012 at 4:19 PM, Bob Jones <\nbob@example.com> wrote:\n\nHi "
+      "there\n";
   StripResult r = FindStripped(body);
   CHECK(Kept(body, r.stripped) == "Thanks!");
   CHECK(r.quoted == "Hi there\n");
@@ -71,7 +71,8 @@ TEST_CASE("Outlook blocks: separator, or From:/Sent: headers, strip to the end",
   CHECK(Kept(a, ra.stripped) == "Hello");
   CHECK(ra.quoted == "Help!\n");
   CHECK(ra.quoted_from == "Mary");
-  std::string b = "Hello\n\nFrom: Smith, Mary [mailto:m@x.org]\nSent: Monday\nTo: us\nSubject: x\n\nHelp!\n";
+  std::string b =
+      "Hello\n\nFrom: Smith, Mary [mailto:m@x.org]\nSent: Monday\nTo: us\nSubject: x\n\nHelp!\n";
   CHECK(Kept(b, FindStripped(b).stripped) == "Hello");
   // A single "From:" line in the agent's own text is not a header block.
   std::string c = "From: our side, all is fine.\nThanks\n";

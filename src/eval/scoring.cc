@@ -23,8 +23,7 @@ bool ExpectedFlag(const std::string& check, const Labels& f, bool* known) {
   if (check == "solution.missing") return r && !f.Fact("solution");
   if (check == "solution.ask") return r && !f.Fact("asks_what_customer_wants");
   if (check == "options.too_many") return f.Fact("too_many_options");
-  if (check == "solution.check")
-    return r && f.Fact("solution") && !f.Fact("asks_if_fix_works");
+  if (check == "solution.check") return r && f.Fact("solution") && !f.Fact("asks_if_fix_works");
   if (check == "prevention.missing") return r && !f.Fact("prevention");
   if (check == "restitution.missing") return r && !f.Fact("restitution");
   if (check == "updates.missing") return r && !f.Fact("updates_promised");
@@ -44,8 +43,7 @@ double CheckScore::f1() const {
 }
 
 void Scorer::Add(const Labels& labels,
-                 const std::vector<std::pair<std::string, std::string>>& statuses,
-                 bool recovery) {
+                 const std::vector<std::pair<std::string, std::string>>& statuses, bool recovery) {
   ++replies_;
   if (recovery == labels.recovery) ++situation_right_;
   for (const auto& [check, status] : statuses) {
@@ -89,8 +87,8 @@ std::string Scorer::Table() const {
                   s.fp, s.fn, s.precision(), s.recall(), s.f1());
     out += line;
   }
-  std::snprintf(line, sizeof line, "replies %d  situation accuracy %.3f  macro F1 %.3f\n",
-                replies_, situation_accuracy(), macro_f1());
+  std::snprintf(line, sizeof line, "replies %d  situation accuracy %.3f  macro F1 %.3f\n", replies_,
+                situation_accuracy(), macro_f1());
   out += line;
   return out;
 }
@@ -103,9 +101,13 @@ nlohmann::ordered_json Scorer::Json() const {
   nlohmann::ordered_json checks;
   for (const std::string& check : order_) {
     const CheckScore& s = checks_.at(check);
-    checks[check] = {{"tp", s.tp},           {"fp", s.fp},         {"fn", s.fn},
-                     {"tn", s.tn},           {"precision", s.precision()},
-                     {"recall", s.recall()}, {"f1", s.f1()}};
+    checks[check] = {{"tp", s.tp},
+                     {"fp", s.fp},
+                     {"fn", s.fn},
+                     {"tn", s.tn},
+                     {"precision", s.precision()},
+                     {"recall", s.recall()},
+                     {"f1", s.f1()}};
   }
   j["checks"] = std::move(checks);
   return j;

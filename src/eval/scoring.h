@@ -4,10 +4,9 @@
 #pragma once
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace amends {
 
@@ -36,8 +35,8 @@ class Scorer {
  public:
   // Adds one reply: its labels, the statuses the analyzer gave each check
   // ("pass", "fix", "consider", "n/a") and the situation it chose.
-  void Add(const Labels& labels,
-           const std::vector<std::pair<std::string, std::string>>& statuses, bool recovery);
+  void Add(const Labels& labels, const std::vector<std::pair<std::string, std::string>>& statuses,
+           bool recovery);
 
   const std::map<std::string, CheckScore>& checks() const { return checks_; }
   int replies() const { return replies_; }

@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "export/progress.h"
-#include "report/sink.h"
 #include "report/json_report.h"
+#include "report/sink.h"
 #include "summary/facts.h"
 #include "util/utf8.h"
 
@@ -136,8 +136,7 @@ Outcome Check(const Analyzer& analyzer, const ExportReply& r, const AuditRun& ru
     o.needs_fix = !analysis.ready_to_send;
     if (want_facts)
       o.facts = summary::FactsFor(analyzer, analysis, r.text,
-                                  {id, r.agent, r.team, r.month,
-                                   r.customer_message.value_or("")});
+                                  {id, r.agent, r.team, r.month, r.customer_message.value_or("")});
   }
   if (analysis.draft.Large()) analysis = Analysis();  // not held on to after a huge reply
   return o;

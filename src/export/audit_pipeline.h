@@ -19,14 +19,14 @@ namespace amends::exports {
 
 struct AuditRun {
   std::optional<bool> force_recovery;
-  bool assume_english = false;  // --language en (Request::assume_english)
-  FILE* out = stdout;          // one JSON line per reply or error record
-  FILE* diagnostics = stderr;  // "amends: FILE:LINE: message" per error record
+  bool assume_english = false;          // --language en (Request::assume_english)
+  FILE* out = stdout;                   // one JSON line per reply or error record
+  FILE* diagnostics = stderr;           // "amends: FILE:LINE: message" per error record
   summary::Summary* summary = nullptr;  // filled when set
   bool progress = false;
-  size_t threads = 0;          // 0: every core
-  ReportOptions report;        // what each reply's line holds
-  bool compact = false;        // lines in the compact form (report/compact_report.h)
+  size_t threads = 0;    // 0: every core
+  ReportOptions report;  // what each reply's line holds
+  bool compact = false;  // lines in the compact form (report/compact_report.h)
   // A reply whose analysis runs longer becomes an error record naming the
   // limit; zero: no limit. Wall-clock time, looked at between the
   // analyzer's stages (Request::deadline).
@@ -34,8 +34,8 @@ struct AuditRun {
 };
 
 struct AuditTotals {
-  uint64_t replies = 0;    // checked
-  uint64_t errors = 0;     // error records
+  uint64_t replies = 0;  // checked
+  uint64_t errors = 0;   // error records
   uint64_t needs_fix = 0;
   bool write_failed = false;
   int write_errno = 0;  // errno of the failed write

@@ -23,9 +23,9 @@ bool CsvReader::Next(CsvRecord* out) {
   out->byte = in_->offset();
   size_t bytes = 0;
   std::string field;
-  bool quoted = false;      // inside a quoted field
-  bool was_quoted = false;  // the current field started with a quote
-  bool after_quote = false; // a quoted field just closed
+  bool quoted = false;       // inside a quoted field
+  bool was_quoted = false;   // the current field started with a quote
+  bool after_quote = false;  // a quoted field just closed
   auto add = [&](int c) {
     if (++bytes <= max_bytes_) field.push_back(static_cast<char>(c));
   };

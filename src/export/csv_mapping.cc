@@ -4,9 +4,9 @@
 
 #include "export/fields.h"
 #include "input/source.h"
-#include "util/utf8.h"
 #include "util/ascii.h"
 #include "util/diagnostic.h"
+#include "util/utf8.h"
 
 namespace amends::exports {
 namespace {
@@ -74,7 +74,9 @@ void CsvMapping::Row(const CsvRecord& record, std::vector<ExportReply>* out) {
   r.line = record.line;
   r.byte = record.byte;
   const auto& f = record.fields;
-  auto get = [&](int i) -> std::string { return i >= 0 && static_cast<size_t>(i) < f.size() ? f[i] : ""; };
+  auto get = [&](int i) -> std::string {
+    return i >= 0 && static_cast<size_t>(i) < f.size() ? f[i] : "";
+  };
   ++row_;
   // Without an id column a reply is known by its row, so it can be joined
   // back to the file.
@@ -92,8 +94,8 @@ void CsvMapping::Row(const CsvRecord& record, std::vector<ExportReply>* out) {
     }
   }
   if (static_cast<size_t>(text_) >= f.size()) {
-    r.error = "row has " + std::to_string(f.size()) + " fields, the header " +
-              std::to_string(width_);
+    r.error =
+        "row has " + std::to_string(f.size()) + " fields, the header " + std::to_string(width_);
     out->push_back(std::move(r));
     return;
   }

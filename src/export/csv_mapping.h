@@ -40,12 +40,12 @@ class CsvMapping {
   int text_ = -1, id_ = -1, name_ = -1, message_ = -1, agent_ = -1, team_ = -1, date_ = -1,
       role_ = -1, ticket_ = -1;
   std::vector<std::string> agent_roles_, note_roles_;
-  uint64_t row_ = 0;            // data rows so far: "row:N" ids without an id column
+  uint64_t row_ = 0;  // data rows so far: "row:N" ids without an id column
   size_t width_ = 0;
-  std::string ticket_seen_;     // the ticket of the previous row
-  std::string last_message_;    // its latest customer message
+  std::string ticket_seen_;   // the ticket of the previous row
+  std::string last_message_;  // its latest customer message
   bool have_message_ = false;
-  std::string last_name_;       // the customer's name from a customer row
+  std::string last_name_;  // the customer's name from a customer row
 };
 
 }  // namespace amends::exports

@@ -10,7 +10,8 @@ namespace {
 
 std::vector<CsvRecord> ReadAll(const std::string& bytes, size_t max = 1 << 20) {
   std::string path = (std::filesystem::temp_directory_path() /
-                      ("amends-csv-test-" + std::to_string(getpid()) + ".csv")).string();
+                      ("amends-csv-test-" + std::to_string(getpid()) + ".csv"))
+                         .string();
   std::ofstream(path, std::ios::binary) << bytes;
   std::string error;
   auto in = InputStream::Open(path, &error);
@@ -25,7 +26,8 @@ std::vector<CsvRecord> ReadAll(const std::string& bytes, size_t max = 1 << 20) {
 }  // namespace
 
 TEST_CASE("csv: RFC 4180 quoting, doubled quotes, line breaks in fields, CRLF", "[export][csv]") {
-  auto rows = ReadAll("\xEF\xBB\xBFid,text\r\n1,\"Hi, \"\"Ann\"\"\r\nsecond line\"\r\n\r\n2,plain\n3,\n");
+  auto rows =
+      ReadAll("\xEF\xBB\xBFid,text\r\n1,\"Hi, \"\"Ann\"\"\r\nsecond line\"\r\n\r\n2,plain\n3,\n");
   REQUIRE(rows.size() == 4);
   CHECK(rows[0].fields == std::vector<std::string>{"id", "text"});
   CHECK(rows[1].fields == std::vector<std::string>{"1", "Hi, \"Ann\"\r\nsecond line"});

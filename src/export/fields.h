@@ -2,10 +2,9 @@
 // export's JSON and make them safe to check and report.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 namespace amends::exports {
 

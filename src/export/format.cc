@@ -9,8 +9,8 @@ namespace {
 
 // The formats the reader splits itself; their code is in reader.cc,
 // csv_mapping.cc and mbox.cc.
-constexpr Format kJsonlFormat = {.name = "jsonl", .help = "amends' own lines",
-                                 .byte_in_errors = false};
+constexpr Format kJsonlFormat = {
+    .name = "jsonl", .help = "amends' own lines", .byte_in_errors = false};
 constexpr Format kCsvFormat = {.name = "csv",
                                .help = "--text-col and the other column options",
                                .split = Split::kCsvRows,
@@ -22,13 +22,8 @@ constexpr Format kMboxFormat = {.name = "mbox",
                                 .line_start = "From "};
 
 const Format* const kFormats[] = {
-    &kJsonlFormat,
-    &kZendeskFormat,
-    &kFreshdeskFormat,
-    &kHelpScoutFormat,
-    &kIntercomFormat,
-    &kCsvFormat,
-    &kMboxFormat,
+    &kJsonlFormat,    &kZendeskFormat, &kFreshdeskFormat, &kHelpScoutFormat,
+    &kIntercomFormat, &kCsvFormat,     &kMboxFormat,
 };
 
 bool EndsWithFolded(std::string_view s, std::string_view suffix) {

@@ -3,12 +3,11 @@
 #include "export/format.h"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <fstream>
 #include <set>
 #include <sstream>
-
-#include <catch2/catch.hpp>
 
 #include "export/reader.h"
 #include "run_amends.h"
@@ -53,8 +52,7 @@ TEST_CASE("the manual page's audit entry names every export format", "[export]")
     const std::string name(f->name);
     CHECK((list.find(" " + name + ",") != std::string::npos ||
            list.find("(" + name + ",") != std::string::npos ||
-           list.find(" " + name + ")") != std::string::npos ||
-           list.ends_with(" " + name)));
+           list.find(" " + name + ")") != std::string::npos || list.ends_with(" " + name)));
   }
 }
 

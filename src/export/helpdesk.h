@@ -3,10 +3,9 @@
 // JSON object per line as the vendor's API returns them, to a Conversation).
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <unordered_map>
-
-#include <nlohmann/json.hpp>
 
 #include "export/conversation.h"
 

@@ -1,8 +1,9 @@
 #include "export/input_stream.h"
 
+#include <sys/stat.h>
+
 #include <cerrno>
 #include <cstring>
-#include <sys/stat.h>
 
 namespace amends::exports {
 

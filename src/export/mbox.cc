@@ -114,7 +114,8 @@ bool MboxSplitter::Next(MboxMessage* out) {
     out->bytes += '\n';
   }
   // The blank line before the next "From " belongs to the mbox, not the message.
-  if (have_pending_ && out->bytes.size() >= 2 && out->bytes.ends_with("\n\n")) out->bytes.pop_back();
+  if (have_pending_ && out->bytes.size() >= 2 && out->bytes.ends_with("\n\n"))
+    out->bytes.pop_back();
   return true;
 }
 

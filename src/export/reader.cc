@@ -53,21 +53,19 @@ void AddJsonlGroups(const std::string& line, ExportReply* r) {
 }  // namespace
 
 std::unique_ptr<RecordSource> RecordSource::Open(const std::string& path,
-                                                 const ReaderOptions& options,
-                                                 std::string* error) {
+                                                 const ReaderOptions& options, std::string* error) {
   auto in = InputStream::Open(path, error);
   if (!in) return nullptr;
   return Open(std::move(in), options, error);
 }
 
 std::unique_ptr<RecordSource> RecordSource::Open(std::unique_ptr<InputStream> in,
-                                                 const ReaderOptions& options,
-                                                 std::string* error) {
+                                                 const ReaderOptions& options, std::string* error) {
   std::unique_ptr<RecordSource> s(new RecordSource);
   s->options_ = options;
   s->in_ = std::move(in);
-  s->format_ = options.format ? options.format
-                              : &GuessFormat(s->in_->name(), s->in_->Peek(64 << 10));
+  s->format_ =
+      options.format ? options.format : &GuessFormat(s->in_->name(), s->in_->Peek(64 << 10));
   if (!options.users_file.empty() &&
       !LoadUsers(options.users_file, options.max_bytes, &s->users_, error))
     return nullptr;

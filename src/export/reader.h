@@ -27,9 +27,9 @@ namespace amends::exports {
 
 struct ReaderOptions {
   const Format* format = nullptr;  // null: guess
-  size_t max_bytes = 64u << 20;  // one record (line, row, message)
+  size_t max_bytes = 64u << 20;    // one record (line, row, message)
   CsvColumns csv;
-  std::string users_file;        // Zendesk users JSON, when not side-loaded per ticket
+  std::string users_file;  // Zendesk users JSON, when not side-loaded per ticket
   // Whether replies need the agent, team and month a summary groups by.
   // Without, a JSON line is not searched for them.
   bool groups = true;

@@ -46,8 +46,7 @@ TEST_CASE("formats are guessed from the name and the first line", "[export]") {
   CHECK(GuessFormat("-", "text").name == "jsonl");
   // A line with the keys of two formats: the one tried first wins.
   CHECK(GuessFormat("-", "{\"comments\": [], \"threads\": 1}").name == "helpscout");
-  CHECK(GuessFormat("-", "{\"conversations\": [], \"conversation_parts\": 1}").name ==
-        "intercom");
+  CHECK(GuessFormat("-", "{\"conversations\": [], \"conversation_parts\": 1}").name == "intercom");
   CHECK(FindFormat("helpscout")->name == "helpscout");
   CHECK(!FindFormat("xml"));
 }
@@ -72,9 +71,13 @@ TEST_CASE("zendesk: public agent comments, requester name, notes skipped", "[exp
 }
 
 TEST_CASE("zendesk: users from a separate file", "[export][zendesk]") {
-  std::string users = Temp("users.json", R"({"users":[{"id":1,"name":"Kim Park","role":"agent"},{"id":2,"name":"Eve","role":"end-user"}]})");
-  std::string tickets = Temp("t.jsonl", R"({"id":9,"requester_id":2,"comments":[{"id":1,"author_id":2,"public":true,"plain_body":"Help"},{"id":2,"author_id":1,"public":true,"body":"Done."}]})"
-                                        "\n");
+  std::string users = Temp(
+      "users.json",
+      R"({"users":[{"id":1,"name":"Kim Park","role":"agent"},{"id":2,"name":"Eve","role":"end-user"}]})");
+  std::string tickets = Temp(
+      "t.jsonl",
+      R"({"id":9,"requester_id":2,"comments":[{"id":1,"author_id":2,"public":true,"plain_body":"Help"},{"id":2,"author_id":1,"public":true,"body":"Done."}]})"
+      "\n");
   ReaderOptions options;
   options.users_file = users;
   auto r = ReadAll(tickets, options);
@@ -94,7 +97,7 @@ TEST_CASE("freshdesk: outgoing public conversations, description opens the threa
   CHECK(r[1].id == "20/304");
   CHECK(r[1].customer_message.value_or("").find("ridiculous") != std::string::npos);
   CHECK(r[1].text.find("I'm sorry, we got this wrong.") != std::string::npos);  // from HTML
-  CHECK(r[2].month == "2024-06");  // Unix time
+  CHECK(r[2].month == "2024-06");                                               // Unix time
   CHECK(r[2].agent == "agent 5002");
   CHECK(r[3].error == "ticket has no \"id\"");
   CHECK(r[4].error == "expected a JSON object");
@@ -130,8 +133,12 @@ TEST_CASE("a refused record's id nested a million deep is dropped, not copied", 
   // the stream overload of Open.
   std::string deep(1000000, '[');
   deep.append(1000000, ']');
-  std::string bytes = R"({"id": )" + deep + R"(, "conversations": 1})" "\n" +
-                      R"({"ticket": {"id": )" + deep + R"(}, "comments": 1})" "\n";
+  std::string bytes = R"({"id": )" + deep +
+                      R"(, "conversations": 1})"
+                      "\n" +
+                      R"({"ticket": {"id": )" + deep +
+                      R"(}, "comments": 1})"
+                      "\n";
   for (const Format* format : {FindFormat("freshdesk"), FindFormat("zendesk")}) {
     FILE* f = fmemopen(bytes.data(), bytes.size(), "rb");
     REQUIRE(f);
@@ -166,7 +173,8 @@ TEST_CASE("csv: column mapping with roles and tickets", "[export][csv]") {
   REQUIRE(r.size() == 4);
   CHECK(r[0].id == "2");
   CHECK(r[0].customer_name == "Mary Smith");
-  CHECK(r[0].customer_message.value_or("") == "My parcel never arrived.\nOrder 55120, please help.");
+  CHECK(r[0].customer_message.value_or("") ==
+        "My parcel never arrived.\nOrder 55120, please help.");
   CHECK(r[0].month == "2024-03");
   CHECK(r[1].customer_name == "Jon \"JB\" Berg");
   CHECK(!r[2].customer_message);  // T-102 has no customer row
@@ -188,8 +196,7 @@ TEST_CASE("csv: invalid UTF-8 and short rows are error records", "[export][csv]"
   CHECK(r[2].text == "fine");
 }
 
-TEST_CASE("csv: row ids without an id column, notes skipped, the columns named",
-          "[export][csv]") {
+TEST_CASE("csv: row ids without an id column, notes skipped, the columns named", "[export][csv]") {
   ReaderOptions options;
   options.csv.text = "body";
   options.csv.role = "role";
@@ -206,8 +213,8 @@ TEST_CASE("csv: row ids without an id column, notes skipped, the columns named",
   CHECK(r[0].customer_message.value_or("") == "My parcel never arrived.");  // not the note
   CHECK(r[1].id == "row:5");
   options.csv.note_roles = {};
-  auto with_notes = ReadAll(Temp("notes2.csv", "body,role\nA,customer\nB,internal\nC,agent\n"),
-                            options);
+  auto with_notes =
+      ReadAll(Temp("notes2.csv", "body,role\nA,customer\nB,internal\nC,agent\n"), options);
   REQUIRE(with_notes.size() == 1);
   CHECK(with_notes[0].customer_message.value_or("") == "B");  // read as the customer's
 

@@ -51,8 +51,8 @@ bool Convert(const std::string& name, size_t skip, Source* source, std::string* 
   UChar* pivot_source = pivot;
   UChar* pivot_target = pivot;
   ucnv_convertEx(to.get(), from.get(), &target, out.data() + out.size(), &input,
-                 in.data() + in.size(), pivot, &pivot_source, &pivot_target,
-                 pivot + 1024, /*reset=*/true, /*flush=*/true, &status);
+                 in.data() + in.size(), pivot, &pivot_source, &pivot_target, pivot + 1024,
+                 /*reset=*/true, /*flush=*/true, &status);
   if (U_FAILURE(status)) {
     // `input` has passed the bad sequence: find where it starts.
     char bad[32];
@@ -98,8 +98,9 @@ bool DecodeSource(const std::string& encoding, Source* source, std::string* deco
 
 std::string WithEncodingHint(const std::string& error) {
   if (error.find("invalid UTF-8") == std::string::npos) return error;
-  return error + "; if the file is in another encoding, name it: --encoding windows-1252 "
-                 "(or latin1, utf-16le, …)";
+  return error +
+         "; if the file is in another encoding, name it: --encoding windows-1252 "
+         "(or latin1, utf-16le, …)";
 }
 
 }  // namespace amends

@@ -40,9 +40,13 @@ TEST_CASE("encoding: a named encoding goes through ICU's converters", "[input][e
   Source latin1 = Of("caf\xE9");
   REQUIRE(DecodeSource("latin1", &latin1, &from, &error));
   CHECK(latin1.bytes == "caf\xC3\xA9");
-  Source cp1252 = Of("\x93sorry\x94 \x80" "5");  // curly quotes and the euro sign
+  Source cp1252 =
+      Of("\x93sorry\x94 \x80"
+         "5");  // curly quotes and the euro sign
   REQUIRE(DecodeSource("windows-1252", &cp1252, &from, &error));
-  CHECK(cp1252.bytes == "\xE2\x80\x9Csorry\xE2\x80\x9D \xE2\x82\xAC" "5");
+  CHECK(cp1252.bytes ==
+        "\xE2\x80\x9Csorry\xE2\x80\x9D \xE2\x82\xAC"
+        "5");
 }
 
 TEST_CASE("encoding: an unknown name or bytes outside the encoding are errors",
@@ -52,7 +56,10 @@ TEST_CASE("encoding: an unknown name or bytes outside the encoding are errors",
   CHECK_FALSE(DecodeSource("no-such-encoding", &s, &from, &error));
   CHECK(error == "draft.txt: unknown encoding 'no-such-encoding' (uconv -l lists them)");
   // A lone low surrogate on line 2 of UTF-16LE.
-  Source bad = Of(std::string("\xFF\xFE" "a\0\n\0b\0\x00\xDC", 10));
+  Source bad =
+      Of(std::string("\xFF\xFE"
+                     "a\0\n\0b\0\x00\xDC",
+                     10));
   CHECK_FALSE(DecodeSource("auto", &bad, &from, &error));
   CHECK(error.find("draft.txt:") == 0);
   CHECK(error.find("not UTF-16LE") != std::string::npos);

@@ -1,11 +1,10 @@
 // Input stage for `amends audit`: one JSON object per line.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 namespace amends {
 

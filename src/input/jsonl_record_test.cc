@@ -1,7 +1,6 @@
 #include "input/jsonl_record.h"
 
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
@@ -96,8 +95,8 @@ TEST_CASE("audit records: fields as given", "[jsonl]") {
   CHECK(r.ticket.is_null());
   CHECK(r.date.is_null());
   CHECK(r.agent.empty());
-  REQUIRE(ParseAuditRecord(R"({"text": "x", "ticket": 35436, "agent": "Ann", "created_at": 1709632800})",
-                           &r, &error));
+  REQUIRE(ParseAuditRecord(
+      R"({"text": "x", "ticket": 35436, "agent": "Ann", "created_at": 1709632800})", &r, &error));
   CHECK(r.ticket == 35436);
   CHECK(r.agent == "Ann");
   CHECK(r.date == 1709632800);

@@ -12,9 +12,9 @@ namespace amends {
 // offset reported later points into what the user wrote; `begin` skips a
 // UTF-8 byte-order mark when there is one.
 struct Source {
-  std::string name;   // file name, or "<stdin>"
-  std::string bytes;  // the input as given
-  uint32_t begin = 0; // 3 after a BOM, else 0
+  std::string name;    // file name, or "<stdin>"
+  std::string bytes;   // the input as given
+  uint32_t begin = 0;  // 3 after a BOM, else 0
 };
 
 struct InputLimits {

@@ -112,8 +112,8 @@ std::string PublishDiagnosticsJson(std::string_view uri, int64_t version,
   w.String(uri);
   w.Key("version");
   char digits[24];
-  w.Raw(std::string_view(digits, std::to_chars(digits, digits + sizeof digits, version).ptr -
-                                     digits));
+  w.Raw(std::string_view(digits,
+                         std::to_chars(digits, digits + sizeof digits, version).ptr - digits));
   w.EndObject();
   w.EndObject();
   return out;

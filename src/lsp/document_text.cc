@@ -47,9 +47,12 @@ DocumentKind KindOf(std::string_view uri, std::string_view language_id) {
 
 const char* KindName(DocumentKind kind) {
   switch (kind) {
-    case DocumentKind::kText: return "text";
-    case DocumentKind::kMarkdown: return "markdown";
-    case DocumentKind::kMail: return "mail";
+    case DocumentKind::kText:
+      return "text";
+    case DocumentKind::kMarkdown:
+      return "markdown";
+    case DocumentKind::kMail:
+      return "mail";
   }
   return "text";
 }
@@ -204,8 +207,8 @@ std::optional<std::pair<uint32_t, uint32_t>> DocumentText::ToDocument(uint32_t s
 }
 
 bool DocumentText::Unchanged(uint32_t start, uint32_t end) const {
-  std::string_view analysed = is_email_ ? std::string_view(prepared_.reply.analyzed)
-                                        : std::string_view(source_.bytes);
+  std::string_view analysed =
+      is_email_ ? std::string_view(prepared_.reply.analyzed) : std::string_view(source_.bytes);
   auto at = ToDocument(start, end);
   if (!at || end > analysed.size()) return false;
   return std::string_view(document_).substr(at->first, at->second - at->first) ==

@@ -5,16 +5,15 @@
 // statuses, findings and their spans) and the segmented draft must be
 // those of the fresh analysis, byte for byte.
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
 
 #include "analyzer/analyzer.h"
 #include "built_in_analyzer.h"
@@ -88,22 +87,61 @@ std::string FirstDifference(const std::string& a, const std::string& b) {
 // sends a line to ICU), a byte-order mark in mid-text, a line moved or
 // doubled, a stretch cut.
 const std::vector<std::string> kSnippets = {
-    "a", "e", " ", ".", ",", "?", "!", "\n", "\n\n", "\r\n", "\"", "> ", "I ", "then ",
-    "sorry ", "Sorry", "per our policy, ", "We apologize for any inconvenience. ",
-    "for any inconvenience this may have caused", "calm down", "CALM DOWN ", "unfortunately ",
-    "Hi Mary,\n", "Dear valued customer,\n\n", "Best,\nSam\n", "\n^JB", "-Mike", "@acme ",
-    "Thanks! ", "I'm sorry, that was our mistake. I've refunded it. ", "Zo\xC3\xAB",
-    "\xF0\x9F\x98\x94", "\xE2\x80\x99", "\xE2\x80\x94", "\xC2\xA0",
-    "\xE5\xAF\xB9\xE4\xB8\x8D\xE8\xB5\xB7", "\xEF\xBB\xBF", "e\xCC\x81", "\"we value you\" ",
-    "```\ncode sorry\n```\n", "`per our policy`", "<!-- sorry -->", "[link](http://x.y/sorry)",
-    "http://example.com/a?b=c ", "#1234 ", "U.S.A. ", "etc. and ", "3.5 ", "...",
+    "a",
+    "e",
+    " ",
+    ".",
+    ",",
+    "?",
+    "!",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\"",
+    "> ",
+    "I ",
+    "then ",
+    "sorry ",
+    "Sorry",
+    "per our policy, ",
+    "We apologize for any inconvenience. ",
+    "for any inconvenience this may have caused",
+    "calm down",
+    "CALM DOWN ",
+    "unfortunately ",
+    "Hi Mary,\n",
+    "Dear valued customer,\n\n",
+    "Best,\nSam\n",
+    "\n^JB",
+    "-Mike",
+    "@acme ",
+    "Thanks! ",
+    "I'm sorry, that was our mistake. I've refunded it. ",
+    "Zo\xC3\xAB",
+    "\xF0\x9F\x98\x94",
+    "\xE2\x80\x99",
+    "\xE2\x80\x94",
+    "\xC2\xA0",
+    "\xE5\xAF\xB9\xE4\xB8\x8D\xE8\xB5\xB7",
+    "\xEF\xBB\xBF",
+    "e\xCC\x81",
+    "\"we value you\" ",
+    "```\ncode sorry\n```\n",
+    "`per our policy`",
+    "<!-- sorry -->",
+    "[link](http://x.y/sorry)",
+    "http://example.com/a?b=c ",
+    "#1234 ",
+    "U.S.A. ",
+    "etc. and ",
+    "3.5 ",
+    "...",
 };
 
 // A byte offset of `text` that does not fall inside a UTF-8 sequence.
 size_t Boundary(const std::string& text, size_t at) {
   at = std::min(at, text.size());
-  while (at > 0 && at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80)
-    --at;
+  while (at > 0 && at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
   return at;
 }
 
@@ -120,11 +158,21 @@ void Edit(std::string* text, std::mt19937* rnd, const std::string& base) {
     return nl == std::string::npos ? text->size() : nl + 1;
   };
   switch (pick(20)) {
-    case 0: case 1: case 2: case 3: case 4: case 5: case 6: {  // type a snippet
+    case 0:
+    case 1:
+    case 2:
+    case 3:
+    case 4:
+    case 5:
+    case 6: {  // type a snippet
       text->insert(at(), kSnippets[pick(kSnippets.size())]);
       break;
     }
-    case 7: case 8: case 9: case 10: case 11: {  // delete a character or a few
+    case 7:
+    case 8:
+    case 9:
+    case 10:
+    case 11: {  // delete a character or a few
       if (text->empty()) break;
       size_t a = at(), b = Boundary(*text, a + 1 + pick(pick(4) == 0 ? 40 : 3));
       if (b <= a) b = Boundary(*text, a + 4);
@@ -253,8 +301,8 @@ TEST_CASE("lsp: edit after edit, the cached analysis is a fresh one", "[lsp][inc
   Session(analyzer, "drafts", all + all, DocumentKind::kText, seed++, 200, &stats);
   Session(analyzer, "markdown", kMarkdown + all, DocumentKind::kMarkdown, seed++, 200, &stats);
   for (const char* eml : {"plain.eml", "crlf.eml", "outlook.eml", "qp.eml", "flowed.eml"})
-    Session(analyzer, eml, ReadFile(root / "corpora" / "email" / eml), DocumentKind::kMail,
-            seed++, 60, &stats);
+    Session(analyzer, eml, ReadFile(root / "corpora" / "email" / eml), DocumentKind::kMail, seed++,
+            60, &stats);
   // A sentence after the leading @handles, and the same sentence where it
   // follows none: a pattern that opens a sentence starts past the handles
   // in the first only.

@@ -13,7 +13,9 @@ using json = nlohmann::json;
 // What the long string is replaced by in the rest of the body; its value,
 // decoded. A body that already holds it is parsed the usual way.
 constexpr std::string_view kPlaceholderJson = "\"\\u0001amends long string\\u0001\"";
-constexpr std::string_view kPlaceholder = "\x01" "amends long string\x01";
+constexpr std::string_view kPlaceholder =
+    "\x01"
+    "amends long string\x01";
 
 // The closing quote of the string literal that opens at `open`, or npos:
 // the first '"' after it not escaped by an odd run of backslashes.
@@ -87,14 +89,30 @@ bool Decode(std::string_view raw, std::string* out) {
     const char e = raw[i + 1];
     i += 1;
     switch (e) {
-      case '"': out->push_back('"'); break;
-      case '\\': out->push_back('\\'); break;
-      case '/': out->push_back('/'); break;
-      case 'b': out->push_back('\b'); break;
-      case 'f': out->push_back('\f'); break;
-      case 'n': out->push_back('\n'); break;
-      case 'r': out->push_back('\r'); break;
-      case 't': out->push_back('\t'); break;
+      case '"':
+        out->push_back('"');
+        break;
+      case '\\':
+        out->push_back('\\');
+        break;
+      case '/':
+        out->push_back('/');
+        break;
+      case 'b':
+        out->push_back('\b');
+        break;
+      case 'f':
+        out->push_back('\f');
+        break;
+      case 'n':
+        out->push_back('\n');
+        break;
+      case 'r':
+        out->push_back('\r');
+        break;
+      case 't':
+        out->push_back('\t');
+        break;
       case 'u': {
         const int unit = Unit(raw, i + 1);
         if (unit < 0) return false;
@@ -111,7 +129,8 @@ bool Decode(std::string_view raw, std::string* out) {
         AppendUtf8(cp, out);
         break;
       }
-      default: return false;
+      default:
+        return false;
     }
     run = i + 1;
   }

@@ -1,10 +1,9 @@
 #include "lsp/message_json.h"
 
+#include <catch2/catch.hpp>
 #include <random>
 #include <string>
 #include <vector>
-
-#include <catch2/catch.hpp>
 
 using namespace amends::lsp;
 using nlohmann::json;
@@ -60,7 +59,7 @@ TEST_CASE("lsp: a message's long string is read as json::parse reads it", "[lsp]
     Same(Change(t));
     Same("[" + t + "]");
     Same(t);
-    Same("{" + t + ":1}");      // a key
+    Same("{" + t + ":1}");  // a key
     Same("{" + t + " :1}");
     Same("{\"a\":" + t + ",}");  // not JSON around it
     Same(Change(t) + " x");
@@ -78,11 +77,24 @@ TEST_CASE("lsp: a message's long string is read as json::parse reads it, at rand
   // way does not take, some cut or changed at a random byte: valid and
   // invalid JSON alike.
   const std::vector<std::string> pieces = {
-      "a", "Sorry", " ", "\\n", "\\r\\n", "\\\"", "\\\\", "\\/", "\\t", "\\u00e9",
-      "\\ud83d\\ude14", "\\u0001", "\xC3\xAB", "\xF0\x9F\x98\x94", "\xE2\x80\x99",
+      "a",
+      "Sorry",
+      " ",
+      "\\n",
+      "\\r\\n",
+      "\\\"",
+      "\\\\",
+      "\\/",
+      "\\t",
+      "\\u00e9",
+      "\\ud83d\\ude14",
+      "\\u0001",
+      "\xC3\xAB",
+      "\xF0\x9F\x98\x94",
+      "\xE2\x80\x99",
   };
-  const std::vector<std::string> refused = {"\\ud83d", "\\ude14", "\x01", "\xC3", "\\",
-                                            "\"", "\\x", "\\u12"};
+  const std::vector<std::string> refused = {"\\ud83d", "\\ude14", "\x01", "\xC3",
+                                            "\\",      "\"",      "\\x",  "\\u12"};
   std::mt19937 rnd(20261203);
   auto pick = [&](size_t n) { return std::uniform_int_distribution<size_t>(0, n - 1)(rnd); };
   for (int i = 0; i < 4000; ++i) {

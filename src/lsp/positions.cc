@@ -36,7 +36,8 @@ uint32_t LineIndex::LineEnd(size_t line) const {
 LspPosition LineIndex::ToPosition(uint32_t offset, PositionEncoding encoding) const {
   offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text_.size()));
   size_t line = static_cast<size_t>(std::upper_bound(starts_.begin(), starts_.end(), offset) -
-                                    starts_.begin()) - 1;
+                                    starts_.begin()) -
+                1;
   uint32_t start = starts_[line];
   // An offset inside a line break ("\r|\n") is the line's end.
   uint32_t end = std::min(offset, LineEnd(line));

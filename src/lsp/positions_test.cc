@@ -34,8 +34,8 @@ TEST_CASE("positions: a line ends at LF, CRLF or a lone CR", "[lsp][positions]")
   CHECK(index.ToPosition(5, k16) == LspPosition{2, 0});  // c
   CHECK(index.ToPosition(7, k16) == LspPosition{3, 0});  // d
   CHECK(index.ToPosition(2, k16) == LspPosition{0, 1});  // inside "\r\n": the line's end
-  CHECK(index.ToOffset({0, 99}, k16) == 1);  // past the end of a line: its end
-  CHECK(index.ToOffset({9, 0}, k16) == text.size());  // past the last line
+  CHECK(index.ToOffset({0, 99}, k16) == 1);              // past the end of a line: its end
+  CHECK(index.ToOffset({9, 0}, k16) == text.size());     // past the last line
 }
 
 TEST_CASE("positions: never inside a character", "[lsp][positions]") {
@@ -43,6 +43,6 @@ TEST_CASE("positions: never inside a character", "[lsp][positions]") {
   LineIndex index(text);
   CHECK(index.ToOffset({0, 1}, k16) == 0);  // between the surrogates: the character's start
   CHECK(index.ToOffset({0, 2}, k16) == 4);
-  CHECK(index.ToOffset({0, 2}, k8) == 0);  // inside the bytes
+  CHECK(index.ToOffset({0, 2}, k8) == 0);                // inside the bytes
   CHECK(index.ToPosition(2, k16) == LspPosition{0, 0});  // inside: the character's start
 }

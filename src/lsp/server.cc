@@ -57,12 +57,12 @@ const json& Member(const json& object, const char* key) {
   return it == object.end() ? null : *it;
 }
 
-std::string StringOf(const json& value) { return value.is_string() ? value.get<std::string>() : ""; }
+std::string StringOf(const json& value) {
+  return value.is_string() ? value.get<std::string>() : "";
+}
 
 LspPosition PositionOf(const json& p) {
-  auto number = [](const json& v) {
-    return v.is_number_unsigned() ? v.get<uint32_t>() : 0u;
-  };
+  auto number = [](const json& v) { return v.is_number_unsigned() ? v.get<uint32_t>() : 0u; };
   return {number(Member(p, "line")), number(Member(p, "character"))};
 }
 
@@ -146,7 +146,7 @@ struct Server::Document {
   DocumentKind kind = DocumentKind::kText;
   int64_t version = 0;
   std::string text;
-  bool dirty = true;  // text changed since the last analysis
+  bool dirty = true;               // text changed since the last analysis
   std::set<std::string> disabled;  // checks turned off for this document
   std::vector<DocumentDiagnostic> diagnostics;
   std::unique_ptr<LineIndex> index;  // of `text`, made with the analysis
@@ -178,13 +178,13 @@ void Server::Handle(std::string_view body, bool more_pending, std::vector<std::s
   } catch (const json::exception& e) {
     // A member of the wrong type: the message was not what its method takes.
     if (message.contains("id"))
-      out->push_back(ErrorResponse(message["id"], kInvalidParams,
-                                   method + ": invalid params: " + e.what()));
+      out->push_back(
+          ErrorResponse(message["id"], kInvalidParams, method + ": invalid params: " + e.what()));
   }
   if (!more_pending) PublishDirty(out);
   if (options_.log && log_) {
-    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began)
-                    .count();
+    double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began).count();
     std::fprintf(log_, "amends lsp: %s %.2f ms\n", method.empty() ? "(response)" : method.c_str(),
                  ms);
   }
@@ -201,8 +201,7 @@ void Server::Dispatch(const json& message, bool more_pending, std::vector<std::s
   }
   if (!initialized_ && method != "initialize") {
     if (is_request)
-      out->push_back(ErrorResponse(message["id"], kServerNotInitialized,
-                                   "initialize comes first"));
+      out->push_back(ErrorResponse(message["id"], kServerNotInitialized, "initialize comes first"));
     return;
   }
   if (shutdown_) {
@@ -247,8 +246,8 @@ void Server::Dispatch(const json& message, bool more_pending, std::vector<std::s
 
 json Server::Initialize(const json& params, std::vector<std::string>* out) {
   initialized_ = true;
-  const json& encodings = Member(Member(Member(params, "capabilities"), "general"),
-                                 "positionEncodings");
+  const json& encodings =
+      Member(Member(Member(params, "capabilities"), "general"), "positionEncodings");
   encoding_ = PositionEncoding::kUtf16;
   if (encodings.is_array())
     for (const json& e : encodings)
@@ -280,8 +279,8 @@ json Server::Initialize(const json& params, std::vector<std::string>* out) {
 bool Server::Load(const json& settings_in, std::string* error) {
   // The settings are the "amends" object; a client may send that object
   // itself or the whole settings tree holding it.
-  const json& settings = Member(settings_in, "amends").is_object() ? Member(settings_in, "amends")
-                                                                  : settings_in;
+  const json& settings =
+      Member(settings_in, "amends").is_object() ? Member(settings_in, "amends") : settings_in;
   app::LoadOptions load = options_.load;
   load.config_dir = root_;
   if (const json& file = Member(settings, "configFile"); file.is_string()) {
@@ -497,19 +496,19 @@ json Server::CodeActions(const json& params) {
   std::vector<std::string> checks;  // overlapping the range, once each, in order
   for (const DocumentDiagnostic& d : doc->diagnostics) {
     if (d.check == "amends" || d.start > b || d.end < a) continue;
-    if (std::find(checks.begin(), checks.end(), d.check) == checks.end())
-      checks.push_back(d.check);
+    if (std::find(checks.begin(), checks.end(), d.check) == checks.end()) checks.push_back(d.check);
     if (!d.replacement || !wanted("quickfix")) continue;
     std::string was = doc->text.substr(d.start, d.end - d.start);
-    std::string title = d.replacement->empty() ? "Remove \"" + was + "\""
-                                               : "Replace \"" + was + "\" with \"" +
-                                                     *d.replacement + "\"";
-    actions.push_back({{"title", title},
-                       {"kind", "quickfix"},
-                       {"isPreferred", true},
-                       {"diagnostics", json::array({DiagnosticJson(d, *doc->index, encoding_)})},
-                       {"edit", {{"changes", {{doc->uri, json::array({edit(d.start, d.end,
-                                                                          *d.replacement)})}}}}}});
+    std::string title = d.replacement->empty()
+                            ? "Remove \"" + was + "\""
+                            : "Replace \"" + was + "\" with \"" + *d.replacement + "\"";
+    actions.push_back(
+        {{"title", title},
+         {"kind", "quickfix"},
+         {"isPreferred", true},
+         {"diagnostics", json::array({DiagnosticJson(d, *doc->index, encoding_)})},
+         {"edit",
+          {{"changes", {{doc->uri, json::array({edit(d.start, d.end, *d.replacement)})}}}}}});
   }
   if (wanted("quickfix")) {
     for (const std::string& check : checks) {

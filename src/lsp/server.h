@@ -22,12 +22,11 @@
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "app/analyzer_loader.h"
 #include "lsp/diagnostics.h"
@@ -36,7 +35,7 @@
 namespace amends::lsp {
 
 struct LspOptions {
-  app::LoadOptions load;       // --lexicons, --config, --no-config, --only, --skip
+  app::LoadOptions load;        // --lexicons, --config, --no-config, --only, --skip
   size_t max_bytes = 1u << 20;  // a larger document is not checked (one note instead)
   int time_budget_ms = 2000;    // per analysis; past it, one note instead of findings
   size_t max_findings = 50;     // per check and document

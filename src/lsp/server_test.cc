@@ -45,8 +45,8 @@ struct Client {
     for (auto it = received.rbegin(); it != received.rend(); ++it)
       // value(): a response has no "method", and a const json's operator[]
       // must only be asked for members it has.
-      if (it->value("method", "") == "textDocument/publishDiagnostics" &&
-          it->contains("params") && (*it)["params"].value("uri", "") == uri)
+      if (it->value("method", "") == "textDocument/publishDiagnostics" && it->contains("params") &&
+          (*it)["params"].value("uri", "") == uri)
         return (*it)["params"].value("diagnostics", json());
     return nullptr;
   }
@@ -146,11 +146,12 @@ TEST_CASE("lsp: code actions replace, disable, and fix all", "[lsp]") {
   Client c;
   c.Initialize(false);
   c.Open("file:///d.txt", kDraft);
-  json r = c.Request("textDocument/codeAction",
-                     {{"textDocument", {{"uri", "file:///d.txt"}}},
-                      {"range", {{"start", {{"line", 2}, {"character", 3}}},
-                                 {"end", {{"line", 2}, {"character", 3}}}}},
-                      {"context", {{"diagnostics", json::array()}}}});
+  json r = c.Request(
+      "textDocument/codeAction",
+      {{"textDocument", {{"uri", "file:///d.txt"}}},
+       {"range",
+        {{"start", {{"line", 2}, {"character", 3}}}, {"end", {{"line", 2}, {"character", 3}}}}},
+       {"context", {{"diagnostics", json::array()}}}});
   const json& actions = r["result"];
   const json* replace = nullptr;
   const json* disable_file = nullptr;
@@ -169,16 +170,15 @@ TEST_CASE("lsp: code actions replace, disable, and fix all", "[lsp]") {
   REQUIRE(fix_all);
   CHECK((*fix_all)["edit"]["changes"]["file:///d.txt"].size() == 2);
   REQUIRE(disable_file);
-  c.Request("workspace/executeCommand",
-            {{"command", (*disable_file)["command"]["command"]},
-             {"arguments", (*disable_file)["command"]["arguments"]}});
+  c.Request("workspace/executeCommand", {{"command", (*disable_file)["command"]["command"]},
+                                         {"arguments", (*disable_file)["command"]["arguments"]}});
   CHECK_FALSE(WithCode(c.Diagnostics("file:///d.txt"), "apology.non_apology"));
   c.Open("file:///e.txt", kDraft);  // another file: still on
   CHECK(WithCode(c.Diagnostics("file:///e.txt"), "apology.non_apology"));
   c.Request("workspace/executeCommand",
             {{"command", "amends.disableCheck"},
-             {"arguments", {{{"uri", "file:///e.txt"}, {"check", "policy.reciting"},
-                             {"scope", "workspace"}}}}});
+             {"arguments",
+              {{{"uri", "file:///e.txt"}, {"check", "policy.reciting"}, {"scope", "workspace"}}}}});
   CHECK_FALSE(WithCode(c.Diagnostics("file:///e.txt"), "policy.reciting"));
   CHECK_FALSE(WithCode(c.Diagnostics("file:///d.txt"), "policy.reciting"));
 }
@@ -189,8 +189,9 @@ TEST_CASE("lsp: configuration takes amends.conf's settings", "[lsp]") {
   c.Open("file:///d.txt", kDraft);
   REQUIRE(WithCode(c.Diagnostics("file:///d.txt"), "policy.reciting"));
   c.Notify("workspace/didChangeConfiguration",
-           {{"settings", {{"amends", {{"checks", {{"policy.reciting", "off"},
-                                                  {"apology.non_apology", "consider"}}}}}}}});
+           {{"settings",
+             {{"amends",
+               {{"checks", {{"policy.reciting", "off"}, {"apology.non_apology", "consider"}}}}}}}});
   json d = c.Diagnostics("file:///d.txt");
   CHECK_FALSE(WithCode(d, "policy.reciting"));
   REQUIRE(WithCode(d, "apology.non_apology"));
@@ -222,8 +223,9 @@ TEST_CASE("lsp: an empty document, a bad message, a huge document", "[lsp]") {
 }
 
 TEST_CASE("lsp: markdown code and link targets are not read as the reply", "[lsp]") {
-  std::string md = "Hi Mary,\n\n```\nper our policy, no\n```\n\nSee [the `calm down` page]"
-                   "(https://x.example/per-our-policy). <!-- per our policy, -->\n";
+  std::string md =
+      "Hi Mary,\n\n```\nper our policy, no\n```\n\nSee [the `calm down` page]"
+      "(https://x.example/per-our-policy). <!-- per our policy, -->\n";
   std::string blank = BlankMarkdown(md);
   CHECK(blank.size() == md.size());
   CHECK(blank.find("policy") == std::string::npos);
@@ -246,11 +248,12 @@ TEST_CASE("lsp: a mail document's findings point into the message", "[lsp]") {
   const json* policy = WithCode(diagnostics, "policy.reciting");
   REQUIRE(policy);
   CHECK((*policy)["range"]["start"] == json({{"line", 6}, {"character", 0}}));
-  json r = c.Request("textDocument/codeAction",
-                     {{"textDocument", {{"uri", "file:///reply.eml"}}},
-                      {"range", {{"start", {{"line", 6}, {"character", 1}}},
-                                 {"end", {{"line", 6}, {"character", 1}}}}},
-                      {"context", {{"only", {"quickfix"}}}}});
+  json r = c.Request(
+      "textDocument/codeAction",
+      {{"textDocument", {{"uri", "file:///reply.eml"}}},
+       {"range",
+        {{"start", {{"line", 6}, {"character", 1}}}, {"end", {{"line", 6}, {"character", 1}}}}},
+       {"context", {{"only", {"quickfix"}}}}});
   bool replaced = false;
   for (const json& a : r["result"])
     if (a.contains("edit")) {
@@ -277,9 +280,10 @@ TEST_CASE("lsp: an escaped lone surrogate reads as U+FFFD", "[lsp]") {
   Client c;
   c.Initialize(false);
   std::vector<std::string> out;
-  c.server.Handle(R"({"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":)"
-                  R"({"uri":"file:///s.txt","languageId":"","version":1,"text":"Per our policy, no \ud83d."}}})",
-                  false, &out);
+  c.server.Handle(
+      R"({"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":)"
+      R"({"uri":"file:///s.txt","languageId":"","version":1,"text":"Per our policy, no \ud83d."}}})",
+      false, &out);
   REQUIRE(out.size() == 1);
   CHECK(json::parse(out[0])["method"] == "textDocument/publishDiagnostics");
 }
@@ -288,23 +292,31 @@ TEST_CASE("lsp: publishDiagnostics is written as its json values dump", "[lsp]")
   const std::string text = "Hi \"Zo\xC3\xAB\",\n\tSorry \xF0\x9F\x98\x94 for the wait\\.\n";
   std::vector<DocumentDiagnostic> diagnostics(3);
   diagnostics[0] = {0, 2, "greeting", Status::kConsider, "Greeting", "why", "", "", std::nullopt};
-  diagnostics[1] = {4, 9, "name", Status::kFix, "A \"name\"", "", "Zo\xC3\xAB \\ \x01 \x1f", "",
-                    std::nullopt};
-  diagnostics[2] = {static_cast<uint32_t>(text.size() - 5), static_cast<uint32_t>(text.size()),
-                    "late", Status::kConsider, "Late", "", "\ttab\r\n", "", "x"};
+  diagnostics[1] = {
+      4, 9, "name", Status::kFix, "A \"name\"", "", "Zo\xC3\xAB \\ \x01 \x1f", "", std::nullopt};
+  diagnostics[2] = {static_cast<uint32_t>(text.size() - 5),
+                    static_cast<uint32_t>(text.size()),
+                    "late",
+                    Status::kConsider,
+                    "Late",
+                    "",
+                    "\ttab\r\n",
+                    "",
+                    "x"};
   LineIndex index(text);
   for (PositionEncoding encoding : {PositionEncoding::kUtf16, PositionEncoding::kUtf8}) {
     for (int64_t version : {int64_t{0}, int64_t{7}, int64_t{-3}, int64_t{1} << 40}) {
       json list = json::array();
       for (const DocumentDiagnostic& d : diagnostics)
         list.push_back(DiagnosticJson(d, index, encoding));
-      std::string want = json{{"jsonrpc", "2.0"},
-                              {"method", "textDocument/publishDiagnostics"},
-                              {"params",
-                               {{"uri", "file:///a%20b/\xC3\xA9.txt"},
-                                {"version", version},
-                                {"diagnostics", list}}}}
-                             .dump();
+      std::string want = json{
+          {"jsonrpc", "2.0"},
+          {"method", "textDocument/publishDiagnostics"},
+          {"params",
+           {{"uri", "file:///a%20b/\xC3\xA9.txt"},
+            {"version", version},
+            {"diagnostics",
+             list}}}}.dump();
       CHECK(PublishDiagnosticsJson("file:///a%20b/\xC3\xA9.txt", version, diagnostics, index,
                                    encoding) == want);
     }

@@ -57,7 +57,8 @@ const Rendered& RenderedFor(const Analyzer& analyzer) {
 
 // The check's rendered head, or null for a check of another check set
 // than the analyzer's.
-const std::string* HeadOf(const Analyzer& analyzer, const Rendered& rendered, const CheckResult& r) {
+const std::string* HeadOf(const Analyzer& analyzer, const Rendered& rendered,
+                          const CheckResult& r) {
   const size_t i = analyzer.CheckIndex(r);
   if (i == SIZE_MAX) return nullptr;
   return r.status == Status::kFix ? &rendered.fix[i] : &rendered.consider[i];

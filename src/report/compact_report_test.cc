@@ -3,8 +3,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "report/json_report.h"
 #include "built_in_analyzer.h"
+#include "report/json_report.h"
 
 using namespace amends;
 
@@ -30,11 +30,13 @@ const Rule* RuleNamed(const nlohmann::ordered_json& id) {
 // A finding's text as a reader of the compact form works it out: the line's
 // own, else the rule's, else the check's (what `amends rules --format json`
 // lists).
-nlohmann::ordered_json Resolved(const nlohmann::ordered_json& finding, const char* key, const CheckDef& check,
-                        const std::string Rule::*rule_text, const std::string CheckDef::*check_text) {
+nlohmann::ordered_json Resolved(const nlohmann::ordered_json& finding, const char* key,
+                                const CheckDef& check, const std::string Rule::*rule_text,
+                                const std::string CheckDef::*check_text) {
   if (finding.contains(key)) return finding[key];
   const Rule* rule = finding.contains("rule") ? RuleNamed(finding["rule"]) : nullptr;
-  const std::string& text = rule && !(rule->*rule_text).empty() ? rule->*rule_text : check.*check_text;
+  const std::string& text =
+      rule && !(rule->*rule_text).empty() ? rule->*rule_text : check.*check_text;
   return text.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(text);
 }
 
@@ -46,11 +48,13 @@ TEST_CASE("the compact checklist holds the full one's fired checks, and nothing 
     std::string text, customer_name, customer_message;
   } cases[] = {
       {"Hi Mary, sorry for any inconvenience, but the courier lost it. Due to high volume "
-       "there is nothing I can do.", "Ann Lee", "My parcel never arrived."},
+       "there is nothing I can do.",
+       "Ann Lee", "My parcel never arrived."},
       {"I'm so sorry, but as per our policy we cannot refund this.", "", "It broke."},
       {"Your invoice is attached. Thanks!", "Bo", ""},
       {"Hi Smith, I'm sorry that was our mistake. I've sent a replacement; it arrives Friday. "
-       "WE ARE VERY BUSY!!", "Ann Smith", "Where is my order?"},
+       "WE ARE VERY BUSY!!",
+       "Ann Smith", "Where is my order?"},
       {"\xEF\xBB\xBFHi,\r\nSorry for any inconvenience caused \xF0\x9F\x98\x80 caf\xC3\xA9.\r\n",
        "", "It never came"},
   };
@@ -92,7 +96,8 @@ TEST_CASE("the compact checklist holds the full one's fired checks, and nothing 
         CHECK(f["start"] == want["start"]);
         CHECK(f["end"] == want["end"]);
         CHECK(f.value("text", "") == want["text"]);
-        CHECK(f.value("rule", nlohmann::ordered_json()) == want.value("rule", nlohmann::ordered_json()));
+        CHECK(f.value("rule", nlohmann::ordered_json()) ==
+              want.value("rule", nlohmann::ordered_json()));
         CHECK_FALSE(f.contains("line"));
         CHECK(Resolved(f, "message", def, &Rule::message, &CheckDef::message) == want["message"]);
         CHECK(Resolved(f, "suggestion", def, &Rule::suggestion, &CheckDef::suggestion) ==

@@ -56,8 +56,8 @@ void AppendEmailMember(const email::Reply& reply, bool customer_message_given, s
     stripped.push_back(std::move(j));
   }
   e["stripped"] = std::move(stripped);
-  e["customer_message"] = customer_message_given ? nlohmann::ordered_json(nullptr)
-                                                 : NameOrNull(reply.quoted);
+  e["customer_message"] =
+      customer_message_given ? nlohmann::ordered_json(nullptr) : NameOrNull(reply.quoted);
   nlohmann::ordered_json warnings = nlohmann::ordered_json::array();
   for (const std::string& w : m.warnings) warnings.push_back(w);
   e["warnings"] = std::move(warnings);

@@ -155,9 +155,8 @@ void AppendChecklistJson(const Analyzer& analyzer, const Analysis& analysis, std
   w.Key("evidence");
   w.BeginArray();
   const auto& evidence = analysis.situation.evidence;
-  const size_t evidence_shown = options.max_findings == 0
-                                    ? evidence.size()
-                                    : std::min(evidence.size(), options.max_findings);
+  const size_t evidence_shown =
+      options.max_findings == 0 ? evidence.size() : std::min(evidence.size(), options.max_findings);
   for (size_t i = 0; i < evidence_shown; ++i) {
     const Evidence& e = evidence[i];
     w.BeginObject();
@@ -216,8 +215,7 @@ void AppendChecklistJson(const Analyzer& analyzer, const Analysis& analysis, std
     const size_t shown = FindingsShown(r, options);
     for (size_t i = 0; i < shown; ++i) {
       if (i) out->push_back(',');
-      AppendFinding(analyzer, rendered, r, check_text, r.findings[i], doc, index, index_end,
-                    out);
+      AppendFinding(analyzer, rendered, r, check_text, r.findings[i], doc, index, index_end, out);
     }
     if (shown < r.total_findings()) {
       out->append("],\"more\":");

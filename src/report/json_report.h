@@ -1,11 +1,10 @@
 // Report stage: the JSON checklist (schema in docs/json-schema.md).
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "analyzer/analyzer.h"
 #include "report/report_options.h"

@@ -38,10 +38,24 @@ class JsonWriter {
  public:
   explicit JsonWriter(std::string* out) : out_(out) {}
 
-  void BeginObject() { Value(); out_->push_back('{'); Push(); }
-  void EndObject() { out_->push_back('}'); --depth_; }
-  void BeginArray() { Value(); out_->push_back('['); Push(); }
-  void EndArray() { out_->push_back(']'); --depth_; }
+  void BeginObject() {
+    Value();
+    out_->push_back('{');
+    Push();
+  }
+  void EndObject() {
+    out_->push_back('}');
+    --depth_;
+  }
+  void BeginArray() {
+    Value();
+    out_->push_back('[');
+    Push();
+  }
+  void EndArray() {
+    out_->push_back(']');
+    --depth_;
+  }
 
   // `key` is a name from the schema, never input text: it is written as
   // is (a record writes hundreds of keys, and escaping them showed up in
@@ -67,17 +81,29 @@ class JsonWriter {
     }
     after_key_ = true;
   }
-  void String(std::string_view s) { Value(); AppendString(s); }
+  void String(std::string_view s) {
+    Value();
+    AppendString(s);
+  }
   void Uint(uint64_t v) {
     Value();
     char digits[20];
     out_->append(digits, std::to_chars(digits, digits + sizeof digits, v).ptr);
   }
   void Double(double v);
-  void Bool(bool v) { Value(); out_->append(v ? "true" : "false"); }
-  void Null() { Value(); out_->append("null"); }
+  void Bool(bool v) {
+    Value();
+    out_->append(v ? "true" : "false");
+  }
+  void Null() {
+    Value();
+    out_->append("null");
+  }
   // A value that is already JSON text (an id copied from the input).
-  void Raw(std::string_view json) { Value(); out_->append(json); }
+  void Raw(std::string_view json) {
+    Value();
+    out_->append(json);
+  }
 
   // Appends `s` as a JSON string literal to `out`.
   static void Escape(std::string_view s, std::string* out);

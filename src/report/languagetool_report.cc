@@ -116,7 +116,8 @@ void AppendMatch(const Match& m, const Analysis& analysis, std::string_view show
   std::transform(category.begin(), category.end(), category.begin(),
                  [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
   message->assign(m.finding->message);
-  if (!m.finding->suggestion.empty()) message->append(" Suggestion: ").append(m.finding->suggestion);
+  if (!m.finding->suggestion.empty())
+    message->append(" Suggestion: ").append(m.finding->suggestion);
   w->BeginObject();
   w->Key("message");
   w->String(*message);

@@ -1,19 +1,18 @@
 #include "report/sink.h"
 
-#include <fstream>
-#include <set>
-#include <tuple>
-#include <sstream>
-
 #include <catch2/catch.hpp>
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+#include <tuple>
 
 #include "app/prepare_input.h"
+#include "built_in_analyzer.h"
 #include "report/compact_report.h"
 #include "report/json_report.h"
 #include "report/languagetool_report.h"
 #include "report/text_report.h"
-#include "built_in_analyzer.h"
 #include "run_amends.h"
 
 using namespace amends;

@@ -33,7 +33,8 @@ bool OnlyMissing(const CheckResult& r) {
 // "empathy" for empathy.missing; other ids in full ("solution.ask").
 std::string ShortName(const std::string& id) {
   const std::string suffix = ".missing";
-  if (id.size() > suffix.size() && id.compare(id.size() - suffix.size(), suffix.size(), suffix) == 0)
+  if (id.size() > suffix.size() &&
+      id.compare(id.size() - suffix.size(), suffix.size(), suffix) == 0)
     return id.substr(0, id.size() - suffix.size());
   return id;
 }
@@ -60,10 +61,18 @@ std::string TextReport(const Analyzer& analyzer, const Analysis& analysis,
   uint32_t insert_shown = UINT32_MAX;  // where the last "(here)" was shown
   for (const CheckResult& r : analysis.checklist) {
     switch (r.status) {
-      case Status::kFix: ++fixes; break;
-      case Status::kConsider: ++considers; break;
-      case Status::kPass: ++passes; break;
-      case Status::kNotApplicable: ++na; break;
+      case Status::kFix:
+        ++fixes;
+        break;
+      case Status::kConsider:
+        ++considers;
+        break;
+      case Status::kPass:
+        ++passes;
+        break;
+      case Status::kNotApplicable:
+        ++na;
+        break;
     }
     bool flagged = r.status == Status::kFix || r.status == Status::kConsider;
     if (!flagged && !options.show_passes) continue;
@@ -114,12 +123,12 @@ std::string TextReport(const Analyzer& analyzer, const Analysis& analysis,
       !analysis.situation.evidence.empty()) {
     // What the customer wrote says it best; else the reply's own cue.
     const auto& all = analysis.situation.evidence;
-    auto customer = std::find_if(all.begin(), all.end(),
-                                 [](const Evidence& x) { return x.from_customer; });
+    auto customer =
+        std::find_if(all.begin(), all.end(), [](const Evidence& x) { return x.from_customer; });
     const Evidence& e = customer != all.end() ? *customer : all.front();
     evidence = std::string("  recovery: ") +
-               (e.from_customer ? "the customer wrote \"" : "the reply says \"") +
-               Snippet(e.text) + "\"";
+               (e.from_customer ? "the customer wrote \"" : "the reply says \"") + Snippet(e.text) +
+               "\"";
     if (size_t more = all.size() + analysis.situation.evidence_left_out - 1)
       evidence += " (and " + std::to_string(more) + " more)";
     evidence += "\n";
@@ -141,8 +150,8 @@ std::string TextReport(const Analyzer& analyzer, const Analysis& analysis,
   // Checks turned off (amends.conf) or left out (--only, --skip): a short
   // list must not read as a clean bill.
   const auto& defs = analyzer.checks().checks;
-  const auto not_run = std::count_if(defs.begin(), defs.end(),
-                                     [](const CheckDef& c) { return !c.enabled; });
+  const auto not_run =
+      std::count_if(defs.begin(), defs.end(), [](const CheckDef& c) { return !c.enabled; });
   if (not_run) tail += ", " + std::to_string(not_run) + " not run";
   tail += "\n";
   return head + body + tail;

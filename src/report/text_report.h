@@ -9,9 +9,9 @@
 namespace amends {
 
 struct TextReportOptions {
-  bool color = false;      // ANSI colours
+  bool color = false;        // ANSI colours
   bool show_passes = false;  // list passing and n/a checks too
-  ReportOptions report;    // the cap on findings shown per check
+  ReportOptions report;      // the cap on findings shown per check
 };
 
 // Renders the checklist. Draft text is shown with control characters

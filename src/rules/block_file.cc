@@ -59,8 +59,7 @@ struct OpenValue {
   bool open() const { return value != nullptr; }
 
   // Adds one continuation line; false with `*why` set when it cannot be.
-  bool Continue(std::string_view trimmed, int line, int column, std::string* why,
-                int* why_column) {
+  bool Continue(std::string_view trimmed, int line, int column, std::string* why, int* why_column) {
     bool item = IsListItem(trimmed);
     if (!continued && value->empty() && item) *list = true;
     continued = true;
@@ -162,9 +161,8 @@ bool ParseBlockFile(std::string name, std::string_view content, BlockFile* out,
           b.arg = std::string(Trim(rest.substr(0, eq)));
           std::string_view value = Trim(rest.substr(eq + 1));
           b.value = std::string(value);
-          int value_column = value.empty()
-                                 ? static_cast<int>(rest.data() - raw.data() + eq) + 2
-                                 : static_cast<int>(value.data() - raw.data()) + 1;
+          int value_column = value.empty() ? static_cast<int>(rest.data() - raw.data() + eq) + 2
+                                           : static_cast<int>(value.data() - raw.data()) + 1;
           b.value_pieces.push_back({0, lineno, value_column});
         } else {
           b.arg = std::string(rest);

@@ -41,9 +41,9 @@ std::pair<int, int> LocateInValue(const std::vector<ValuePiece>& pieces, size_t 
 struct BlockField {
   std::string key;
   std::string value;
-  int line = 0;          // 1-based: the line of the key
-  int value_column = 0;  // 1-based byte column where the value starts
-  bool list = false;     // the value was written as "- item" lines
+  int line = 0;                    // 1-based: the line of the key
+  int value_column = 0;            // 1-based byte column where the value starts
+  bool list = false;               // the value was written as "- item" lines
   std::vector<ValuePiece> pieces;  // never empty
 
   std::pair<int, int> Locate(size_t offset) const { return LocateInValue(pieces, offset); }
@@ -81,7 +81,6 @@ struct BlockFile {
 
 // Splits `content` into blocks. Returns false and sets `*error` (a
 // diagnostic with file:line:column) on a line that fits no form.
-bool ParseBlockFile(std::string name, std::string_view content, BlockFile* out,
-                    std::string* error);
+bool ParseBlockFile(std::string name, std::string_view content, BlockFile* out, std::string* error);
 
 }  // namespace amends

@@ -86,8 +86,8 @@ TEST_CASE("a field's list and a field of the same indent", "[block_file]") {
 }
 
 TEST_CASE("a list takes only '- item' lines", "[block_file]") {
-  CHECK(ParseError("define a =\n  - one\n  two\n").find(
-            "demo.rules:3:3: expected '- item': this value is a list") == 0);
+  CHECK(ParseError("define a =\n  - one\n  two\n")
+            .find("demo.rules:3:3: expected '- item': this value is a list") == 0);
   CHECK(ParseError("define a =\n  - one\n  -\n").find("demo.rules:3:3: empty list item") == 0);
 }
 

@@ -12,12 +12,14 @@
 namespace amends {
 
 inline constexpr std::string_view kCommonWords[] = {
-    "the", "to", "i", "you", "a", "and", "of", "we", "is", "it", "for", "your", "in", "that",
-    "this", "be", "have", "on", "with", "are", "will", "can", "please", "my", "me", "our", "us",
-    "as", "at", "if", "not", "so", "do", "all", "an", "or", "was", "they", "but", "from", "there",
-    "any", "by", "what", "about", "get", "just", "know", "let", "here", "out", "up", "been",
-    "has", "had", "would", "could", "should", "more", "no", "one", "help", "thanks", "thank",
-    "hi", "hello", "i'm", "we're", "you're", "it's", "don't", "can't", "we'll", "i'll", "am"};
+    "the",   "to",    "i",      "you",   "a",     "and",   "of",    "we",     "is",     "it",
+    "for",   "your",  "in",     "that",  "this",  "be",    "have",  "on",     "with",   "are",
+    "will",  "can",   "please", "my",    "me",    "our",   "us",    "as",     "at",     "if",
+    "not",   "so",    "do",     "all",   "an",    "or",    "was",   "they",   "but",    "from",
+    "there", "any",   "by",     "what",  "about", "get",   "just",  "know",   "let",    "here",
+    "out",   "up",    "been",   "has",   "had",   "would", "could", "should", "more",   "no",
+    "one",   "help",  "thanks", "thank", "hi",    "hello", "i'm",   "we're",  "you're", "it's",
+    "don't", "can't", "we'll",  "i'll",  "am"};
 
 // Whether `word` (folded) is one of kCommonWords.
 inline bool IsCommonWord(std::string_view word) {

@@ -1,7 +1,6 @@
 #include "rules/inflect.h"
 
 #include <algorithm>
-
 #include <catch2/catch.hpp>
 
 using namespace amends;

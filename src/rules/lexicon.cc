@@ -15,7 +15,7 @@ constexpr int kMaxErrors = 20;
 constexpr int64_t kRegexMaxMem = 2 << 20;
 
 // The fields every rule may have; each kind adds its own (rule_kind.h).
-const std::vector<std::string> kCommonFields = {"tag",     "kind",    "match", "unless",
+const std::vector<std::string> kCommonFields = {"tag",     "kind",    "match",   "unless",
                                                 "applies", "message", "suggest", "fire",
                                                 "pass",    "replace", "fixes"};
 
@@ -59,8 +59,9 @@ class RuleCompiler {
         } else if (b.keyword == "rule") {
           CompileRule(file, b);
         } else {
-          Error(file.Error(b.line, 1, "unknown block '" + b.keyword + "'" +
-                                          DidYouMean(b.keyword, {"rule", "define"})));
+          Error(file.Error(
+              b.line, 1,
+              "unknown block '" + b.keyword + "'" + DidYouMean(b.keyword, {"rule", "define"})));
         }
       }
     }
@@ -113,7 +114,8 @@ class RuleCompiler {
     kind->read_fields(ctx, &r);
     for (const char* key : {"match", "unless"}) {
       for (const BlockField* f : b.All(key)) {
-        if (f->value.empty()) ctx.Error(f->line, f->value_column, std::string("empty '") + key + "'");
+        if (f->value.empty())
+          ctx.Error(f->line, f->value_column, std::string("empty '") + key + "'");
         else kind->add_pattern(ctx, *f, key[0] == 'm', &r);
       }
     }
@@ -125,8 +127,8 @@ class RuleCompiler {
   // Checks the rule's id and records it; false (reported) when it is
   // malformed or taken.
   bool ClaimId(const BlockFile& file, const Block& b) {
-    if (b.arg.empty() || b.arg.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789._-") !=
-                             std::string::npos) {
+    if (b.arg.empty() ||
+        b.arg.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789._-") != std::string::npos) {
       Error(file.Error(b.line, b.arg_column ? b.arg_column : 1,
                        "a rule needs an id of lower-case letters, digits, '.', '_' or '-'"));
       return false;
@@ -175,14 +177,16 @@ class RuleCompiler {
         continue;
       }
       if (f.list && f.key != "match" && f.key != "unless")
-        ctx.Error(f.line, 1, "a '- item' list is only for patterns ('match', 'unless', "
-                             "'define'); write '" + f.key + "' on one line");
+        ctx.Error(f.line, 1,
+                  "a '- item' list is only for patterns ('match', 'unless', "
+                  "'define'); write '" +
+                      f.key + "' on one line");
       if (const RuleKindDef* owner = OwnerOf(f.key); owner && owner != &kind) {
         std::string note;
         for (const RuleKindDef::Field& kf : owner->fields)
           if (kf.name == f.key && !kf.note.empty()) note = " (" + std::string(kf.note) + ")";
-        ctx.Error(f.line, 1, "'" + f.key + "' applies to " + std::string(owner->name) +
-                                 " rules only" + note);
+        ctx.Error(f.line, 1,
+                  "'" + f.key + "' applies to " + std::string(owner->name) + " rules only" + note);
       }
     }
   }
@@ -239,7 +243,8 @@ class RuleCompiler {
       r->fixes.push_back({f->value.substr(0, arrow), f->value.substr(arrow + 4), f->line});
     }
     if (!r->replacements.empty() && r->fixes.empty())
-      ctx.Error(b.line, 1, "rule '" + r->id + "' has a 'replace' but no 'fixes' example proving it");
+      ctx.Error(b.line, 1,
+                "rule '" + r->id + "' has a 'replace' but no 'fixes' example proving it");
     if (r->replacements.empty() && !r->fixes.empty())
       ctx.Error(b.All("fixes")[0]->line, 1, "a 'fixes' example needs a 'replace' in its rule");
     if (r->fire.empty() || r->pass.empty())

@@ -4,13 +4,13 @@
 // instance can serve any number of threads.
 #pragma once
 
+#include <re2/re2.h>
+
 #include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <re2/re2.h>
 
 #include "rules/block_file.h"
 #include "rules/phrase.h"
@@ -61,7 +61,7 @@ struct FixExample {
 
 struct Rule {
   std::string id;
-  int tag = -1;  // index into the tag list given to LoadRules
+  int tag = -1;       // index into the tag list given to LoadRules
   uint32_t kind = 0;  // index into RuleKinds() (rules/rule_kind.h): 0 phrase, 1 regex
   RuleScope scope = RuleScope::kDraft;
   bool regex_on_original = false;  // regex rules: match the unfolded text
@@ -84,8 +84,8 @@ struct Rule {
   std::vector<std::unique_ptr<RuleRegex>> regexes;
   std::vector<std::unique_ptr<RuleRegex>> regex_unless;
 
-  std::string message;     // may be empty: the check's message applies
-  std::string suggestion;  // may be empty
+  std::string message;            // may be empty: the check's message applies
+  std::string suggestion;         // may be empty
   std::vector<RuleExample> fire;  // must hit
   std::vector<RuleExample> pass;  // must not hit
   // `replace: FROM => TO`, tried in order (rules/replacement.h), and the
@@ -104,9 +104,7 @@ struct Lexicon {
 
 // Whether a lexicon file holds shared macros (its name ends in ".macros"):
 // only `define` blocks, seen by every rule file in the same folder.
-inline bool IsMacroFile(std::string_view name) {
-  return name.ends_with(".macros");
-}
+inline bool IsMacroFile(std::string_view name) { return name.ends_with(".macros"); }
 
 // Compiles every `rule` block of `files` and appends the rules to `*out`
 // (which may hold rules already: a rule id must not repeat one of them).
@@ -118,8 +116,7 @@ inline bool IsMacroFile(std::string_view name) {
 // newline-separated. `kinds` (default: RuleKinds()) is the table of rule
 // kinds `kind:` picks from; tests pass their own.
 bool LoadRules(const std::vector<BlockFile>& files, const std::vector<std::string>& tags,
-               Lexicon* out, std::string* error,
-               std::span<const RuleKindDef* const> kinds = {});
+               Lexicon* out, std::string* error, std::span<const RuleKindDef* const> kinds = {});
 
 // The compiled lexicon as bytes, and back (regexes as their text).
 // ReadLexicon returns false when `in` is cut short. Only for bytes this

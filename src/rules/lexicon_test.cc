@@ -1,6 +1,5 @@
-#include <cstdio>
-
 #include <catch2/catch.hpp>
+#include <cstdio>
 
 #include "analyzer/analyzer.h"
 
@@ -101,16 +100,19 @@ rule hedge.c
 }
 
 TEST_CASE("structural errors in the block syntax", "[lexicon]") {
-  CHECK(LoadError("  tag: hedge\n").find("lexicons/en/demo.rules:1:1: indented field outside a block") == 0);
-  CHECK(LoadError("rule x\n  no colon here\n").find("lexicons/en/demo.rules:2:3: expected 'key: value'") == 0);
+  CHECK(LoadError("  tag: hedge\n")
+            .find("lexicons/en/demo.rules:1:1: indented field outside a block") == 0);
+  CHECK(LoadError("rule x\n  no colon here\n")
+            .find("lexicons/en/demo.rules:2:3: expected 'key: value'") == 0);
   CHECK(LoadError("rul x\n").find("unknown block 'rul'; did you mean 'rule'?") !=
         std::string::npos);
 }
 
 TEST_CASE("checks.def errors name the line", "[lexicon]") {
   std::string error;
-  auto a = Analyzer::Load({{"checks.def", "check x\n  title: X\n  why: W\n  message: M\n"
-                                          "  status: fixx\n  logic: flagg t\n"}},
+  auto a = Analyzer::Load({{"checks.def",
+                            "check x\n  title: X\n  why: W\n  message: M\n"
+                            "  status: fixx\n  logic: flagg t\n"}},
                           &error);
   CHECK_FALSE(a);
   CHECK(error.find("checks.def:5:11: status must be 'fix' or 'consider'") != std::string::npos);
@@ -128,7 +130,8 @@ TEST_CASE("a group's required word may lie inside an alternative", "[lexicon]") 
   match: please ((see|view) (a|the) link|here)
   fire: Please see the link.
   pass: Please see.
-)"}}, &error);
+)"}},
+                          &error);
   REQUIRE(a);
   for (const char* text : {"Please see the link.", "Oh. Please see a link now", "please here"}) {
     INFO(text);
@@ -247,7 +250,8 @@ TEST_CASE("antipatterns cancel the same hits in long sentences as in short ones"
   unless: (not|never) _{0,1} sorry
   fire: sorry
   pass: sorry to hear that
-)"}}, &error);
+)"}},
+                          &error);
   REQUIRE(a);
   const std::string unit = "sorry to hear the news and sorry for the delay not really sorry ";
   for (int repeats : {1, 3, 5, 40}) {
@@ -269,7 +273,8 @@ TEST_CASE("'case: upper' keeps only matches written in capitals", "[lexicon]") {
   match: (not|don't) (reply|do)?
   fire: Please DO NOT reply.
   pass: Please do not reply.
-)"}}, &error);
+)"}},
+                          &error);
   INFO(error);
   REQUIRE(a);
   const std::string text = "Please DO NOT reply. I DON'T know. Not now. NOT REPLY. NoT";
@@ -281,9 +286,10 @@ TEST_CASE("'case: upper' keeps only matches written in capitals", "[lexicon]") {
   CHECK(hits[1].span.start == text.find("DON'T"));
   CHECK(hits[2].span.start == text.find("NOT REPLY"));
   CHECK(hits[2].span.end == text.find("NOT REPLY") + 9);
-  CHECK(LoadError("rule hedge.x\n  tag: hedge\n  kind: regex\n  case: upper\n  match: x\n  fire: x\n"
-                  "  pass: y\n")
-            .find("demo.rules:4:1: 'case' applies to phrase rules only") != std::string::npos);
+  CHECK(
+      LoadError("rule hedge.x\n  tag: hedge\n  kind: regex\n  case: upper\n  match: x\n  fire: x\n"
+                "  pass: y\n")
+          .find("demo.rules:4:1: 'case' applies to phrase rules only") != std::string::npos);
   CHECK(LoadError("rule hedge.x\n  tag: hedge\n  case: lower\n  match: x\n  fire: x\n  pass: y\n")
             .find("demo.rules:3:9: case must be 'any' or 'upper'") != std::string::npos);
 }
@@ -296,7 +302,8 @@ TEST_CASE("'^' and '$' patterns match at a sentence's start (past @handles) and 
   unless: ^ relax and enjoy
   fire: Relax, it's only a delay.
   pass: Sit back and relax.
-)"}}, &error);
+)"}},
+                          &error);
   INFO(error);
   REQUIRE(a);
   CHECK(a->Hits("@someone @other Just relax, please.", RuleScope::kDraft).size() == 1);
@@ -308,7 +315,8 @@ TEST_CASE("'^' and '$' patterns match at a sentence's start (past @handles) and 
   match: ^ (sorry)? no (unfortunately)? $
   fire: Sorry, no.
   pass: No, unfortunately it failed.
-)"}}, &error);
+)"}},
+                     &error);
   REQUIRE(a);
   CHECK(a->Hits("@someone Sorry, no. We checked.", RuleScope::kDraft).size() == 1);
   CHECK(a->Hits("No, unfortunately.", RuleScope::kDraft).size() == 1);
@@ -330,14 +338,15 @@ TEST_CASE("'needs' strings are found at either end of a text, when they share a 
   match: \bk\w+|エ
   fire: We keep it.
   pass: We kite it.
-)"}}, &error);
+)"}},
+                          &error);
   INFO(error);
   REQUIRE(a);
-  CHECK(a->Hits("keep", RuleScope::kDraft).size() == 1);          // the whole text
-  CHECK(a->Hits("so we kept", RuleScope::kDraft).size() == 1);    // at its end
+  CHECK(a->Hits("keep", RuleScope::kDraft).size() == 1);             // the whole text
+  CHECK(a->Hits("so we kept", RuleScope::kDraft).size() == 1);       // at its end
   CHECK(a->Hits("kept, and kites", RuleScope::kDraft).size() == 2);  // at its start
-  CHECK(a->Hits("kite kee kep", RuleScope::kDraft).empty());      // k, never keep or kept
-  CHECK(a->Hits("kee", RuleScope::kDraft).empty());               // shorter than them
+  CHECK(a->Hits("kite kee kep", RuleScope::kDraft).empty());         // k, never keep or kept
+  CHECK(a->Hits("kee", RuleScope::kDraft).empty());                  // shorter than them
   CHECK(a->Hits("エラー", RuleScope::kDraft).size() == 1);
   CHECK(a->Hits("エ", RuleScope::kDraft).empty());
 }
@@ -352,10 +361,12 @@ TEST_CASE("a regex rule with 'needs' is tried only on a text that holds the stri
   match: settings ?(?:>|&gt;) ?\w+
   fire: Go to Settings > General.
   pass: Go to Settings.
-)"}}, &error);
+)"}},
+                          &error);
   INFO(error);
   REQUIRE(a);
-  CHECK(a->Hits("Open Settings > Privacy, then Settings &gt; Apps.", RuleScope::kDraft).size() == 2);
+  CHECK(a->Hits("Open Settings > Privacy, then Settings &gt; Apps.", RuleScope::kDraft).size() ==
+        2);
   CHECK(a->Hits("Open Settings and General.", RuleScope::kDraft).empty());
   CHECK(LoadError("rule hedge.x\n  tag: hedge\n  needs: x\n  match: x\n  fire: x\n  pass: y\n")
             .find("demo.rules:3:1: 'needs' applies to regex rules only") != std::string::npos);
@@ -374,7 +385,8 @@ TEST_CASE("a regex continues on its next line with nothing between, a list is a 
     - \breboot\b
   fire: Please restart it.
   pass: Please stop.
-)"}}, &error);
+)"}},
+                          &error);
   INFO(error);
   REQUIRE(a);
   CHECK(a->Hits("restart", RuleScope::kDraft).size() == 1);

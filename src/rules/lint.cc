@@ -146,7 +146,7 @@ std::vector<DuplicateAlternative> FindDuplicateAlternatives(std::string_view pat
 namespace {
 
 struct Definition {
-  std::string body;  // canonical
+  std::string body;   // canonical
   std::string where;  // file:line
 };
 
@@ -201,8 +201,9 @@ class Linter {
     std::string where = f.name + ":" + std::to_string(b.line);
     auto at = std::make_pair(b.line, b.arg_column);
     if (auto it = in_file->find(b.arg); it != in_file->end()) {
-      Report(f, at, "@" + b.arg + " is defined again in this file (first at " + it->second.where +
-                        (it->second.body == body ? ", with the same body)" : ")"));
+      Report(f, at,
+             "@" + b.arg + " is defined again in this file (first at " + it->second.where +
+                 (it->second.body == body ? ", with the same body)" : ")"));
     }
     (*in_file)[b.arg] = {body, where};
     if (shared) return;
@@ -218,8 +219,9 @@ class Linter {
     auto& others = rule_file_defines_[b.arg];
     for (const Definition& d : others) {
       if (d.body == body && d.where.compare(0, f.name.size() + 1, f.name + ":") != 0) {
-        Report(f, at, "@" + b.arg + " is defined the same way at " + d.where +
-                          ": move it to a .macros file");
+        Report(
+            f, at,
+            "@" + b.arg + " is defined the same way at " + d.where + ": move it to a .macros file");
         break;
       }
     }

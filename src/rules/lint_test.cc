@@ -15,7 +15,8 @@ BlockFile Parse(const std::string& name, const std::string& text) {
 }  // namespace
 
 TEST_CASE("duplicate alternatives are found in groups and word sets", "[lint]") {
-  auto d = FindDuplicateAlternatives("(sorry|sad | sorry) for (the (delay|wait)|the ( delay |wait))");
+  auto d =
+      FindDuplicateAlternatives("(sorry|sad | sorry) for (the (delay|wait)|the ( delay |wait))");
   REQUIRE(d.size() == 2);
   CHECK(d[0].text == "sorry");
   CHECK(d[0].offset == 13);
@@ -79,8 +80,8 @@ TEST_CASE("regex rules are linted for long counted repeats only", "[lint]") {
   CHECK(LintLexicon({Parse("en/a.rules",
                            "rule a.b\n  tag: t\n  kind: regex\n  match: (a|a) x{2,8} y{3,}\n")})
             .empty());
-  auto found = LintLexicon({Parse("en/a.rules",
-                                  "rule a.b\n  tag: t\n  kind: regex\n  match: [^{]{0,30}x\\{0,99}\n")});
+  auto found = LintLexicon(
+      {Parse("en/a.rules", "rule a.b\n  tag: t\n  kind: regex\n  match: [^{]{0,30}x\\{0,99}\n")});
   REQUIRE(found.size() == 1);
   CHECK(found[0].find("en/a.rules:4:14: '{0,30}' repeats up to 30 times") == 0);
   auto r = FindCountedRepeats("a{2}b{1,12}[{9}]c\\{40}d{5,}");

@@ -470,7 +470,7 @@ struct PhraseScratch {
     uint64_t state = 0;
     uint64_t positions = 0;
   };
-  ZeroedArray<SetState> sets;  // zero bytes: no stamp, no positions
+  ZeroedArray<SetState> sets;    // zero bytes: no stamp, no positions
   std::vector<uint32_t> marked;  // the key sets the sentence holds a word of
   uint32_t stamp = 0;
   // Per tracked common word (see common_index_) the sentence holds, its
@@ -653,8 +653,8 @@ size_t Matcher::SentenceScan::Opening() const { return OpeningOf(doc_, sentence_
 
 bool Matcher::SentenceScan::IsQuestion() {
   if (question_ < 0) {
-    uint32_t from = n_ ? doc_.tokens[doc_.words[sentence_.first_word + n_ - 1]].end
-                       : sentence_.start;
+    uint32_t from =
+        n_ ? doc_.tokens[doc_.words[sentence_.first_word + n_ - 1]].end : sentence_.start;
     question_ = from < sentence_.end &&
                 std::memchr(doc_.text.data() + from, '?', sentence_.end - from) != nullptr;
   }
@@ -865,8 +865,8 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index, std::ve
     entry.used = generation;
     for (size_t i = first_hit; i < raw->size(); ++i) {
       const Hit& h = (*raw)[i];
-      entry.hits.push_back({h.rule, h.tag, h.span.start - sentence.start,
-                            h.span.end - sentence.start});
+      entry.hits.push_back(
+          {h.rule, h.tag, h.span.start - sentence.start, h.span.end - sentence.start});
     }
   }
   std::erase_if(c.entries, [&](const auto& e) { return e.second.used != generation; });
@@ -904,8 +904,7 @@ void Matcher::MatchRegexes(const Document& doc, const RegexSet& regexes, bool or
     re2::StringPiece input(text.data(), text.size());
     re2::StringPiece m;
     size_t pos = 0;
-    while (pos <= text.size() &&
-           re.Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
+    while (pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
       size_t a = static_cast<size_t>(m.data() - text.data());
       size_t b = a + m.size();
       if (b > a) out->push_back(to_original(a, b));
@@ -921,8 +920,8 @@ void Matcher::MatchRegexes(const Document& doc, const RegexSet& regexes, bool or
     unless.clear();
     for (const auto& re : rule.regex_unless) find_all(re->re(), &unless);
     for (const Span& s : spans) {
-      bool cancelled = std::any_of(unless.begin(), unless.end(),
-                                   [&](const Span& u) { return Overlaps(s, u); });
+      bool cancelled =
+          std::any_of(unless.begin(), unless.end(), [&](const Span& u) { return Overlaps(s, u); });
       if (!cancelled) raw->push_back({ref.rule, rule.tag, s, doc.SentenceAt(s.start)});
     }
   }

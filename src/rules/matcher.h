@@ -1,6 +1,8 @@
 // Rules stage, part 2: running a compiled Lexicon over a Document.
 #pragma once
 
+#include <re2/set.h>
+
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -8,8 +10,6 @@
 #include <string_view>
 #include <unordered_map>
 #include <vector>
-
-#include <re2/set.h>
 
 #include "rules/lexicon.h"
 #include "text/document.h"

@@ -6,14 +6,13 @@
 #include "rules/matcher.h"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <string>
 #include <vector>
-
-#include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
 
 #include "analyzer/analyzer.h"
 #include "built_in_analyzer.h"
@@ -59,8 +58,8 @@ void BrutePhrases(const Lexicon& lexicon, const Document& doc, RuleScope scope, 
   while (opening < n && !doc.handles.empty() &&
          doc.tokens[doc.words[sentence.first_word + opening]].start < doc.handles.end)
     ++opening;
-  const uint32_t last_end = n ? doc.tokens[doc.words[sentence.first_word + n - 1]].end
-                              : sentence.start;
+  const uint32_t last_end =
+      n ? doc.tokens[doc.words[sentence.first_word + n - 1]].end : sentence.start;
   const bool question =
       doc.text.substr(last_end, sentence.end - std::min(last_end, sentence.end)).find('?') !=
       std::string_view::npos;
@@ -73,7 +72,8 @@ void BrutePhrases(const Lexicon& lexicon, const Document& doc, RuleScope scope, 
   };
   for (uint32_t r = 0; r < lexicon.rules.size(); ++r) {
     const Rule& rule = lexicon.rules[r];
-    if (rule.scope != scope || RuleKinds()[rule.kind]->engine != RuleKindDef::Engine::kPhrase) continue;
+    if (rule.scope != scope || RuleKinds()[rule.kind]->engine != RuleKindDef::Engine::kPhrase)
+      continue;
     if (rule.in_question && !question) continue;
     for (uint32_t pattern : rule.phrases) {
       for (size_t p = 0; p < n; ++p) {
@@ -115,15 +115,15 @@ void BruteRegexes(const Lexicon& lexicon, const Document& doc, RuleScope scope,
                   std::vector<Hit>* raw) {
   for (uint32_t r = 0; r < lexicon.rules.size(); ++r) {
     const Rule& rule = lexicon.rules[r];
-    if (rule.scope != scope || RuleKinds()[rule.kind]->engine != RuleKindDef::Engine::kRegex) continue;
+    if (rule.scope != scope || RuleKinds()[rule.kind]->engine != RuleKindDef::Engine::kRegex)
+      continue;
     const bool original = rule.regex_on_original;
     std::string_view text = original ? doc.text.substr(doc.begin) : std::string_view(doc.folded);
     auto to_original = [&](std::pair<size_t, size_t> m) {
       if (original)
         return Span{static_cast<uint32_t>(m.first + doc.begin),
                     static_cast<uint32_t>(m.second + doc.begin)};
-      return doc.FoldedToOriginal(static_cast<uint32_t>(m.first),
-                                  static_cast<uint32_t>(m.second));
+      return doc.FoldedToOriginal(static_cast<uint32_t>(m.first), static_cast<uint32_t>(m.second));
     };
     std::vector<Span> unless;
     for (const auto& re : rule.regex_unless)
@@ -152,7 +152,8 @@ std::vector<Hit> BruteMatch(const Lexicon& lexicon, const Document& doc, RuleSco
         (Within(h.span, doc.handles) || Within(h.span, doc.signoff) || doc.IsQuoted(h.span)))
       continue;
     // Merged into the rule's last kept hit when they overlap.
-    auto last = std::find_if(hits.rbegin(), hits.rend(), [&](const Hit& k) { return k.rule == h.rule; });
+    auto last =
+        std::find_if(hits.rbegin(), hits.rend(), [&](const Hit& k) { return k.rule == h.rule; });
     if (last != hits.rend() && Overlap(last->span, h.span)) {
       last->span.end = std::max(last->span.end, h.span.end);
       continue;
@@ -177,14 +178,17 @@ size_t Compare(const std::string& text) {
   Segmenter segmenter;
   size_t found = 0;
   for (RuleScope scope : {RuleScope::kDraft, RuleScope::kCustomer}) {
-    Document doc = scope == RuleScope::kDraft ? segmenter.Segment(text, 0)
-                                              : segmenter.SegmentPlain(text, 0);
+    Document doc =
+        scope == RuleScope::kDraft ? segmenter.Segment(text, 0) : segmenter.SegmentPlain(text, 0);
     std::vector<Hit> fast = analyzer.matcher().Match(doc, scope);
     std::vector<Hit> slow = BruteMatch(lexicon, doc, scope);
-    auto key = [](const Hit& h) { return std::tuple(h.span.start, h.rule, h.span.end, h.sentence); };
+    auto key = [](const Hit& h) {
+      return std::tuple(h.span.start, h.rule, h.span.end, h.sentence);
+    };
     bool same = fast.size() == slow.size() &&
-                std::equal(fast.begin(), fast.end(), slow.begin(),
-                           [&](const Hit& a, const Hit& b) { return key(a) == key(b) && a.tag == b.tag; });
+                std::equal(fast.begin(), fast.end(), slow.begin(), [&](const Hit& a, const Hit& b) {
+                  return key(a) == key(b) && a.tag == b.tag;
+                });
     if (!same) {
       INFO("scope " << static_cast<int>(scope) << " text: " << text);
       INFO("indexed:     " << Describe(lexicon, fast));
@@ -209,7 +213,8 @@ std::string RandomText(std::mt19937& rng, const std::vector<std::string>& words)
     for (int w = 0; w < length; ++w) {
       std::string word = words[pick(rng)];
       if (percent(rng) < 8)
-        std::transform(word.begin(), word.end(), word.begin(), [](unsigned char c) { return std::toupper(c); });
+        std::transform(word.begin(), word.end(), word.begin(),
+                       [](unsigned char c) { return std::toupper(c); });
       if (percent(rng) < 3) word = "\"" + word;
       text += word;
       text += percent(rng) < 5 ? ", " : " ";
@@ -224,8 +229,7 @@ std::string RandomText(std::mt19937& rng, const std::vector<std::string>& words)
 
 }  // namespace
 
-TEST_CASE("matcher: the index finds what trying everything finds, on rule examples",
-          "[matcher]") {
+TEST_CASE("matcher: the index finds what trying everything finds, on rule examples", "[matcher]") {
   const Lexicon& lexicon = TheAnalyzer().lexicon();
   size_t texts = 0, hits = 0;
   for (const Rule& rule : lexicon.rules)
@@ -238,8 +242,7 @@ TEST_CASE("matcher: the index finds what trying everything finds, on rule exampl
   CHECK(hits > texts / 2);  // the comparison saw hits, not only empty lists
 }
 
-TEST_CASE("matcher: the index finds what trying everything finds, on random text",
-          "[matcher]") {
+TEST_CASE("matcher: the index finds what trying everything finds, on random text", "[matcher]") {
   const Lexicon& lexicon = TheAnalyzer().lexicon();
   // The words of the rule examples: the ones the patterns are about.
   std::vector<std::string> words;
@@ -247,7 +250,8 @@ TEST_CASE("matcher: the index finds what trying everything finds, on random text
   for (const Rule& rule : lexicon.rules)
     for (const RuleExample& example : rule.fire) {
       Document doc = segmenter.SegmentPlain(example.text, 0);
-      for (uint32_t w : doc.words) words.emplace_back(doc.Original({doc.tokens[w].start, doc.tokens[w].end}));
+      for (uint32_t w : doc.words)
+        words.emplace_back(doc.Original({doc.tokens[w].start, doc.tokens[w].end}));
     }
   std::sort(words.begin(), words.end());
   words.erase(std::unique(words.begin(), words.end()), words.end());
@@ -280,8 +284,8 @@ TEST_CASE("matcher: with a PhraseHitCache, the hits of matching afresh", "[match
     else if (i % 3 == 1) text += "\n" + more;
     else text = text.substr(text.size() / 2) + text.substr(0, text.size() / 2);
     for (RuleScope scope : {RuleScope::kDraft, RuleScope::kCustomer}) {
-      Document doc = scope == RuleScope::kDraft ? segmenter.Segment(text, 0)
-                                                : segmenter.SegmentPlain(text, 0);
+      Document doc =
+          scope == RuleScope::kDraft ? segmenter.Segment(text, 0) : segmenter.SegmentPlain(text, 0);
       std::vector<Hit> cached;
       analyzer.matcher().Match(doc, scope, &cached, &caches[static_cast<int>(scope)]);
       std::vector<Hit> fresh = analyzer.matcher().Match(doc, scope);

@@ -52,7 +52,8 @@ class PhraseSet::Parser {
   bool ParseAll(Range* out) {
     if (!ParseSequence(/*in_group=*/false, out)) return false;
     SkipSpace();
-    if (pos_ < text_.size()) return Fail(text_[pos_] == ')' ? "unbalanced ')'" : "unexpected character");
+    if (pos_ < text_.size())
+      return Fail(text_[pos_] == ')' ? "unbalanced ')'" : "unexpected character");
     return true;
   }
 
@@ -99,8 +100,7 @@ class PhraseSet::Parser {
         auto it = set_->macros_.find(name);
         if (it == set_->macros_.end()) {
           pos_ = at;
-          return Fail("unknown macro '@" + std::string(name) +
-                      "' (define it above its first use)");
+          return Fail("unknown macro '@" + std::string(name) + "' (define it above its first use)");
         }
         e.group = it->second;
       } else if (c == '|' || c == '?' || c == '{') {
@@ -264,8 +264,8 @@ uint32_t PhraseSet::max_words(uint32_t pattern) const {
   uint32_t n = 0;
   for (uint32_t i = sequence.begin; i < sequence.end; ++i) {
     const Element& e = view_.elements[i];
-    n = AddLengths(n, e.group == kNoGroup ? e.max
-                                          : uint64_t{e.max} * view_.groups[e.group].max_length);
+    n = AddLengths(
+        n, e.group == kNoGroup ? e.max : uint64_t{e.max} * view_.groups[e.group].max_length);
   }
   return n;
 }
@@ -274,8 +274,7 @@ uint32_t PhraseSet::MaxLength(Range sequence) const {
   uint32_t n = 0;
   for (uint32_t i = sequence.begin; i < sequence.end; ++i) {
     const Element& e = elements_[i];
-    n = AddLengths(n, e.group == kNoGroup ? e.max
-                                          : uint64_t{e.max} * groups_[e.group].max_length);
+    n = AddLengths(n, e.group == kNoGroup ? e.max : uint64_t{e.max} * groups_[e.group].max_length);
   }
   return n;
 }
@@ -382,8 +381,7 @@ uint32_t PhraseSet::AddGroup(const Range* alternatives, size_t count) {
     if (plain) {
       std::vector<std::span<const uint32_t>> words;
       for (uint32_t i = alternatives[a].begin; i < alternatives[a].end; ++i)
-        words.push_back(ids_.span().subspan(elements_[i].ids.begin,
-                                                                elements_[i].ids.size()));
+        words.push_back(ids_.span().subspan(elements_[i].ids.begin, elements_[i].ids.size()));
       literal.push_back(std::move(words));
       continue;
     }
@@ -488,9 +486,9 @@ uint32_t PhraseSet::AddTrie(const std::vector<std::vector<std::span<const uint32
 }
 
 PhraseSet::Mark PhraseSet::GetMark() const {
-  return {elements_.size(),    sequences_.size(),   groups_.size(),
-          ids_.size(),         prefixes_.size(),    by_first_id_.size(),
-          unanchored_.size(),  trie_nodes_.size(),  trie_edges_.size()};
+  return {elements_.size(),   sequences_.size(),  groups_.size(),
+          ids_.size(),        prefixes_.size(),   by_first_id_.size(),
+          unanchored_.size(), trie_nodes_.size(), trie_edges_.size()};
 }
 
 void PhraseSet::Restore(const Mark& m) {
@@ -525,9 +523,9 @@ bool PhraseSet::ParseSequenceText(std::string_view text, Range* out, std::string
 }
 
 void PhraseSet::Publish() {
-  view_ = {elements_.span(),    sequences_.span(),  groups_.span(),     patterns_.span(),
-           ids_.span(),         by_first_id_.span(), unanchored_.span(), required_.span(),
-           trie_nodes_.span(),  trie_edges_.span()};
+  view_ = {elements_.span(),   sequences_.span(),   groups_.span(),     patterns_.span(),
+           ids_.span(),        by_first_id_.span(), unanchored_.span(), required_.span(),
+           trie_nodes_.span(), trie_edges_.span()};
 }
 
 void PhraseSet::Materialize() {
@@ -586,12 +584,13 @@ int64_t PhraseSet::Add(std::string_view text, std::string* error, size_t* error_
     uint32_t offset, max_offset;
     if (ElementRequires(elements_[i], &r, &offset, &max_offset))
       required_->push_back({r, AddLengths(MinLength({sequence.begin, i}), offset),
-                           AddLengths(MaxLength({sequence.begin, i}), max_offset)});
+                            AddLengths(MaxLength({sequence.begin, i}), max_offset)});
   }
   p.required_end = static_cast<uint32_t>(required_->size());
   // Smallest sets first: they fail fastest.
-  std::stable_sort(required_->begin() + p.required_begin, required_->end(),
-                   [](const Required& a, const Required& b) { return a.ids.size() < b.ids.size(); });
+  std::stable_sort(
+      required_->begin() + p.required_begin, required_->end(),
+      [](const Required& a, const Required& b) { return a.ids.size() < b.ids.size(); });
   patterns_->push_back(p);
   Publish();
   return static_cast<int64_t>(patterns_->size() - 1);
@@ -661,8 +660,8 @@ uint32_t PhraseSet::TrieChild(uint32_t node, uint32_t id) const {
   const TrieEdge* first = view_.trie_edges.data() + edges.begin;
   const TrieEdge* last = view_.trie_edges.data() + edges.end;
   if (edges.size() > 8) {
-    first = std::lower_bound(first, last, id,
-                             [](const TrieEdge& e, uint32_t v) { return e.id < v; });
+    first =
+        std::lower_bound(first, last, id, [](const TrieEdge& e, uint32_t v) { return e.id < v; });
     return first != last && first->id == id ? first->node : kNoTrie;
   }
   for (; first != last; ++first)
@@ -750,8 +749,8 @@ struct PhraseSet::Runner {
   }
 };
 
-size_t PhraseSet::LongestMatch(uint32_t pattern, const uint32_t* ids,
-                               const std::string_view* words, size_t count, size_t start) const {
+size_t PhraseSet::LongestMatch(uint32_t pattern, const uint32_t* ids, const std::string_view* words,
+                               size_t count, size_t start) const {
   Runner runner{*this, ids, words, count, start};
   Range seq = view_.sequences[view_.patterns[pattern].sequence];
   Runner::Continuation k{seq.begin, seq.end, nullptr};

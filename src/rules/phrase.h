@@ -18,8 +18,8 @@
 #include <vector>
 
 #include "rules/vocabulary.h"
-#include "util/image_array.h"
 #include "util/binary_io.h"
+#include "util/image_array.h"
 
 namespace amends {
 
@@ -145,8 +145,8 @@ class PhraseSet {
   };
   // What a sequence (or a group) can begin with.
   struct Start {
-    Range ids;       // into ids_, sorted, unique
-    Range prefixes;  // into prefixes_
+    Range ids;              // into ids_, sorted, unique
+    Range prefixes;         // into prefixes_
     bool any = false;       // any word ('_' comes first)
     bool nullable = false;  // it can match no word at all
     uint16_t unused = 0;
@@ -157,8 +157,8 @@ class PhraseSet {
     // Matching skips alternatives that cannot begin at a word: (first id,
     // alternative) sorted by id, and the alternatives tried at every word
     // (they may begin with a prefix or any word, or match nothing).
-    Range by_first_id;  // into by_first_id_
-    Range unanchored;   // into unanchored_
+    Range by_first_id;        // into by_first_id_
+    Range unanchored;         // into unanchored_
     uint32_t min_length = 0;  // words in the shortest match
     uint32_t max_length = 0;  // and in the longest
     // Words of which every match holds one (into ids_), when
@@ -180,7 +180,7 @@ class PhraseSet {
   };
   static constexpr uint32_t kNoTrie = UINT32_MAX;
   struct TrieNode {
-    Range edges;       // into trie_edges_, sorted by id
+    Range edges;        // into trie_edges_, sorted by id
     uint32_t ends = 0;  // whether an alternative ends here
   };
   struct TrieEdge {
@@ -221,8 +221,7 @@ class PhraseSet {
   // The ids of which every match of the element holds one, if any (a
   // word's spellings, or a group's required words), and how many words at
   // least and at most come before that one in a match of the element.
-  bool ElementRequires(const Element& e, Range* ids, uint32_t* offset,
-                       uint32_t* max_offset) const;
+  bool ElementRequires(const Element& e, Range* ids, uint32_t* offset, uint32_t* max_offset) const;
   // Appends a group of the given alternatives, with its index; returns it.
   uint32_t AddGroup(const Range* alternatives, size_t count);
   // Sizes of the arrays, to drop what a failed parse appended.

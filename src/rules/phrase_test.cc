@@ -45,8 +45,7 @@ size_t MatchLength(const PhraseSet& set, uint32_t pattern, const std::string& wo
   return set.LongestMatch(pattern, ids.data(), views.data(), views.size(), start) - start;
 }
 
-size_t MatchLength(const std::shared_ptr<Compiled>& c, const std::string& words,
-                   size_t start = 0) {
+size_t MatchLength(const std::shared_ptr<Compiled>& c, const std::string& words, size_t start = 0) {
   return MatchLength(c->set, c->pattern, words, start);
 }
 
@@ -181,8 +180,7 @@ TEST_CASE("plain alternatives of a group: every one that ends may be followed by
   CHECK(MatchLength(c, "the here") == 0);
   CHECK(MatchLength(c, "link here") == 0);
   // Elements of a few words multiply out; plain and other alternatives mix.
-  auto d = Compile("(we|i) ((can|could) (help|assist)|will look*|gladly) now",
-                   {{"unused", "x y"}});
+  auto d = Compile("(we|i) ((can|could) (help|assist)|will look*|gladly) now", {{"unused", "x y"}});
   CHECK(MatchLength(d, "we could assist now") == 4);
   CHECK(MatchLength(d, "i can help now") == 4);
   CHECK(MatchLength(d, "we will looking now") == 4);

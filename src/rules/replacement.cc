@@ -88,8 +88,7 @@ std::vector<uint32_t> NewlinesOf(std::string_view text) {
 }
 
 std::optional<Edit> ReplacementAt(const std::vector<LiteralReplacement>& replacements,
-                                  std::string_view text, uint32_t hit_start,
-                                  uint32_t hit_end) {
+                                  std::string_view text, uint32_t hit_start, uint32_t hit_end) {
   return ReplacementAt(replacements, text, NewlinesOf(text), hit_start, hit_end);
 }
 

@@ -8,8 +8,8 @@
 // as ' or ’, anything else as itself, at word boundaries, on the line of
 // the hit and overlapping it; a FROM that ends in a word ends a clause
 // (punctuation or the line end follows it), so "we apologize for any
-// inconvenience" is replaced before "." or ",", never before "while…". A TO that is empty drops FROM with the spacing
-// it leaves behind, upper-casing the word after it when FROM opened a
+// inconvenience" is replaced before "." or ",", never before "while…". A TO that is empty drops
+// FROM with the spacing it leaves behind, upper-casing the word after it when FROM opened a
 // sentence ("Per our policy, refunds…" → "Refunds…"); a TO that starts in
 // lower case is capitalised where FROM was. Nothing else is touched: the
 // edit's span is FROM's, widened only over that spacing and that letter.
@@ -17,13 +17,12 @@
 // Pure functions over views; no allocation beyond the result.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <cstdint>
 
 namespace amends {
 

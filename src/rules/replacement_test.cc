@@ -23,8 +23,8 @@ std::string Fixed(const std::vector<LiteralReplacement>& r, const std::string& t
                   const std::string& hit) {
   size_t at = text.find(hit);
   REQUIRE(at != std::string::npos);
-  auto edit = ReplacementAt(r, text, static_cast<uint32_t>(at),
-                            static_cast<uint32_t>(at + hit.size()));
+  auto edit =
+      ReplacementAt(r, text, static_cast<uint32_t>(at), static_cast<uint32_t>(at + hit.size()));
   return edit ? ApplyEdit(text, *edit) : "-";
 }
 }  // namespace
@@ -65,16 +65,14 @@ TEST_CASE("a drop takes its spacing and gives the next word the capital", "[repl
   auto tail = Parsed({"for any inconvenience this may have caused =>"});
   CHECK(Fixed(tail, "We apologize for any inconvenience this may have caused.", "any") ==
         "We apologize.");
-  CHECK(Fixed(tail, "We apologize for any inconvenience this may have caused you.", "any") ==
-        "-");
+  CHECK(Fixed(tail, "We apologize for any inconvenience this may have caused you.", "any") == "-");
   auto sentence = Parsed({"please calm down. =>"});
   CHECK(Fixed(sentence, "Hi.\nPlease calm down. We will fix it.", "calm") ==
         "Hi.\nWe will fix it.");
   CHECK(Fixed(sentence, "Thanks. Please calm down.\nBye", "calm") == "Thanks.\nBye");
 }
 
-TEST_CASE("a replacement never crosses a line or reaches beyond the hit's line",
-          "[replacement]") {
+TEST_CASE("a replacement never crosses a line or reaches beyond the hit's line", "[replacement]") {
   auto r = Parsed({"per our policy, =>"});
   CHECK(Fixed(r, "per our\npolicy, no", "policy") == "-");
 }

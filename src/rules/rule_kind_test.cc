@@ -3,9 +3,8 @@
 // record and hooks loads and matches.
 #include "rules/rule_kind.h"
 
-#include <set>
-
 #include <catch2/catch.hpp>
+#include <set>
 
 #include "rules/block_file.h"
 #include "rules/lexicon.h"
@@ -76,8 +75,8 @@ TEST_CASE("every rule kind and its own fields are in the docs", "[rule_kind]") {
     CHECK(row.find("`" + std::string(kind->name) + "`") != std::string::npos);
     for (const RuleKindDef::Field& f : kind->fields) {
       INFO(f.name);
-      const std::string field_row = "| `" + std::string(f.name) + "` | " +
-                                    std::string(kind->name) + " only";
+      const std::string field_row =
+          "| `" + std::string(f.name) + "` | " + std::string(kind->name) + " only";
       CHECK(docs.find(field_row) != std::string::npos);
     }
   }
@@ -86,9 +85,10 @@ TEST_CASE("every rule kind and its own fields are in the docs", "[rule_kind]") {
 TEST_CASE("a kind registered in a table loads and matches with no other change", "[rule_kind]") {
   Lexicon lexicon;
   std::string error;
-  REQUIRE(LoadWithLiteral("rule demo.plus\n  tag: demo\n  kind: literal\n  match: a+b?\n"
-                          "  fire: a+b?\n  pass: aab\n",
-                          &lexicon, &error));
+  REQUIRE(
+      LoadWithLiteral("rule demo.plus\n  tag: demo\n  kind: literal\n  match: a+b?\n"
+                      "  fire: a+b?\n  pass: aab\n",
+                      &lexicon, &error));
   REQUIRE(lexicon.rules.size() == 1);
   CHECK(lexicon.rules[0].kind == 2);
   Matcher matcher(lexicon);
@@ -103,18 +103,21 @@ TEST_CASE("a kind's own fields belong to it alone, and the kinds are listed from
           "[rule_kind]") {
   Lexicon lexicon;
   std::string error;
-  CHECK_FALSE(LoadWithLiteral("rule demo.x\n  tag: demo\n  spelling: loose\n  match: x\n"
-                              "  fire: x\n  pass: y\n",
-                              &lexicon, &error));
+  CHECK_FALSE(
+      LoadWithLiteral("rule demo.x\n  tag: demo\n  spelling: loose\n  match: x\n"
+                      "  fire: x\n  pass: y\n",
+                      &lexicon, &error));
   CHECK(error.find("demo.rules:3:1: 'spelling' applies to literal rules only (literals have no "
                    "syntax)") != std::string::npos);
-  CHECK_FALSE(LoadWithLiteral("rule demo.y\n  tag: demo\n  kind: literl\n  match: x\n"
-                              "  fire: x\n  pass: y\n",
-                              &lexicon, &error));
+  CHECK_FALSE(
+      LoadWithLiteral("rule demo.y\n  tag: demo\n  kind: literl\n  match: x\n"
+                      "  fire: x\n  pass: y\n",
+                      &lexicon, &error));
   CHECK(error.find("kind must be 'phrase', 'regex' or 'literal'") != std::string::npos);
-  CHECK_FALSE(LoadWithLiteral("rule demo.z\n  tag: demo\n  kind: regex\n  case: upper\n"
-                              "  match: x\n  fire: x\n  pass: y\n",
-                              &lexicon, &error));
+  CHECK_FALSE(
+      LoadWithLiteral("rule demo.z\n  tag: demo\n  kind: regex\n  case: upper\n"
+                      "  match: x\n  fire: x\n  pass: y\n",
+                      &lexicon, &error));
   CHECK(error.find("'case' applies to phrase rules only (a regex says it itself)") !=
         std::string::npos);
 }

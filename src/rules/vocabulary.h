@@ -86,7 +86,7 @@ class Vocabulary {
   void Place(uint32_t id);
   void Rehash(size_t slot_count);
 
-  StringTable words_;        // by id
+  StringTable words_;       // by id
   ImageArray<Slot> slots_;  // by hash; a power of 2, at most half full
 };
 

@@ -48,9 +48,16 @@ TEST_CASE("words that share their first eight bytes, or differ only by a NUL, st
   // A slot keeps a word's length and first eight bytes; longer words are
   // told apart by the rest.
   Vocabulary v;
-  const std::string words[] = {"understand", "understanding", "understandable", "understa",
-                               "a", std::string("a\0", 2), std::string("\0", 1), "",
-                               "responsibility", "responsibilities"};
+  const std::string words[] = {"understand",
+                               "understanding",
+                               "understandable",
+                               "understa",
+                               "a",
+                               std::string("a\0", 2),
+                               std::string("\0", 1),
+                               "",
+                               "responsibility",
+                               "responsibilities"};
   for (size_t i = 0; i < std::size(words); ++i) REQUIRE(v.Intern(words[i]) == i);
   for (size_t i = 0; i < std::size(words); ++i) {
     INFO(i);

@@ -83,12 +83,9 @@ bool ReadFields(std::string_view body, std::map<std::string, std::string>* field
     return false;
   }
   for (auto& [name, value] : json.items()) {
-    if (value.is_string())
-      (*fields)[name] = value.get<std::string>();
-    else if (value.is_boolean())
-      (*fields)[name] = value.get<bool>() ? "true" : "false";
-    else if (name == "data")
-      *data_object = value;
+    if (value.is_string()) (*fields)[name] = value.get<std::string>();
+    else if (value.is_boolean()) (*fields)[name] = value.get<bool>() ? "true" : "false";
+    else if (name == "data") *data_object = value;
     else if (!value.is_null()) {
       *error = "request body: \"" + name + "\" must be a string";
       return false;

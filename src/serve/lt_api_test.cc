@@ -1,7 +1,6 @@
 #include "serve/lt_api.h"
 
 #include <algorithm>
-
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -58,10 +57,12 @@ TEST_CASE("lt request: what is wrong, named", "[serve][languagetool]") {
 TEST_CASE("lt check: the answer is the languagetool sink's for the same text",
           "[serve][languagetool]") {
   const Analyzer* analyzer = &testing::BuiltInAnalyzer();
-  const std::string text = "We apologize for any inconvenience, but per our policy we can't refund it.";
+  const std::string text =
+      "We apologize for any inconvenience, but per our policy we can't refund it.";
   std::string form = text;
   std::replace(form.begin(), form.end(), ' ', '+');
-  serve::Reply reply = serve::CheckLanguageTool(*analyzer, "language=en-US&text=" + form, serve::Budget{});
+  serve::Reply reply =
+      serve::CheckLanguageTool(*analyzer, "language=en-US&text=" + form, serve::Budget{});
   REQUIRE(reply.status == 200);
 
   Request request;

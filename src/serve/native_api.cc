@@ -6,9 +6,9 @@
 #include <nlohmann/json.hpp>
 
 #include "app/prepare_input.h"
-#include "input/blank.h"
 #include "export/audit_pipeline.h"
 #include "export/reader.h"
+#include "input/blank.h"
 #include "report/sink.h"
 
 namespace amends::serve {
@@ -63,12 +63,9 @@ Reply CheckNative(const Analyzer& analyzer, std::string_view body, const Budget&
   if (!text) return ErrorReply(400, "request body: \"text\" is missing");
   Request request;
   if (situation && *situation != "auto") {
-    if (*situation == "recovery")
-      request.force_recovery = true;
-    else if (*situation == "routine")
-      request.force_recovery = false;
-    else
-      return ErrorReply(400, "request body: \"situation\" must be auto, recovery or routine");
+    if (*situation == "recovery") request.force_recovery = true;
+    else if (*situation == "routine") request.force_recovery = false;
+    else return ErrorReply(400, "request body: \"situation\" must be auto, recovery or routine");
   }
   if (customer_message) request.customer_message = *customer_message;
   if (customer_name) request.customer_name = *customer_name;

@@ -5,9 +5,8 @@
 #include <cstdio>
 #include <unordered_map>
 
-#include "summary/agent_columns.h"
-
 #include "checks/selection.h"
+#include "summary/agent_columns.h"
 #include "util/utf8.h"
 
 namespace amends::summary {
@@ -42,7 +41,6 @@ mark{padding:0 1px}mark.fix{background:#ffd6d6;border-bottom:2px solid #c62828}m
 .small{color:#667;font-size:.85em}.nowrap{white-space:nowrap}
 @media print{*{-webkit-print-color-adjust:exact;print-color-adjust:exact}body{margin:0;max-width:none}}
 )css";
-
 
 std::string Num(uint64_t n) { return std::to_string(n); }
 
@@ -109,15 +107,17 @@ std::string HorizontalBars(const char* id, const std::vector<Bar>& bars) {
 }
 
 std::string MonthChart(const std::vector<std::pair<std::string, const Group*>>& months) {
-  const int left = 40, plot_h = 180, col_w = std::max(24, std::min(60, 700 / std::max<int>(1, static_cast<int>(months.size()))));
+  const int left = 40, plot_h = 180,
+            col_w =
+                std::max(24, std::min(60, 700 / std::max<int>(1, static_cast<int>(months.size()))));
   int width = left + static_cast<int>(months.size()) * col_w + 20, height = plot_h + 50;
   std::string s = "<svg id=\"chart-months\" role=\"img\" viewBox=\"0 0 " + Num(width) + " " +
                   Num(height) + "\" width=\"" + Num(width) + "\" height=\"" + Num(height) + "\">";
   for (int pct = 0; pct <= 100; pct += 25) {
     int y = 10 + plot_h - pct * plot_h / 100;
-    s += "<line class=\"axis\" x1=\"" + Num(left) + "\" y1=\"" + Num(y) + "\" x2=\"" + Num(width - 10) +
-         "\" y2=\"" + Num(y) + "\" stroke-dasharray=\"2 3\"/><text x=\"" + Num(left - 4) +
-         "\" y=\"" + Num(y + 4) + "\" text-anchor=\"end\">" + Num(pct) + "%</text>";
+    s += "<line class=\"axis\" x1=\"" + Num(left) + "\" y1=\"" + Num(y) + "\" x2=\"" +
+         Num(width - 10) + "\" y2=\"" + Num(y) + "\" stroke-dasharray=\"2 3\"/><text x=\"" +
+         Num(left - 4) + "\" y=\"" + Num(y + 4) + "\" text-anchor=\"end\">" + Num(pct) + "%</text>";
   }
   std::string points;
   for (size_t i = 0; i < months.size(); ++i) {
@@ -127,7 +127,8 @@ std::string MonthChart(const std::vector<std::pair<std::string, const Group*>>& 
     s += "<rect class=\"bar ok\" data-month=\"" + HtmlEscape(months[i].first) + "\" x=\"" +
          Num(x + 4) + "\" y=\"" + Num(10 + plot_h - h) + "\" width=\"" + Num(col_w - 8) +
          "\" height=\"" + Num(std::max(h, 1)) + "\"><title>" + HtmlEscape(months[i].first) + ": " +
-         Percent(g.needs_fix, g.replies) + " of " + Num(g.replies) + " replies need a fix</title></rect>";
+         Percent(g.needs_fix, g.replies) + " of " + Num(g.replies) +
+         " replies need a fix</title></rect>";
     points += Num(x + col_w / 2) + "," + Num(10 + plot_h - h) + " ";
     s += "<text x=\"" + Num(x + col_w / 2) + "\" y=\"" + Num(plot_h + 28) +
          "\" text-anchor=\"middle\" transform=\"rotate(-35 " + Num(x + col_w / 2) + " " +
@@ -152,14 +153,17 @@ std::string CheckSection(const Summary& s, CheckKind kind) {
   for (size_t i : s.ChecksOf(kind))
     if (counts[i].evaluated) order.push_back(i);
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    double fa = Rate(counts[a].fix, counts[a].evaluated), fb = Rate(counts[b].fix, counts[b].evaluated);
+    double fa = Rate(counts[a].fix, counts[a].evaluated),
+           fb = Rate(counts[b].fix, counts[b].evaluated);
     if (fa != fb) return fa > fb;
-    return Rate(counts[a].consider, counts[a].evaluated) > Rate(counts[b].consider, counts[b].evaluated);
+    return Rate(counts[a].consider, counts[a].evaluated) >
+           Rate(counts[b].consider, counts[b].evaluated);
   });
   bool did = kind == CheckKind::kDid;
   std::string id = did ? "did" : "left-out";
   std::string h = "<section id=\"" + id + "\"><h2>" +
-                  (did ? "What replies did" : "What replies left out") + "</h2><p class=\"small\">" +
+                  (did ? "What replies did" : "What replies left out") +
+                  "</h2><p class=\"small\">" +
                   (did ? "Things written that the customer will hold against the reply: hedged or "
                          "retracted apologies, blame, excuses, policy, what cannot be done, a "
                          "defensive or shouting tone. Each is a phrase to delete or rewrite."
@@ -172,16 +176,20 @@ std::string CheckSection(const Summary& s, CheckKind kind) {
     bars.push_back({checks[i].title, counts[i].fix, counts[i].consider, counts[i].evaluated,
                     "data-check=\"" + HtmlEscape(checks[i].id) + "\""});
   h += HorizontalBars(did ? "chart-did" : "chart-left-out", bars);
-  h += "<table id=\"table-" + id + "\"><tr><th>Check</th><th>Id</th><th class=\"n\">Fix</th>"
-       "<th class=\"n\">Consider</th><th class=\"n\">Evaluated</th><th class=\"n\">Rate</th></tr>\n";
+  h +=
+      "<table id=\"table-" + id +
+      "\"><tr><th>Check</th><th>Id</th><th class=\"n\">Fix</th>"
+      "<th class=\"n\">Consider</th><th class=\"n\">Evaluated</th><th class=\"n\">Rate</th></tr>\n";
   for (size_t i : order)
     h += "<tr data-check=\"" + HtmlEscape(checks[i].id) + "\"><td>" + HtmlEscape(checks[i].title) +
          "</td><td class=\"small\">" + HtmlEscape(checks[i].id) + "</td><td class=\"n fix\">" +
          Num(counts[i].fix) + "</td><td class=\"n consider\">" + Num(counts[i].consider) +
-         "</td><td class=\"n evaluated\">" + Num(counts[i].evaluated) + "</td><td class=\"n rate\">" +
-         Percent(counts[i].fired(), counts[i].evaluated) + "</td></tr>\n";
+         "</td><td class=\"n evaluated\">" + Num(counts[i].evaluated) +
+         "</td><td class=\"n rate\">" + Percent(counts[i].fired(), counts[i].evaluated) +
+         "</td></tr>\n";
   if (order.empty())
-    h += "<tr><td colspan=\"6\" class=\"small\">No check of this kind applied to any reply.</td></tr>\n";
+    h += "<tr><td colspan=\"6\" class=\"small\">No check of this kind applied to any "
+         "reply.</td></tr>\n";
   h += "</table></section>\n";
   return h;
 }
@@ -208,8 +216,9 @@ std::string AgentsSection(const Summary& s, const HtmlOptions& options) {
   const auto& checks = s.checks();
   std::vector<std::pair<std::string, const Group*>> agents;
   for (const auto& [a, g] : s.agents()) agents.emplace_back(a, &g);
-  std::stable_sort(agents.begin(), agents.end(),
-                   [](const auto& a, const auto& b) { return a.second->replies > b.second->replies; });
+  std::stable_sort(agents.begin(), agents.end(), [](const auto& a, const auto& b) {
+    return a.second->replies > b.second->replies;
+  });
   size_t hidden = agents.size() > options.max_agents ? agents.size() - options.max_agents : 0;
   if (hidden) agents.resize(options.max_agents);
   std::vector<const Group*> groups;
@@ -223,13 +232,14 @@ std::string AgentsSection(const Summary& s, const HtmlOptions& options) {
   h += HorizontalBars("chart-agents", bars);
   h += "<p class=\"small\">Each check column: the agent's fix rate, then how many points it is "
        "above (red) or below (blue) the whole team's. Only checks that tell agents apart get a "
-       "column: ones where, among agents it applied to at least " + Num(kMinAgentEvaluated) +
-       " times, the fix rates spread over at least " + Fmt(100 * kMinSpread) +
-       " points — not checks that nearly every agent misses (" + Fmt(100 * kNearlyAll) +
-       "% or more) or none ever does. Widest spread first.</p>\n";
+       "column: ones where, among agents it applied to at least " +
+       Num(kMinAgentEvaluated) + " times, the fix rates spread over at least " +
+       Fmt(100 * kMinSpread) + " points — not checks that nearly every agent misses (" +
+       Fmt(100 * kNearlyAll) + "% or more) or none ever does. Widest spread first.</p>\n";
   if (columns.empty())
     h += "<p id=\"no-agent-columns\" class=\"small\">No check tells these agents apart yet: "
-         "every check's fix rates are within " + Fmt(100 * kMinSpread) +
+         "every check's fix rates are within " +
+         Fmt(100 * kMinSpread) +
          " points of each other, or fewer than two agents have enough replies.</p>\n";
   h += "<div class=\"wide\"><table id=\"table-agents\" class=\"heat\"><tr><th>Agent</th>"
        "<th class=\"n\">Replies</th><th class=\"n\">Need a fix</th><th class=\"n\">Rate</th>";
@@ -248,14 +258,16 @@ std::string AgentsSection(const Summary& s, const HtmlOptions& options) {
     h += "<td class=\"n\">" + Percent(team.checks[i].fix, team.checks[i].evaluated) + "</td>";
   h += "</tr>\n";
   for (const auto& [a, g] : agents) {
-    h += "<tr data-agent=\"" + HtmlEscape(a) + "\"><td>" + HtmlEscape(a) + "</td><td class=\"n replies\">" +
-         Num(g->replies) + "</td><td class=\"n needs-fix\">" + Num(g->needs_fix) +
-         "</td><td class=\"n rate\">" + Percent(g->needs_fix, g->replies) + "</td>";
+    h += "<tr data-agent=\"" + HtmlEscape(a) + "\"><td>" + HtmlEscape(a) +
+         "</td><td class=\"n replies\">" + Num(g->replies) + "</td><td class=\"n needs-fix\">" +
+         Num(g->needs_fix) + "</td><td class=\"n rate\">" + Percent(g->needs_fix, g->replies) +
+         "</td>";
     for (size_t i : columns) h += RateCell(*g, i, FixRate(team, i));
     h += "</tr>\n";
   }
   h += "</table></div>";
-  if (hidden) h += "<p class=\"small\">and " + Num(hidden) + " more agents (see the summary JSON)</p>";
+  if (hidden)
+    h += "<p class=\"small\">and " + Num(hidden) + " more agents (see the summary JSON)</p>";
   return h + "</section>\n";
 }
 
@@ -269,16 +281,19 @@ std::string TeamsSection(const Summary& s, const HtmlOptions& options) {
   const auto& checks = s.checks();
   std::vector<std::pair<std::string, const Group*>> teams;
   for (const auto& [t, g] : s.teams()) teams.emplace_back(t, &g);
-  std::stable_sort(teams.begin(), teams.end(),
-                   [](const auto& a, const auto& b) { return a.second->replies > b.second->replies; });
+  std::stable_sort(teams.begin(), teams.end(), [](const auto& a, const auto& b) {
+    return a.second->replies > b.second->replies;
+  });
   size_t hidden = teams.size() > options.max_teams ? teams.size() - options.max_teams : 0;
   if (hidden) teams.resize(options.max_teams);
-  std::string h = "<section id=\"teams\"><h2>Teams</h2><p class=\"small\">Teams as the export "
-                  "groups replies (group, mailbox or assignee)";
+  std::string h =
+      "<section id=\"teams\"><h2>Teams</h2><p class=\"small\">Teams as the export "
+      "groups replies (group, mailbox or assignee)";
   h += options.team_names.empty() ? ", by id: <code>--team-names FILE</code> names them."
                                   : ", named from the team-names file.";
-  h += "</p>\n<table id=\"table-teams\"><tr><th>Team</th><th class=\"n\">Replies</th>"
-       "<th class=\"n\">Need a fix</th><th class=\"n\">Rate</th><th>Most frequent fixes</th></tr>\n";
+  h +=
+      "</p>\n<table id=\"table-teams\"><tr><th>Team</th><th class=\"n\">Replies</th>"
+      "<th class=\"n\">Need a fix</th><th class=\"n\">Rate</th><th>Most frequent fixes</th></tr>\n";
   for (const auto& [t, g] : teams) {
     std::vector<std::pair<double, size_t>> fixes;
     for (size_t i = 0; i < g->checks.size() && i < checks.size(); ++i)
@@ -295,29 +310,36 @@ std::string TeamsSection(const Summary& s, const HtmlOptions& options) {
          "</td><td class=\"small\">" + (top.empty() ? "–" : top) + "</td></tr>\n";
   }
   h += "</table>";
-  if (hidden) h += "<p class=\"small\">and " + Num(hidden) + " more teams (see the summary JSON)</p>";
+  if (hidden)
+    h += "<p class=\"small\">and " + Num(hidden) + " more teams (see the summary JSON)</p>";
   return h + "</section>\n";
 }
 
 std::string MonthsSection(const Summary& s) {
   // Months in time order, the undated last.
   std::vector<std::pair<std::string, const Group*>> months;
-  for (const auto& [m, g] : s.months()) if (m != kUnknownGroup) months.emplace_back(m, &g);
-  if (auto it = s.months().find(kUnknownGroup); it != s.months().end()) months.emplace_back(it->first, &it->second);
-  std::string h = "<section id=\"months\"><h2>Trend per month</h2><p class=\"small\">Share of "
-                  "replies with at least one fix, per month.</p>\n" + MonthChart(months);
+  for (const auto& [m, g] : s.months())
+    if (m != kUnknownGroup) months.emplace_back(m, &g);
+  if (auto it = s.months().find(kUnknownGroup); it != s.months().end())
+    months.emplace_back(it->first, &it->second);
+  std::string h =
+      "<section id=\"months\"><h2>Trend per month</h2><p class=\"small\">Share of "
+      "replies with at least one fix, per month.</p>\n" +
+      MonthChart(months);
   h += "<table id=\"table-months\"><tr><th>Month</th><th class=\"n\">Replies</th>"
        "<th class=\"n\">Need a fix</th><th class=\"n\">Rate</th></tr>\n";
   for (const auto& [m, g] : months)
-    h += "<tr data-month=\"" + HtmlEscape(m) + "\"><td>" + HtmlEscape(m) + "</td><td class=\"n replies\">" +
-         Num(g->replies) + "</td><td class=\"n needs-fix\">" + Num(g->needs_fix) +
-         "</td><td class=\"n rate\">" + Percent(g->needs_fix, g->replies) + "</td></tr>\n";
+    h += "<tr data-month=\"" + HtmlEscape(m) + "\"><td>" + HtmlEscape(m) +
+         "</td><td class=\"n replies\">" + Num(g->replies) + "</td><td class=\"n needs-fix\">" +
+         Num(g->needs_fix) + "</td><td class=\"n rate\">" + Percent(g->needs_fix, g->replies) +
+         "</td></tr>\n";
   return h + "</table></section>\n";
 }
 
 std::string PhrasesSection(const Summary& s, const HtmlOptions& options) {
-  std::string h = "<section id=\"phrases\"><h2>Most frequent offending phrases</h2><table "
-                  "id=\"table-phrases\"><tr><th>Phrase</th><th>Check</th><th class=\"n\">Count</th></tr>\n";
+  std::string h =
+      "<section id=\"phrases\"><h2>Most frequent offending phrases</h2><table "
+      "id=\"table-phrases\"><tr><th>Phrase</th><th>Check</th><th class=\"n\">Count</th></tr>\n";
   for (const auto& [key, n] : s.TopPhrases(options.max_phrases))
     h += "<tr><td>" + HtmlEscape(key.second) + "</td><td class=\"small\">" + HtmlEscape(key.first) +
          "</td><td class=\"n\">" + Num(n) + "</td></tr>\n";
@@ -377,10 +399,11 @@ std::string Highlighted(const ReviewReply& r, const CheckLookup& lookup) {
       titles += (titles.empty() ? "" : " · ") + HtmlEscape(lookup.Title(c));
     }
     out += HtmlEscape(text.substr(pos, m.start - pos));
-    out += std::string("<mark class=\"") + cls + "\" title=\"" + titles + "\" data-check=\"" + ids + "\">";
+    out += std::string("<mark class=\"") + cls + "\" title=\"" + titles + "\" data-check=\"" + ids +
+           "\">";
     out += HtmlEscape(text.substr(m.start, m.end - m.start));
-    out += std::string("</mark><span class=\"check-name ") + cls + "\" data-check=\"" + ids + "\">" +
-           titles + "</span>";
+    out += std::string("</mark><span class=\"check-name ") + cls + "\" data-check=\"" + ids +
+           "\">" + titles + "</span>";
     pos = m.end;
   }
   out += HtmlEscape(text.substr(std::min(pos, text.size())));
@@ -405,11 +428,12 @@ std::string Asks(const ReviewReply& r, const CheckLookup& lookup) {
 std::string ReviewSection(const Summary& s, const HtmlOptions& options) {
   CheckLookup lookup;
   for (const auto& c : s.checks()) lookup.by_id[c.id] = &c;
-  std::string h = "<section id=\"review-list\"><h2>Replies to review first</h2><p class=\"small\">"
-                  "Replies that need a fix, the most to change first, each under the customer's "
-                  "message it answers.</p><table id=\"review\"><tr><th class=\"n\">#</th>"
-                  "<th>Reply</th><th>Agent</th><th>Team</th><th>Month</th><th class=\"n\">Fix</th>"
-                  "<th class=\"n\">Consider</th></tr>\n";
+  std::string h =
+      "<section id=\"review-list\"><h2>Replies to review first</h2><p class=\"small\">"
+      "Replies that need a fix, the most to change first, each under the customer's "
+      "message it answers.</p><table id=\"review\"><tr><th class=\"n\">#</th>"
+      "<th>Reply</th><th>Agent</th><th>Team</th><th>Month</th><th class=\"n\">Fix</th>"
+      "<th class=\"n\">Consider</th></tr>\n";
   std::vector<ReviewReply> review = s.Review();
   for (size_t i = 0; i < review.size(); ++i) {
     const ReviewReply& r = review[i];
@@ -419,12 +443,13 @@ std::string ReviewSection(const Summary& s, const HtmlOptions& options) {
             : "<div class=\"small\">The customer wrote:</div><div class=\"customer\">" +
                   HtmlEscape(r.customer_message) + "</div>";
     h += "<tr class=\"review\"><td class=\"n\">" + Num(i + 1) + "</td><td><div class=\"small\">" +
-         HtmlEscape(Cut(r.id, 120)) + "</div>" + customer + "<div class=\"small\">The reply:</div>"
-         "<div class=\"reply\">" + Highlighted(r, lookup) + "</div>" + Asks(r, lookup) +
-         "</td><td>" + HtmlEscape(r.agent) + "</td><td>" +
-         (r.team.empty() ? std::string() : TeamLabel(r.team, options)) + "</td><td class=\"nowrap\">" +
-         HtmlEscape(r.month) + "</td><td class=\"n\">" + Num(r.fixes) + "</td><td class=\"n\">" +
-         Num(r.considers) + "</td></tr>\n";
+         HtmlEscape(Cut(r.id, 120)) + "</div>" + customer +
+         "<div class=\"small\">The reply:</div>"
+         "<div class=\"reply\">" +
+         Highlighted(r, lookup) + "</div>" + Asks(r, lookup) + "</td><td>" + HtmlEscape(r.agent) +
+         "</td><td>" + (r.team.empty() ? std::string() : TeamLabel(r.team, options)) +
+         "</td><td class=\"nowrap\">" + HtmlEscape(r.month) + "</td><td class=\"n\">" +
+         Num(r.fixes) + "</td><td class=\"n\">" + Num(r.considers) + "</td></tr>\n";
   }
   if (review.empty())
     h += "<tr><td colspan=\"7\" class=\"small\">No reply needs a fix.</td></tr>\n";
@@ -447,11 +472,21 @@ std::string HtmlEscape(std::string_view text) {
   out.reserve(text.size() + text.size() / 8);
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
       default:
         if ((static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') || c == 0x7F) break;
         out.push_back(c);
@@ -465,11 +500,12 @@ std::string Percent(uint64_t part, uint64_t whole) {
 }
 
 std::string HtmlReport(const Summary& s, const HtmlOptions& options) {
-  std::string h = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                  "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
-                  "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-                  "style-src 'unsafe-inline'\"><title>" +
-                  HtmlEscape(options.title) + "</title><style>" + kStyle + "</style></head><body>\n";
+  std::string h =
+      "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+      "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+      "style-src 'unsafe-inline'\"><title>" +
+      HtmlEscape(options.title) + "</title><style>" + kStyle + "</style></head><body>\n";
   h += "<h1>" + HtmlEscape(options.title) + "</h1>\n";
   if (!options.source.empty()) h += "<p class=\"meta\">" + HtmlEscape(options.source) + "</p>\n";
   h += ChecksRun(s.checks());
@@ -485,10 +521,17 @@ std::string HtmlReport(const Summary& s, const HtmlOptions& options) {
               : ": " + HtmlEscape(options.empty_reason)) +
          ".</p>\n";
   h += "<section class=\"totals\">"
-       "<div>Replies checked<b id=\"total-replies\">" + Num(s.checked()) + "</b></div>"
-       "<div>Need a fix<b id=\"total-needs-fix\">" + Num(s.needs_fix()) + "</b>"
-       "<span id=\"total-needs-fix-rate\">" + Percent(s.needs_fix(), s.checked()) + "</span></div>"
-       "<div>Unreadable records<b id=\"total-errors\">" + Num(s.errors()) + "</b></div></section>\n";
+       "<div>Replies checked<b id=\"total-replies\">" +
+       Num(s.checked()) +
+       "</b></div>"
+       "<div>Need a fix<b id=\"total-needs-fix\">" +
+       Num(s.needs_fix()) +
+       "</b>"
+       "<span id=\"total-needs-fix-rate\">" +
+       Percent(s.needs_fix(), s.checked()) +
+       "</span></div>"
+       "<div>Unreadable records<b id=\"total-errors\">" +
+       Num(s.errors()) + "</b></div></section>\n";
   if (s.checked() == 0) return h + "</body></html>\n";
   h += CheckSection(s, CheckKind::kDid);
   h += CheckSection(s, CheckKind::kLeftOut);

@@ -29,14 +29,14 @@ namespace amends::summary {
 
 struct HtmlOptions {
   std::string title = "Reply audit";
-  std::string source;        // what was audited, shown under the title
+  std::string source;  // what was audited, shown under the title
   // Why an audit checked nothing and what to do, shown in p#empty-audit
   // (e.g. "no author roles: side-load users or pass --users FILE").
   std::string empty_reason;
-  size_t max_agents = 40;    // most replies first
+  size_t max_agents = 40;  // most replies first
   size_t max_teams = 40;
   size_t max_phrases = 30;
-  TeamNames team_names;      // team id -> name, for the teams the export names by id
+  TeamNames team_names;  // team id -> name, for the teams the export names by id
 };
 
 std::string HtmlReport(const Summary& summary, const HtmlOptions& options = {});

@@ -8,7 +8,6 @@
 namespace amends::summary {
 namespace {
 
-
 const std::string& Key(const std::string& s) {
   static const std::string unknown = kUnknownGroup;
   return s.empty() ? unknown : s;
@@ -19,8 +18,11 @@ double Rate(uint64_t part, uint64_t whole) {
 }
 
 nlohmann::ordered_json CountsJson(const CheckCounts& c) {
-  return {{"evaluated", c.evaluated}, {"fired", c.fired()}, {"fix", c.fix},
-          {"consider", c.consider}, {"rate", Rate(c.fired(), c.evaluated)}};
+  return {{"evaluated", c.evaluated},
+          {"fired", c.fired()},
+          {"fix", c.fix},
+          {"consider", c.consider},
+          {"rate", Rate(c.fired(), c.evaluated)}};
 }
 
 bool ReadCounts(const nlohmann::json& j, CheckCounts* c) {
@@ -30,7 +32,6 @@ bool ReadCounts(const nlohmann::json& j, CheckCounts* c) {
   c->consider = j.value("consider", uint64_t{0});
   return true;
 }
-
 
 }  // namespace
 
@@ -66,8 +67,7 @@ bool ReviewBefore(const ReviewReply& a, const ReviewReply& b) {
          std::tie(b.id, b.text, b.agent, b.team, b.month);
 }
 
-Summary::Summary(std::vector<CheckInfo> checks, size_t review_count)
-    : review_count_(review_count) {
+Summary::Summary(std::vector<CheckInfo> checks, size_t review_count) : review_count_(review_count) {
   for (auto& c : checks) CheckIndex(c);
 }
 
@@ -222,7 +222,8 @@ nlohmann::ordered_json Summary::ToJson() const {
                                   {"needs_fix_rate", Rate(g.needs_fix, g.replies)}};
       nlohmann::ordered_json per = nlohmann::ordered_json::object();
       for (size_t i : order)
-        if (i < g.checks.size() && g.checks[i].evaluated) per[checks_[i].id] = CountsJson(g.checks[i]);
+        if (i < g.checks.size() && g.checks[i].evaluated)
+          per[checks_[i].id] = CountsJson(g.checks[i]);
       o["checks"] = std::move(per);
       out[name] = std::move(o);
     }
@@ -251,10 +252,12 @@ nlohmann::ordered_json Summary::ToJson() const {
     o["text"] = r.text;
     if (!r.customer_message.empty()) o["customer_message"] = r.customer_message;
     nlohmann::ordered_json fired = nlohmann::ordered_json::array();
-    for (const auto& x : r.fired) fired.push_back({{"check", x.check}, {"status", StatusName(x.status)}});
+    for (const auto& x : r.fired)
+      fired.push_back({{"check", x.check}, {"status", StatusName(x.status)}});
     o["fired"] = std::move(fired);
     nlohmann::ordered_json f = nlohmann::ordered_json::array();
-    for (const auto& x : r.findings) f.push_back({{"check", x.check}, {"start", x.start}, {"end", x.end}});
+    for (const auto& x : r.findings)
+      f.push_back({{"check", x.check}, {"start", x.start}, {"end", x.end}});
     o["findings"] = std::move(f);
     worst.push_back(std::move(o));
   }
@@ -297,7 +300,8 @@ bool Summary::FromJson(const nlohmann::json& j, Summary* out, std::string* error
         group.checks.resize(out->checks_.size());
         for (const auto& [id, counts] : g.at("checks").items()) {
           auto it = out->index_.find(id);
-          if (it == out->index_.end()) throw std::runtime_error("unknown check \"" + id + "\" in " + key);
+          if (it == out->index_.end())
+            throw std::runtime_error("unknown check \"" + id + "\" in " + key);
           ReadCounts(counts, &group.checks[it->second]);
         }
       }

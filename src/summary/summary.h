@@ -7,12 +7,11 @@
 
 #include <cstdint>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <unordered_map>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "checks/check_def.h"
 
@@ -55,7 +54,7 @@ struct ReviewReply {
   std::string id;  // the reply's id as JSON text ("\"a\"", "7", "null")
   std::string agent, team, month;
   uint32_t fixes = 0, considers = 0;
-  std::string text;  // the checked text, cut to kReviewTextBytes
+  std::string text;              // the checked text, cut to kReviewTextBytes
   std::string customer_message;  // what it answers, cut to kReviewTextBytes; "" unknown
   std::vector<ReviewFinding> findings;
   std::vector<ReviewCheck> fired;  // every check asking for a change, with a span or not
@@ -86,8 +85,8 @@ struct CheckInfo {
 
 // What one checked reply contributes.
 struct ReplyFacts {
-  std::string agent, team, month;        // "" when unknown
-  std::vector<Status> status;            // per check
+  std::string agent, team, month;                    // "" when unknown
+  std::vector<Status> status;                        // per check
   std::vector<std::pair<int, std::string>> phrases;  // (check, folded phrase)
   bool needs_fix = false;
   bool has_review = false;
@@ -140,7 +139,7 @@ class Summary {
   std::map<std::pair<std::string, std::string>, uint64_t> phrases_;  // (check id, phrase)
   std::vector<ReviewReply> review_;  // sorted, at most review_count_ after TrimReview
   bool review_full_ = false;
-  ReviewReply review_cutoff_;        // the last kept when full
+  ReviewReply review_cutoff_;  // the last kept when full
 };
 
 // "phrase" as counted: ASCII case folded, runs of spaces one space, cut to

@@ -17,7 +17,8 @@ ReplyFacts Facts(int i) {
   ReplyFacts f;
   f.agent = i % 3 ? "Ann" : "<b>Bob</b>";
   f.month = i % 2 ? "2024-01" : "2024-02";
-  f.status = {i % 4 == 0 ? Status::kFix : Status::kPass, i % 5 == 0 ? Status::kNotApplicable : Status::kConsider};
+  f.status = {i % 4 == 0 ? Status::kFix : Status::kPass,
+              i % 5 == 0 ? Status::kNotApplicable : Status::kConsider};
   f.needs_fix = i % 4 == 0;
   f.phrases = {{1, "sorry for any"}};
   f.has_review = f.needs_fix;
@@ -75,8 +76,7 @@ TEST_CASE("summary: JSON round trip", "[summary]") {
                            &error));
 }
 
-TEST_CASE("summary: older summaries read (no kind, no fired, replies without a fix)",
-          "[summary]") {
+TEST_CASE("summary: older summaries read (no kind, no fired, replies without a fix)", "[summary]") {
   auto j = nlohmann::json::parse(R"({"schema":"amends.audit-summary/1",
     "totals":{"replies":2,"errors":0,"needs_fix":1},
     "checks":[{"id":"x.missing","title":"X","evaluated":2,"fix":1,"consider":0},
@@ -144,8 +144,9 @@ TEST_CASE("html report: every piece of export text is escaped", "[summary][html]
   CHECK(html.find("<b>Bob") == std::string::npos);
   CHECK(html.find("&lt;b&gt;Bob&lt;/b&gt;") != std::string::npos);
   // A highlight names its check in text, not only in the tooltip.
-  CHECK(html.find("<mark class=\"consider\" title=\"Second\" data-check=\"b.two\">Sorry for "
-                  "any</mark><span class=\"check-name consider\" data-check=\"b.two\">Second</span>") !=
+  CHECK(html.find(
+            "<mark class=\"consider\" title=\"Second\" data-check=\"b.two\">Sorry for "
+            "any</mark><span class=\"check-name consider\" data-check=\"b.two\">Second</span>") !=
         std::string::npos);
   CHECK(html.find("id=\"chart-did\"") != std::string::npos);
   size_t did = html.find("<section id=\"did\">"), left_out = html.find("<section id=\"left-out\">");

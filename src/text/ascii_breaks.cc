@@ -33,14 +33,14 @@
 // last byte, for looking back.
 #include "text/ascii_breaks.h"
 
+#include <unicode/uchar.h>
+#include <unicode/uversion.h>
+
 #include <algorithm>
 #include <array>
 #include <cstring>
 #include <iterator>
 #include <string>
-
-#include <unicode/uchar.h>
-#include <unicode/uversion.h>
 
 #include "util/utf8.h"
 
@@ -54,13 +54,13 @@ namespace amends {
 namespace {
 
 // The UTF-8 final bytes of the accepted E2 80 xx characters.
-constexpr uint8_t kLsquo = 0x98;   // U+2018 ‘
-constexpr uint8_t kRsquo = 0x99;   // U+2019 ’
-constexpr uint8_t kLdquo = 0x9C;   // U+201C “
-constexpr uint8_t kRdquo = 0x9D;   // U+201D ”
-constexpr uint8_t kHellip = 0xA6;  // U+2026 …
-constexpr uint8_t kNdash = 0x93;   // U+2013 –
-constexpr uint8_t kMdash = 0x94;   // U+2014 —
+constexpr uint8_t kLsquo = 0x98;                        // U+2018 ‘
+constexpr uint8_t kRsquo = 0x99;                        // U+2019 ’
+constexpr uint8_t kLdquo = 0x9C;                        // U+201C “
+constexpr uint8_t kRdquo = 0x9D;                        // U+201D ”
+constexpr uint8_t kHellip = 0xA6;                       // U+2026 …
+constexpr uint8_t kNdash = 0x93;                        // U+2013 –
+constexpr uint8_t kMdash = 0x94;                        // U+2014 —
 constexpr uint8_t kNbspLead = 0xC2, kNbspFinal = 0xA0;  // U+00A0: C2 A0
 constexpr uint8_t kLead3 = 0xE2, kMid3 = 0x80;          // E2 80 xx
 
@@ -76,11 +76,11 @@ enum : uint8_t {
   kWNumeric = 2,       // Numeric: 0-9
   kWExtendNumLet = 4,  // ExtendNumLet: _
   kWMidLetter = 8,     // may join letters (WB6/WB7): MidNumLet . ‘ ’, Single_Quote '
-  kWMidNum = 16,       // may join digits (WB11/WB12): MidNum , ;  MidNumLet . ‘ ’, Single_Quote '
-  kWSpace = 32,        // WSegSpace: U+0020 only (not tab, not U+00A0)
-  kWRare = 64,         // CR or a non-ASCII lead byte: one branch, off the common path
-  kWNonAscii = 128,    // a non-ASCII lead byte
-  kWCR = kWRare,       // CR (LF and Newline \v \f are single-byte segments, like Other)
+  kWMidNum = 16,     // may join digits (WB11/WB12): MidNum , ;  MidNumLet . ‘ ’, Single_Quote '
+  kWSpace = 32,      // WSegSpace: U+0020 only (not tab, not U+00A0)
+  kWRare = 64,       // CR or a non-ASCII lead byte: one branch, off the common path
+  kWNonAscii = 128,  // a non-ASCII lead byte
+  kWCR = kWRare,     // CR (LF and Newline \v \f are single-byte segments, like Other)
   // The lead byte C2 of U+00A0, which is Other.
   kWLead2 = kWRare | kWNonAscii,
   // The lead byte E2 of E2 80 xx: ‘ ’ (MidNumLet) or “ ” … – — (Other); the
@@ -128,18 +128,18 @@ constexpr int32_t kStatusLetter = 200;
 // ---------------------------------------------------------------------------
 // Sentence break classes (Sentence_Break property values).
 enum : uint8_t {
-  kSOther,       // control bytes other than below, ; # $ % & * + / < = > @ \ ^ _ ` | ~ DEL, …
-  kSUpper,       // A-Z
-  kSLower,       // a-z
-  kSNumeric,     // 0-9
-  kSATerm,       // .
-  kSSTerm,       // ! ?
-  kSClose,       // " ' ( ) [ ] { } ‘ ’ “ ”
-  kSSp,          // \t \v \f space U+00A0
-  kSSContinue,   // , - : – —
-  kSCR,          // \r
-  kSLF,          // \n
-  kSLead3,       // byte E2 of E2 80 xx: Close, SContinue or Other, as the final byte xx
+  kSOther,      // control bytes other than below, ; # $ % & * + / < = > @ \ ^ _ ` | ~ DEL, …
+  kSUpper,      // A-Z
+  kSLower,      // a-z
+  kSNumeric,    // 0-9
+  kSATerm,      // .
+  kSSTerm,      // ! ?
+  kSClose,      // " ' ( ) [ ] { } ‘ ’ “ ”
+  kSSp,         // \t \v \f space U+00A0
+  kSSContinue,  // , - : – —
+  kSCR,         // \r
+  kSLF,         // \n
+  kSLead3,      // byte E2 of E2 80 xx: Close, SContinue or Other, as the final byte xx
 };
 constexpr uint32_t Bit(uint8_t c) { return 1u << c; }
 // What ends the body of a sentence (sent.txt rule 998's "any character"
@@ -147,8 +147,8 @@ constexpr uint32_t Bit(uint8_t c) { return 1u << c; }
 constexpr uint32_t kSBodyStop = Bit(kSATerm) | Bit(kSSTerm) | Bit(kSCR) | Bit(kSLF);
 // sent.txt's $NotLettersEx (SB8): [^OLetter Upper Lower Sep CR LF ATerm STerm].
 // E2 80 xx is always one of these, and so is each of its bytes.
-constexpr uint32_t kSNotLetters = Bit(kSOther) | Bit(kSNumeric) | Bit(kSClose) | Bit(kSSp) |
-                                  Bit(kSSContinue) | Bit(kSLead3);
+constexpr uint32_t kSNotLetters =
+    Bit(kSOther) | Bit(kSNumeric) | Bit(kSClose) | Bit(kSSp) | Bit(kSSContinue) | Bit(kSLead3);
 
 constexpr std::array<uint8_t, 256> MakeSentenceClasses() {
   std::array<uint8_t, 256> t{};
@@ -218,8 +218,8 @@ size_t SentenceEnd(const unsigned char* p, size_t n, size_t start) {
     // SB7 (Upper | Lower) ATerm x Upper: only with a letter right before,
     // inside this sentence. (The byte before is the last byte of the
     // character before, which has that character's class.)
-    const bool after_letter = i > start && (kSentenceClass[p[i - 1]] == kSUpper ||
-                                            kSentenceClass[p[i - 1]] == kSLower);
+    const bool after_letter =
+        i > start && (kSentenceClass[p[i - 1]] == kSUpper || kSentenceClass[p[i - 1]] == kSLower);
     ++i;
     if (i >= n) return n;
     c = kSentenceClass[p[i]];
@@ -279,8 +279,13 @@ constexpr uint64_t kHighBits = 0x8080808080808080ull;
 inline bool AcceptedLead3(const unsigned char* p) {
   if (p[1] != kMid3) return false;
   switch (p[2]) {
-    case kLsquo: case kRsquo: case kLdquo: case kRdquo:
-    case kHellip: case kNdash: case kMdash:
+    case kLsquo:
+    case kRsquo:
+    case kLdquo:
+    case kRdquo:
+    case kHellip:
+    case kNdash:
+    case kMdash:
       return true;
     default:
       return false;
@@ -510,12 +515,18 @@ char AsciiStandIn(char32_t c) {
   if (wb == U_WB_NUMERIC) return sb == U_SB_NUMERIC ? '0' : 0;
   if (wb != U_WB_OTHER) return 0;
   switch (sb) {
-    case U_SB_OTHER: return '#';
-    case U_SB_CLOSE: return '(';
-    case U_SB_STERM: return '!';
-    case U_SB_SCONTINUE: return '-';
-    case U_SB_SP: return '\t';
-    default: return 0;
+    case U_SB_OTHER:
+      return '#';
+    case U_SB_CLOSE:
+      return '(';
+    case U_SB_STERM:
+      return '!';
+    case U_SB_SCONTINUE:
+      return '-';
+    case U_SB_SP:
+      return '\t';
+    default:
+      return 0;
   }
 }
 

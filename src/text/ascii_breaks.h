@@ -5,8 +5,8 @@
 // The segmenter (segmenter.cc) cuts text with ICU's English word and
 // sentence BreakIterators, and that iteration is a large share of the run
 // time although nearly all input is plain ASCII or ASCII with a few curly
-// quotes and dashes, and much of the rest differs only by emoji. These functions give, for such text, exactly what those
-// iterators give: the same boundaries and, for words, the same
+// quotes and dashes, and much of the rest differs only by emoji. These functions give, for such
+// text, exactly what those iterators give: the same boundaries and, for words, the same
 // getRuleStatus() value, as the rules of ICU 72 (data/brkitr/rules/word.txt
 // and sent.txt, UAX #29 with ICU's tailorings) decide them. "Exactly" is
 // checked by ascii_breaks_test.cc and fuzz/ascii_breaks_fuzzer.cc against

@@ -36,15 +36,15 @@ struct Token {
 };
 
 struct Sentence {
-  uint32_t start, end;         // original bytes, trailing whitespace excluded
-  uint32_t first_word;         // index into Document::words
-  uint32_t end_word;           // one past the last word
-  uint32_t paragraph;          // paragraphs are separated by blank lines
+  uint32_t start, end;  // original bytes, trailing whitespace excluded
+  uint32_t first_word;  // index into Document::words
+  uint32_t end_word;    // one past the last word
+  uint32_t paragraph;   // paragraphs are separated by blank lines
 };
 
 struct Document {
-  std::string_view text;   // the input as given; not owned
-  uint32_t begin = 0;      // first byte analysed (after a BOM)
+  std::string_view text;  // the input as given; not owned
+  uint32_t begin = 0;     // first byte analysed (after a BOM)
 
   std::string folded;                   // see fold.h
   std::vector<uint32_t> folded_origin;  // for each folded byte, the original

@@ -14,21 +14,35 @@ bool FoldCodePoint(char32_t cp, std::string* out) {
     return true;
   }
   switch (cp) {
-    case 0x2018: case 0x2019: case 0x201B: case 0x02BC: case 0x2032: case 0xFF07:
+    case 0x2018:
+    case 0x2019:
+    case 0x201B:
+    case 0x02BC:
+    case 0x2032:
+    case 0xFF07:
       out->push_back('\'');
       return true;
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0xFF02:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x2033:
+    case 0xFF02:
       out->push_back('"');
       return true;
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2212:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2212:
       out->push_back('-');
       return true;
     default:
       break;
   }
   if (u_isUWhiteSpace(static_cast<UChar32>(cp))) return false;
-  AppendUtf8(static_cast<char32_t>(u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT)),
-             out);
+  AppendUtf8(static_cast<char32_t>(u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT)), out);
   return true;
 }
 

@@ -2,12 +2,12 @@
 // text that is not plain ASCII, and the reference ascii_breaks.h follows.
 #pragma once
 
+#include <unicode/uversion.h>
+
 #include <cstdint>
 #include <memory>
 #include <string_view>
 #include <vector>
-
-#include <unicode/uversion.h>
 
 #include "text/ascii_breaks.h"
 

@@ -34,10 +34,9 @@ std::string TitleCase(const char* upper) {
 // CLD2 (which costs about a fifth of checking a short reply).
 bool CommonEnglishWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "and",   "are",  "be",   "can",    "for",   "have",  "if",    "is",   "it",
-      "my",   "of",   "our",    "please", "sorry", "thank", "thanks", "that",
-      "the",   "this", "to",   "us",     "we",    "what",  "will",  "with", "you",
-      "your"};
+      "and",  "are", "be",  "can",    "for",   "have",  "if",     "is",   "it",
+      "my",   "of",  "our", "please", "sorry", "thank", "thanks", "that", "the",
+      "this", "to",  "us",  "we",     "what",  "will",  "with",   "you",  "your"};
   return std::binary_search(std::begin(kWords), std::end(kWords), w);
 }
 
@@ -83,9 +82,9 @@ LanguageGuess GuessLanguage(std::string_view text) {
   int percent3[3] = {0, 0, 0};
   int letter_bytes = 0;
   bool reliable = false;
-  CLD2::Language top = CLD2::DetectLanguageSummary(
-      text.data(), static_cast<int>(text.size()), /*is_plain_text=*/true, top3, percent3,
-      &letter_bytes, &reliable);
+  CLD2::Language top =
+      CLD2::DetectLanguageSummary(text.data(), static_cast<int>(text.size()),
+                                  /*is_plain_text=*/true, top3, percent3, &letter_bytes, &reliable);
   LanguageGuess g;
   g.code = CLD2::LanguageCode(top);
   g.name = TitleCase(CLD2::LanguageName(top));

@@ -42,8 +42,7 @@ TEST_CASE("language: a few English words do not make another language English",
   CHECK(g.code == "es");
 }
 
-TEST_CASE("language: too little text, or none, is left to the English rules",
-          "[text][language]") {
+TEST_CASE("language: too little text, or none, is left to the English rules", "[text][language]") {
   CHECK(GuessLanguage("").english);
   CHECK(GuessLanguage("¿Qué?").english);
   CHECK(GuessLanguage("https://t.co/abc ^JB 12345").english);

@@ -40,9 +40,8 @@ bool IsTitle(std::string_view w) {
 // What a folded line is compared by to the closing lines: without the
 // ',', '.', '!' and spaces it ends with.
 std::string_view ClosingKey(std::string_view folded_line) {
-  while (!folded_line.empty() &&
-         (folded_line.back() == ',' || folded_line.back() == '.' || folded_line.back() == '!' ||
-          folded_line.back() == ' '))
+  while (!folded_line.empty() && (folded_line.back() == ',' || folded_line.back() == '.' ||
+                                  folded_line.back() == '!' || folded_line.back() == ' '))
     folded_line.remove_suffix(1);
   return folded_line;
 }
@@ -69,8 +68,15 @@ bool TooLongForClosing(std::string_view line) {
   size_t kept = 0;
   for (char c : line) {
     switch (c) {
-      case ' ': case '\t': case '\n': case '\r': case '\f': case '\v':
-      case ',': case '.': case '!':
+      case ' ':
+      case '\t':
+      case '\n':
+      case '\r':
+      case '\f':
+      case '\v':
+      case ',':
+      case '.':
+      case '!':
         break;
       default:
         if (static_cast<unsigned char>(c) < 0x80 && ++kept > longest) return true;
@@ -111,8 +117,8 @@ void FindQuotePairs(Document& doc) {
   for (const Token& tk : doc.tokens) {
     if (tk.kind != TokenKind::kPunct || doc.Folded(tk) != "\"") continue;
     uint32_t paragraph_of_tk = doc.sentences.empty() ? 0 : doc.sentences[tk.sentence].paragraph;
-    if (open && (doc.sentences.empty() ||
-                 doc.sentences[open->sentence].paragraph == paragraph_of_tk) &&
+    if (open &&
+        (doc.sentences.empty() || doc.sentences[open->sentence].paragraph == paragraph_of_tk) &&
         tk.end - open->start <= kMaxQuote) {
       doc.quoted.push_back({open->start, tk.end});
       open = nullptr;
@@ -162,8 +168,8 @@ GreetingEnd ReadGreeting(const Document& doc, size_t g) {
       }
       continue;
     }
-    if (tk.kind == TokenKind::kPunct && (f == "," || f == "." || f == "!" || f == ":" ||
-                                         f == ";" || f == "-" || f == "?")) {
+    if (tk.kind == TokenKind::kPunct &&
+        (f == "," || f == "." || f == "!" || f == ":" || f == ";" || f == "-" || f == "?")) {
       if (f == "." && after_title) continue;  // "Dear Mr. Smith"
       end = k + 1;
       closed = true;

@@ -95,12 +95,11 @@ TEST_CASE("layout: sign-offs, initials and closing lines", "[layout]") {
     const char* text;
     const char* signoff;
   };
-  for (const Case& c : {Case{"Sorry about that! ^JB", "^JB"},
-                        Case{"It is fixed -Mike https://t.co/x1", "-Mike"},
-                        Case{"It is fixed.\n\nBest regards,\nSam\n\n", "Best regards,\nSam"},
-                        Case{"Thanks,\nAnn", "Thanks,\nAnn"},
-                        Case{"It is well-known", ""},
-                        Case{"Best regards to your team, we will call you.", ""}}) {
+  for (const Case& c :
+       {Case{"Sorry about that! ^JB", "^JB"}, Case{"It is fixed -Mike https://t.co/x1", "-Mike"},
+        Case{"It is fixed.\n\nBest regards,\nSam\n\n", "Best regards,\nSam"},
+        Case{"Thanks,\nAnn", "Thanks,\nAnn"}, Case{"It is well-known", ""},
+        Case{"Best regards to your team, we will call you.", ""}}) {
     INFO(c.text);
     Document doc = Plain(c.text);
     layout::FindSignoff(doc);

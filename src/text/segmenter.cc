@@ -64,8 +64,8 @@ Span Document::FoldedToOriginal(uint32_t fs, uint32_t fe) const {
     return s;
   }
   uint32_t last = origin(fe - 1);
-  s.end = last + (last < text.size() ? Utf8SequenceLength(static_cast<unsigned char>(text[last]))
-                                     : 0);
+  s.end =
+      last + (last < text.size() ? Utf8SequenceLength(static_cast<unsigned char>(text[last])) : 0);
   if (s.end > text.size()) s.end = static_cast<uint32_t>(text.size());
   return s;
 }
@@ -160,7 +160,6 @@ void AppendTokens(std::string_view text, uint32_t begin, std::span<const WordBre
       doc.words.push_back(static_cast<uint32_t>(doc.tokens.size()));
     doc.tokens.push_back(t);
   }
-
 }
 
 // Paragraph breaks: the newline ending each blank line, in order.
@@ -176,7 +175,6 @@ void FindParagraphBreaks(std::string_view text, uint32_t begin, std::vector<uint
       i = j - 1;
     }
   }
-
 }
 
 // The sentences between sentence breaks (relative to text[begin..]), each
@@ -323,8 +321,8 @@ void Segmenter::Breaks(std::string_view body, BreakCache* cache) {
       const size_t w0 = w, s0 = s;
       while (w < words.size() && words[w].end < end) ++w;
       while (s < sentences.size() && sentences[s] < end) ++s;
-      const bool ends_at_break = w < words.size() && words[w].end == end &&
-                                 s < sentences.size() && sentences[s] == end;
+      const bool ends_at_break =
+          w < words.size() && words[w].end == end && s < sentences.size() && sentences[s] == end;
       if (ends_at_break) {
         ++w;
         ++s;

@@ -1,7 +1,6 @@
+#include <catch2/catch.hpp>
 #include <string>
 #include <vector>
-
-#include <catch2/catch.hpp>
 
 #include "text/document.h"
 #include "text/fold.h"
@@ -68,7 +67,9 @@ TEST_CASE("emoji are symbols, not words, and keep their spans", "[segmenter]") {
 }
 
 TEST_CASE("CJK text is cut into words with valid spans", "[segmenter]") {
-  std::string text = "\xE5\xAF\xB9\xE4\xB8\x8D\xE8\xB5\xB7\xEF\xBC\x8C\xE6\x88\x91\xE4\xBB\xAC\xE4\xBC\x9A\xE9\x80\x80\xE6\xAC\xBE\xE3\x80\x82";  // 对不起，我们会退款。
+  std::string text =
+      "\xE5\xAF\xB9\xE4\xB8\x8D\xE8\xB5\xB7\xEF\xBC\x8C\xE6\x88\x91\xE4\xBB\xAC\xE4\xBC\x9A\xE9\x80"
+      "\x80\xE6\xAC\xBE\xE3\x80\x82";  // 对不起，我们会退款。
   Document doc = Seg().Segment(text);
   CHECK(Words(doc).size() >= 3);
   for (uint32_t w : doc.words) {

@@ -89,7 +89,8 @@ class BinaryReader {
     static_assert(std::is_trivially_copyable_v<T>);
     uint64_t n = ArrayStart<T>();
     const char* p = in_.data() + pos_;
-    if (!ok_ || reinterpret_cast<uintptr_t>(p) % alignof(T) != 0) return Fail(), std::span<const T>();
+    if (!ok_ || reinterpret_cast<uintptr_t>(p) % alignof(T) != 0)
+      return Fail(), std::span<const T>();
     pos_ += n * sizeof(T);
     return {reinterpret_cast<const T*>(p), n};
   }

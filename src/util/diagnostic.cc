@@ -6,8 +6,8 @@
 
 namespace amends {
 
-std::string FormatDiagnostic(std::string_view file, int line, int column,
-                             std::string_view message, std::string_view line_text) {
+std::string FormatDiagnostic(std::string_view file, int line, int column, std::string_view message,
+                             std::string_view line_text) {
   std::string out(file);
   // Appended piece by piece: "…" + std::to_string(…) trips a false
   // -Wrestrict in GCC 12.

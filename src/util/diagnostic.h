@@ -11,8 +11,8 @@
 namespace amends {
 
 // `line` and `column` are 1-based; column counts bytes of `line_text`.
-std::string FormatDiagnostic(std::string_view file, int line, int column,
-                             std::string_view message, std::string_view line_text);
+std::string FormatDiagnostic(std::string_view file, int line, int column, std::string_view message,
+                             std::string_view line_text);
 
 // Levenshtein distance in bytes.
 size_t EditDistance(std::string_view a, std::string_view b);

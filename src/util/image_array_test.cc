@@ -1,9 +1,8 @@
 #include "util/image_array.h"
 
+#include <catch2/catch.hpp>
 #include <cstdint>
 #include <string>
-
-#include <catch2/catch.hpp>
 
 using namespace amends;
 

@@ -30,14 +30,26 @@ size_t FindInvalidUtf8(std::string_view s) {
     }
     if (i >= n) break;
     unsigned char c = p[i];
-    if (c < 0x80) { ++i; continue; }
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
     int len;
     char32_t min;
     char32_t cp;
-    if ((c >> 5) == 0x6) { len = 2; min = 0x80; cp = c & 0x1F; }
-    else if ((c >> 4) == 0xE) { len = 3; min = 0x800; cp = c & 0x0F; }
-    else if ((c >> 3) == 0x1E) { len = 4; min = 0x10000; cp = c & 0x07; }
-    else return i;
+    if ((c >> 5) == 0x6) {
+      len = 2;
+      min = 0x80;
+      cp = c & 0x1F;
+    } else if ((c >> 4) == 0xE) {
+      len = 3;
+      min = 0x800;
+      cp = c & 0x0F;
+    } else if ((c >> 3) == 0x1E) {
+      len = 4;
+      min = 0x10000;
+      cp = c & 0x07;
+    } else return i;
     if (i + len > n) return i;
     for (int k = 1; k < len; ++k) {
       unsigned char cc = p[i + k];
@@ -58,10 +70,18 @@ char32_t DecodeUtf8(std::string_view s, size_t* pos) {
   if (i + len > s.size()) len = 1;
   char32_t cp;
   switch (len) {
-    case 1: cp = c; break;
-    case 2: cp = c & 0x1F; break;
-    case 3: cp = c & 0x0F; break;
-    default: cp = c & 0x07; break;
+    case 1:
+      cp = c;
+      break;
+    case 2:
+      cp = c & 0x1F;
+      break;
+    case 3:
+      cp = c & 0x0F;
+      break;
+    default:
+      cp = c & 0x07;
+      break;
   }
   for (int k = 1; k < len; ++k) cp = (cp << 6) | (p[i + k] & 0x3F);
   *pos = i + len;

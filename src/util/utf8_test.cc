@@ -12,12 +12,12 @@ TEST_CASE("well-formed UTF-8 is accepted", "[utf8]") {
 
 TEST_CASE("ill-formed UTF-8 is found at its first bad byte", "[utf8]") {
   CHECK(FindInvalidUtf8("abc\xFF") == 3);
-  CHECK(FindInvalidUtf8("abcdefghij\x80") == 10);          // stray continuation
-  CHECK(FindInvalidUtf8("ab\xC0\xAF") == 2);               // overlong '/'
-  CHECK(FindInvalidUtf8("ab\xE0\x80\xAF") == 2);           // overlong 3-byte
-  CHECK(FindInvalidUtf8("\xED\xA0\x80") == 0);             // surrogate U+D800
-  CHECK(FindInvalidUtf8("\xF4\x90\x80\x80") == 0);         // above U+10FFFF
-  CHECK(FindInvalidUtf8("ok \xE2\x80") == 3);              // truncated
+  CHECK(FindInvalidUtf8("abcdefghij\x80") == 10);   // stray continuation
+  CHECK(FindInvalidUtf8("ab\xC0\xAF") == 2);        // overlong '/'
+  CHECK(FindInvalidUtf8("ab\xE0\x80\xAF") == 2);    // overlong 3-byte
+  CHECK(FindInvalidUtf8("\xED\xA0\x80") == 0);      // surrogate U+D800
+  CHECK(FindInvalidUtf8("\xF4\x90\x80\x80") == 0);  // above U+10FFFF
+  CHECK(FindInvalidUtf8("ok \xE2\x80") == 3);       // truncated
 }
 
 TEST_CASE("decode and encode round-trip", "[utf8]") {
@@ -52,13 +52,17 @@ TEST_CASE("IsAscii looks at every byte, in and out of eight-byte steps", "[utf8]
 }
 
 TEST_CASE("TruncateUtf8 never cuts a sequence in two", "[utf8]") {
-  const std::string text = "ab\xC3\xA9" "c\xF0\x9F\x98\xA1";  // "abéc😡"
+  const std::string text =
+      "ab\xC3\xA9"
+      "c\xF0\x9F\x98\xA1";  // "abéc😡"
   CHECK(amends::TruncateUtf8(text, 100) == text);
   CHECK(amends::TruncateUtf8(text, text.size()) == text);
   CHECK(amends::TruncateUtf8(text, 2) == "ab");
   CHECK(amends::TruncateUtf8(text, 3) == "ab");  // inside é
   CHECK(amends::TruncateUtf8(text, 4) == "ab\xC3\xA9");
-  CHECK(amends::TruncateUtf8(text, 7) == "ab\xC3\xA9" "c");  // inside the emoji
+  CHECK(amends::TruncateUtf8(text, 7) ==
+        "ab\xC3\xA9"
+        "c");  // inside the emoji
   CHECK(amends::TruncateUtf8(text, 0).empty());
   CHECK(amends::TruncateUtf8("\x80\x80\x80", 2).empty());  // continuation bytes only
   CHECK(amends::IsUtf8Continuation('\x80'));

@@ -57,24 +57,26 @@ TEST_CASE("a word list's entries are normalised as its caller says", "[word_list
   CHECK(list.Contains("WORLD"));
   CHECK_FALSE(list.Contains("World"));
   // An entry that normalises to nothing is dropped.
-  WordList dropped("a\nb\n", [](std::string_view e) {
-    return e == "a" ? std::string() : std::string(e);
-  });
+  WordList dropped("a\nb\n",
+                   [](std::string_view e) { return e == "a" ? std::string() : std::string(e); });
   CHECK(dropped.entries() == std::vector<std::string>{"b"});
 }
 
 TEST_CASE("a word list finds an entry ending a text", "[word_list]") {
-  WordList list("wrote:\na \xC3\xA9""crit :\n");
+  WordList list(
+      "wrote:\na \xC3\xA9"
+      "crit :\n");
   CHECK(list.AnySuffixOf("On Mon, Mary <m@x.org> wrote:"));
-  CHECK(list.AnySuffixOf("Le lun., Marie a \xC3\xA9""crit :"));
+  CHECK(
+      list.AnySuffixOf("Le lun., Marie a \xC3\xA9"
+                       "crit :"));
   CHECK(list.AnySuffixOf("wrote:"));
   CHECK_FALSE(list.AnySuffixOf("wrote: "));
   CHECK_FALSE(list.AnySuffixOf("rote:"));
   CHECK_FALSE(list.AnySuffixOf("Mary WROTE:"));
 }
 
-TEST_CASE("every built-in word list is there, well-formed and says what it is for",
-          "[word_list]") {
+TEST_CASE("every built-in word list is there, well-formed and says what it is for", "[word_list]") {
   std::vector<std::string_view> paths = EmbeddedWordListPaths();
   CHECK(paths == std::vector<std::string_view>{
                      "lexicons/en/layout/closing-lines.list",

@@ -14,7 +14,8 @@ namespace {
 // What the greeting gets wrong, or "" when it is their name.
 std::string Mismatch(NameMatch match, const std::string& greeted, const std::string& name) {
   switch (match) {
-    case NameMatch::kSame: break;
+    case NameMatch::kSame:
+      break;
     case NameMatch::kMisspelled:
       return "\"" + greeted + "\" misspells the customer's name, " + name + ".";
     case NameMatch::kSurname:

@@ -1,8 +1,8 @@
 // Freshdesk: a ticket with `conversations`: `incoming` ones are the
 // customer's, outgoing ones not `private` are agent replies; `body_text`,
 // else `body` made text; `description_text` opens the thread.
-#include "export/format.h"
 #include "export/fields.h"
+#include "export/format.h"
 #include "export/helpdesk.h"
 
 namespace amends::exports {
@@ -25,8 +25,10 @@ bool FreshdeskConversation(const nlohmann::json& ticket, Conversation* out, std:
   // Agents side-loaded as [{"id", "contact": {"name"}}] name the repliers.
   std::unordered_map<std::string, std::string> agents;
   if (const auto& list = Field(ticket, "agents"); list.is_array())
-    for (const auto& a : list) agents[Text(Field(a, "id"))] = Text(Field(Field(a, "contact"), "name"));
-  if (const auto& d = Field(ticket, "description_text"); d.is_string() && !d.get<std::string>().empty()) {
+    for (const auto& a : list)
+      agents[Text(Field(a, "id"))] = Text(Field(Field(a, "contact"), "name"));
+  if (const auto& d = Field(ticket, "description_text");
+      d.is_string() && !d.get<std::string>().empty()) {
     ConversationMessage m;
     m.id = "description";
     m.author = Author::kCustomer;

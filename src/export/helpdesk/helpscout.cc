@@ -1,10 +1,10 @@
 // Help Scout: a conversation with `_embedded.threads`: `type` "reply" by a
 // `createdBy.type` "user" is an agent reply, "customer" the customer's;
 // notes are skipped; HTML bodies; `customer.first` names the customer.
-#include "export/format.h"
 #include <algorithm>
 
 #include "export/fields.h"
+#include "export/format.h"
 #include "export/helpdesk.h"
 
 namespace amends::exports {

@@ -2,8 +2,8 @@
 // an `author.type` "admin" with a body (comment, assignment, open, close)
 // are agent replies, notes are skipped, user/lead/contact parts are the
 // customer's; HTML bodies.
-#include "export/format.h"
 #include "export/fields.h"
+#include "export/format.h"
 #include "export/helpdesk.h"
 
 namespace amends::exports {

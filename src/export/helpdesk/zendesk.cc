@@ -2,8 +2,8 @@
 // from `users`): `author_id` joined to the user's `role` (agent/admin wrote
 // it), `public` comments only, `plain_body`, else `html_body` made text,
 // else `body`; the customer is the requester.
-#include "export/format.h"
 #include "export/fields.h"
+#include "export/format.h"
 #include "export/helpdesk.h"
 
 namespace amends::exports {
@@ -25,8 +25,8 @@ bool ZendeskConversation(const nlohmann::json& record, const UserTable& global_u
   const nlohmann::json* comments = &Field(record, "comments");
   if (comments->is_null()) comments = &Field(ticket, "comments");
   if (!comments->is_array()) {
-    *error = comments->is_null() ? "ticket has no \"comments\" array"
-                                 : "\"comments\" must be an array";
+    *error =
+        comments->is_null() ? "ticket has no \"comments\" array" : "\"comments\" must be an array";
     return false;
   }
   UserTable local;
@@ -44,7 +44,8 @@ bool ZendeskConversation(const nlohmann::json& record, const UserTable& global_u
   }
   std::string requester = Text(Field(ticket, "requester_id"));
   if (const HelpdeskUser* u = user(requester)) out->customer_name = u->name;
-  if (out->customer_name.empty()) out->customer_name = Text(Field(Field(ticket, "requester"), "name"));
+  if (out->customer_name.empty())
+    out->customer_name = Text(Field(Field(ticket, "requester"), "name"));
   out->team = Text(Field(ticket, "group_id"));
   for (const auto& c : *comments) {
     if (!c.is_object()) {

@@ -13,7 +13,8 @@ constexpr RuleKindDef::Field kFields[] = {{"case", "a regex says it itself"}, {"
 void ReadFields(const RuleBlockContext& ctx, Rule* r) {
   if (const BlockField* f = ctx.Single("case")) {
     if (f->value == "upper") r->upper_case = true;
-    else if (f->value != "any") ctx.Error(f->line, f->value_column, "case must be 'any' or 'upper'");
+    else if (f->value != "any")
+      ctx.Error(f->line, f->value_column, "case must be 'any' or 'upper'");
   }
   if (const BlockField* f = ctx.Single("sentence")) {
     if (f->value == "question") r->in_question = true;
