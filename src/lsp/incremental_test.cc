@@ -22,19 +22,13 @@
 #include "lsp/document_text.h"
 #include "lsp/positions.h"
 #include "report/json_report.h"
+#include "run_amends.h"
 
 using namespace amends;
 using namespace amends::lsp;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 std::vector<std::string> Files(const fs::path& dir, const std::string& extension) {
   std::vector<std::string> out;
@@ -292,7 +286,7 @@ TEST_CASE("lsp: edit after edit, the cached analysis is a fresh one", "[lsp][inc
   std::string all;
   uint32_t seed = 1;
   for (const std::string& file : Files(root / "corpora" / "drafts", ".txt")) {
-    std::string draft = ReadFile(file);
+    std::string draft = testing::ReadFile(file);
     all += draft + "\n\n";
     Session(analyzer, file, draft, DocumentKind::kText, seed++, 120, &stats);
   }
@@ -301,8 +295,8 @@ TEST_CASE("lsp: edit after edit, the cached analysis is a fresh one", "[lsp][inc
   Session(analyzer, "drafts", all + all, DocumentKind::kText, seed++, 200, &stats);
   Session(analyzer, "markdown", kMarkdown + all, DocumentKind::kMarkdown, seed++, 200, &stats);
   for (const char* eml : {"plain.eml", "crlf.eml", "outlook.eml", "qp.eml", "flowed.eml"})
-    Session(analyzer, eml, ReadFile(root / "corpora" / "email" / eml), DocumentKind::kMail, seed++,
-            60, &stats);
+    Session(analyzer, eml, testing::ReadFile((root / "corpora" / "email" / eml).string()),
+            DocumentKind::kMail, seed++, 60, &stats);
   // A sentence after the leading @handles, and the same sentence where it
   // follows none: a pattern that opens a sentence starts past the handles
   // in the first only.

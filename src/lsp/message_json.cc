@@ -3,6 +3,7 @@
 #include <cstring>
 #include <string>
 
+#include "util/hex.h"
 #include "util/utf8.h"
 
 namespace amends::lsp {
@@ -27,43 +28,6 @@ size_t StringEnd(std::string_view s, size_t open) {
     while (k > open + 1 && s[k - 1] == '\\') --k;
     if ((quote - k) % 2 == 0) return quote;
     at = quote + 1;
-  }
-}
-
-int Hex(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// The UTF-16 unit of the four hex digits at `at`, or -1.
-int Unit(std::string_view s, size_t at) {
-  if (at + 4 > s.size()) return -1;
-  int unit = 0;
-  for (size_t k = at; k < at + 4; ++k) {
-    int d = Hex(s[k]);
-    if (d < 0) return -1;
-    unit = unit * 16 + d;
-  }
-  return unit;
-}
-
-void AppendUtf8(char32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
   }
 }
 
@@ -114,14 +78,14 @@ bool Decode(std::string_view raw, std::string* out) {
         out->push_back('\t');
         break;
       case 'u': {
-        const int unit = Unit(raw, i + 1);
+        const int unit = FourHexDigits(raw, i + 1);
         if (unit < 0) return false;
         i += 4;
         char32_t cp = static_cast<char32_t>(unit);
         if (unit >= 0xDC00 && unit <= 0xDFFF) return false;  // a low half alone
         if (unit >= 0xD800 && unit <= 0xDBFF) {
           if (i + 2 >= raw.size() || raw[i + 1] != '\\' || raw[i + 2] != 'u') return false;
-          const int low = Unit(raw, i + 3);
+          const int low = FourHexDigits(raw, i + 3);
           if (low < 0xDC00 || low > 0xDFFF) return false;
           i += 6;
           cp = 0x10000 + ((cp - 0xD800) << 10) + static_cast<char32_t>(low - 0xDC00);

@@ -12,6 +12,7 @@
 #include "lsp/document_text.h"
 #include "lsp/framing.h"
 #include "lsp/message_json.h"
+#include "util/hex.h"
 
 #ifndef AMENDS_LSP_VERSION
 #define AMENDS_LSP_VERSION "0.0.0"
@@ -66,13 +67,6 @@ LspPosition PositionOf(const json& p) {
   return {number(Member(p, "line")), number(Member(p, "character"))};
 }
 
-int HexDigit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 // A setting as amends.conf text ("lexicon DIR", "check ID / status: S"):
 // one value on one line, nothing that would start another block.
 bool ConfValue(const json& v, std::string* out) {
@@ -84,13 +78,7 @@ bool ConfValue(const json& v, std::string* out) {
 // The UTF-16 unit of the escape "\\uXXXX" at `at` (at the backslash), or -1.
 int EscapedUnit(std::string_view s, size_t at) {
   if (at + 6 > s.size() || s[at] != '\\' || s[at + 1] != 'u') return -1;
-  int unit = 0;
-  for (size_t k = at + 2; k < at + 6; ++k) {
-    int d = HexDigit(s[k]);
-    if (d < 0) return -1;
-    unit = unit * 16 + d;
-  }
-  return unit;
+  return FourHexDigits(s, at + 2);
 }
 
 }  // namespace
@@ -130,9 +118,9 @@ std::string PathOfUri(std::string_view uri) {
   uri.remove_prefix(slash);
   std::string path;
   for (size_t i = 0; i < uri.size(); ++i) {
-    if (uri[i] == '%' && i + 2 < uri.size() && HexDigit(uri[i + 1]) >= 0 &&
-        HexDigit(uri[i + 2]) >= 0) {
-      path.push_back(static_cast<char>(HexDigit(uri[i + 1]) * 16 + HexDigit(uri[i + 2])));
+    if (uri[i] == '%' && i + 2 < uri.size() && HexDigitValue(uri[i + 1]) >= 0 &&
+        HexDigitValue(uri[i + 2]) >= 0) {
+      path.push_back(static_cast<char>(HexDigitValue(uri[i + 1]) * 16 + HexDigitValue(uri[i + 2])));
       i += 2;
     } else {
       path.push_back(uri[i]);

@@ -1,14 +1,9 @@
 #include "serve/form.h"
 
+#include "util/hex.h"
+
 namespace amends::serve {
 namespace {
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 // Decodes body[begin, end) into `*out`.
 bool Decode(std::string_view body, size_t begin, size_t end, std::string* out, std::string* error) {
@@ -19,8 +14,8 @@ bool Decode(std::string_view body, size_t begin, size_t end, std::string* out, s
     if (c == '+') {
       *out += ' ';
     } else if (c == '%') {
-      int hi = i + 1 < end ? HexValue(body[i + 1]) : -1;
-      int lo = i + 2 < end ? HexValue(body[i + 2]) : -1;
+      int hi = i + 1 < end ? HexDigitValue(body[i + 1]) : -1;
+      int lo = i + 2 < end ? HexDigitValue(body[i + 2]) : -1;
       if (hi < 0 || lo < 0) {
         *error = "form body: byte " + std::to_string(i + 1) +
                  ": '%' is not followed by two hexadecimal digits";
