@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "rules/common_words.h"
+#include "util/string_map.h"
 
 namespace amends {
 namespace {
@@ -127,14 +128,10 @@ struct PhraseHitCache::Impl {
     std::vector<RelativeHit> hits;
     uint64_t used = 0;  // the generation that last used it
   };
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, Entry, Hash, std::equal_to<>> entries;  // by sentence key
-  uint64_t generation = 0;  // one per document matched with the cache
-  size_t reused = 0;        // sentences of the last document found
-  std::string key;          // the key being built
+  StringMap<Entry> entries;  // by sentence key
+  uint64_t generation = 0;   // one per document matched with the cache
+  size_t reused = 0;         // sentences of the last document found
+  std::string key;           // the key being built
 };
 
 PhraseHitCache::PhraseHitCache() : impl_(std::make_unique<Impl>()) {}

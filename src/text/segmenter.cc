@@ -13,6 +13,7 @@
 #include "text/fold.h"
 #include "text/icu_breaks.h"
 #include "text/layout.h"
+#include "util/string_map.h"
 #include "util/utf8.h"
 
 namespace amends {
@@ -34,11 +35,7 @@ struct BreakCache::Impl {
     std::vector<uint32_t> sentences;  // the same
     uint64_t used = 0;                // the generation that last used it
   };
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, Line, Hash, std::equal_to<>> lines;  // by the line's bytes
+  StringMap<Line> lines;    // by the line's bytes
   uint64_t generation = 0;  // one per text cut with the cache
   size_t reused = 0;        // lines of the last text found
 };
