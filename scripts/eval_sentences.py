@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""Scores amends on the sentence sets in corpora/sentences/.
+
+usage: eval_sentences.py AMENDS [--lexicons DIR] [--set NAME] [--file F]
+
+Each line of a set is {"id", "set", "category", "expect": "fire"|"pass",
+"text"}. The category says what is looked at:
+
+  a check id (blame.third_party, policy.reciting, ...)
+      caught when that check says fix or consider;
+  fact.TAG (fact.solution, fact.ask_fix_works, ...)
+      seen when a rule with that tag hits, the reply read as a recovery
+      (--situation recovery), so recovery-only facts are looked for;
+  situation
+      right when the reply alone is called a recovery.
+
+A "fire" item is right when it is caught or seen, a "pass" item when it is
+not. Prints, per set and category, right of all, then the totals for flags,
+facts and the situation. --file scores one set file (default: both files of
+corpora/sentences); --set keeps the lines of one set; --lexicons DIR scores
+the rule files in DIR instead of the built-in lexicon (the tags of fact.*
+are read from DIR, or from lexicons/en).
+
+held-out.jsonl is scored, never read for rule writing (corpora/sentences/
+README.md): print counts, not its sentences.
+"""
+import collections
+import glob
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.join(HERE, "..")
+
+
+def option(name):
+    if name in sys.argv:
+        i = sys.argv.index(name)
+        if i + 1 >= len(sys.argv):
+            sys.exit(__doc__)
+        return sys.argv[i + 1]
+    return None
+
+
+def rule_tags(folder):
+    """rule id -> tag, read from the rule files of FOLDER."""
+    tags, rule = {}, None
+    for path in glob.glob(os.path.join(folder, "*.rules")):
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                m = re.match(r"rule (\S+)", line)
+                if m:
+                    rule = m.group(1)
+                m = re.match(r"  tag: (\S+)", line)
+                if m and rule:
+                    tags[rule] = m.group(1)
+    return tags
+
+
+def audit(amends, lexicons, items, extra):
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
+        for it in items:
+            fh.write(json.dumps({"id": it["id"], "text": it["text"]}) + "\n")
+    try:
+        run = subprocess.run([amends, "audit", "--no-config"] + lexicons + extra + [fh.name],
+                             capture_output=True)
+    finally:
+        os.unlink(fh.name)
+    if run.returncode > 1:
+        sys.exit("eval_sentences: amends audit failed:\n" + run.stderr.decode(errors="replace"))
+    return {o["id"]: o for o in map(json.loads, run.stdout.decode().splitlines())}
+
+
+def kind(category):
+    if category == "situation":
+        return "situation"
+    return "fact" if category.startswith("fact.") else "flag"
+
+
+def main():
+    lexdir, only_set, one_file = option("--lexicons"), option("--set"), option("--file")
+    args = [a for a in sys.argv[1:] if not a.startswith("--") and a not in (lexdir, only_set, one_file)]
+    if len(args) != 1:
+        sys.exit(__doc__)
+    amends = args[0]
+    files = [one_file] if one_file else sorted(glob.glob(os.path.join(ROOT, "corpora", "sentences", "*.jsonl")))
+    items = []
+    for path in files:
+        with open(path, encoding="utf-8") as fh:
+            items += [json.loads(line) for line in fh if line.strip()]
+    if only_set:
+        items = [it for it in items if it["set"] == only_set]
+    if not items:
+        sys.exit("eval_sentences: no sentences to score")
+    lexicons = ["--lexicons", lexdir] if lexdir else []
+    tags = rule_tags(lexdir or os.path.join(ROOT, "lexicons", "en"))
+    outs = audit(amends, lexicons, items, [])
+    forced = audit(amends, lexicons, items, ["--situation", "recovery"])
+    right, total = collections.Counter(), collections.Counter()
+    for it in items:
+        cat = it["category"]
+        if cat == "situation":
+            hit = outs[it["id"]]["situation"]["value"] == "recovery"
+        elif cat.startswith("fact."):
+            rules = {f.get("rule") for c in forced[it["id"]]["checklist"] for f in c["findings"]}
+            hit = any(tags.get(r) == cat[len("fact."):] for r in rules)
+        else:
+            status = {c["id"]: c["status"] for c in outs[it["id"]]["checklist"]}
+            hit = status.get(cat) in ("fix", "consider")
+        for key in ((it["set"], cat, it["expect"]), ("all", kind(cat), it["expect"])):
+            total[key] += 1
+            right[key] += hit == (it["expect"] == "fire")
+    for key in sorted(k for k in total if k[0] != "all"):
+        print(f"{key[0]:16} {key[1]:24} {key[2]:4} {right[key]:3}/{total[key]}")
+    print()
+    for k in ("flag", "fact", "situation"):
+        if total[("all", k, "fire")] or total[("all", k, "pass")]:
+            print(f"{k:9}: fire {right[('all', k, 'fire')]}/{total[('all', k, 'fire')]} caught, "
+                  f"pass {right[('all', k, 'pass')]}/{total[('all', k, 'pass')]} left alone")
+
+
+if __name__ == "__main__":
+    main()
