@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scores amends on the sentence sets in corpora/sentences/.
 
-usage: eval_sentences.py AMENDS [--lexicons DIR] [--set NAME] [--file F]
+usage: eval_sentences.py AMENDS [--lexicons DIR] [--set NAME] [--file F] [--wrong]
 
 Each line of a set is {"id", "set", "category", "expect": "fire"|"pass",
 "text"}. The category says what is looked at:
@@ -19,7 +19,8 @@ not. Prints, per set and category, right of all, then the totals for flags,
 facts and the situation. --file scores one set file (default: both files of
 corpora/sentences); --set keeps the lines of one set; --lexicons DIR scores
 the rule files in DIR instead of the built-in lexicon (the tags of fact.*
-are read from DIR, or from lexicons/en).
+are read from DIR, or from lexicons/en). --wrong also prints each item
+scored wrong, to write rules from; it refuses to on held-out.jsonl.
 
 held-out.jsonl is scored, never read for rule writing (corpora/sentences/
 README.md): print counts, not its sentences.
@@ -96,6 +97,11 @@ def main():
         items = [it for it in items if it["set"] == only_set]
     if not items:
         sys.exit("eval_sentences: no sentences to score")
+    show_wrong = "--wrong" in sys.argv
+    if show_wrong and any(os.path.basename(p) == "held-out.jsonl" for p in files):
+        sys.exit("eval_sentences: --wrong reads sentences; held-out.jsonl is scored, never read "
+                 "(pass --file corpora/sentences/written-from.jsonl)")
+    wrong = []
     lexicons = ["--lexicons", lexdir] if lexdir else []
     tags = rule_tags(lexdir or os.path.join(ROOT, "lexicons", "en"))
     outs = audit(amends, lexicons, items, [])
@@ -114,6 +120,8 @@ def main():
         for key in ((it["set"], cat, it["expect"]), ("all", kind(cat), it["expect"])):
             total[key] += 1
             right[key] += hit == (it["expect"] == "fire")
+        if hit != (it["expect"] == "fire"):
+            wrong.append(it)
     for key in sorted(k for k in total if k[0] != "all"):
         print(f"{key[0]:16} {key[1]:24} {key[2]:4} {right[key]:3}/{total[key]}")
     print()
@@ -121,6 +129,10 @@ def main():
         if total[("all", k, "fire")] or total[("all", k, "pass")]:
             print(f"{k:9}: fire {right[('all', k, 'fire')]}/{total[('all', k, 'fire')]} caught, "
                   f"pass {right[('all', k, 'pass')]}/{total[('all', k, 'pass')]} left alone")
+    if show_wrong:
+        print()
+        for it in wrong:
+            print(f"{it['id']:10} {it['category']:22} {it['expect']:4} {it['text']}")
 
 
 if __name__ == "__main__":
