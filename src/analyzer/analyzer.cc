@@ -106,7 +106,7 @@ uint64_t Analyzer::NextSerial() {
 }
 
 std::unique_ptr<Analyzer> Analyzer::Load(const std::vector<LexiconFile>& files, std::string* error,
-                                         std::string_view image) {
+                                         std::string_view image, bool rule_examples) {
   std::unique_ptr<Analyzer> a(new Analyzer());
   std::vector<BlockFile> rule_files;
   bool have_checks = false;
@@ -119,7 +119,7 @@ std::unique_ptr<Analyzer> Analyzer::Load(const std::vector<LexiconFile>& files, 
       count = in.U64();
       if (!in.ok() || count > files.size() || in.U64() != HashFiles(files, count)) count = 0;
     }
-    if (count > 0 && ReadLexicon(&in, &a->lexicon_, /*in_place=*/true) &&
+    if (count > 0 && ReadLexicon(&in, &a->lexicon_, /*in_place=*/true, rule_examples) &&
         a->names_.first_names.Load(&in, /*in_place=*/true) &&
         a->names_.name_words.Load(&in, /*in_place=*/true)) {
       // The matcher's phrase index comes last; it fits only when no file
@@ -140,6 +140,7 @@ std::unique_ptr<Analyzer> Analyzer::Load(const std::vector<LexiconFile>& files, 
       }
       first = count;
       a->from_image_ = true;
+      a->has_rule_examples_ = rule_examples;
     } else {
       a.reset(new Analyzer());  // a stale or foreign image: compile everything
     }
@@ -320,6 +321,10 @@ void AttachReplacements(const Lexicon& lexicon, std::string_view text,
 
 int RunRuleExamples(const Analyzer& analyzer, std::vector<std::string>* failures) {
   int ok = 0;
+  if (!analyzer.has_rule_examples()) {
+    failures->push_back("amends: the rules were loaded without their examples");
+    return ok;
+  }
   const auto& rules = analyzer.lexicon().rules;
   for (uint32_t r = 0; r < rules.size(); ++r) {
     const Rule& rule = rules[r];

@@ -173,8 +173,13 @@ class Analyzer {
   // they are compiled (from_image() then says false). The files after them are compiled as usual.
   // The image's arrays are used in place: it must outlive the Analyzer (the embedded one does) and
   // start at an address aligned to 8.
+  //
+  // `rule_examples` false leaves the image's rules without their `fire`,
+  // `pass` and `fixes` examples, which only RunRuleExamples and `explain`
+  // read (has_rule_examples() then says false); rules compiled from files
+  // keep theirs.
   static std::unique_ptr<Analyzer> Load(const std::vector<LexiconFile>& files, std::string* error,
-                                        std::string_view image = {});
+                                        std::string_view image = {}, bool rule_examples = true);
 
   // Applies a team configuration's check overrides. Call before the first
   // Analyze; returns false and sets `*error` for an unknown check id.
@@ -218,6 +223,8 @@ class Analyzer {
   const Matcher& matcher() const { return *matcher_; }
   // Whether Load took the rules from an image.
   bool from_image() const { return from_image_; }
+  // Whether every rule holds its examples (see Load).
+  bool has_rule_examples() const { return has_rule_examples_; }
   // A number that names this analyzer's current checks and rules: no other
   // Analyzer of the process, and no earlier state of this one (before
   // Configure), has it. Caches derived from them key on it.
@@ -232,6 +239,7 @@ class Analyzer {
   NameLists names_;
   std::unique_ptr<Matcher> matcher_;
   bool from_image_ = false;
+  bool has_rule_examples_ = true;
 };
 
 // Compiles `files` as Analyzer::Load does and writes the result as an
@@ -250,7 +258,8 @@ void AttachReplacements(const Lexicon& lexicon, std::string_view text,
 
 // Runs every rule's `fire`, `pass` and `fixes` examples. Appends one line per
 // failure ("file:line: rule ID: …") to `*failures`; returns the number of
-// examples that behaved.
+// examples that behaved. An analyzer loaded without its examples is one
+// failure, not a silent pass.
 int RunRuleExamples(const Analyzer& analyzer, std::vector<std::string>* failures);
 
 }  // namespace amends

@@ -63,6 +63,50 @@ TEST_CASE("the embedded lexicon image is current and gives what compiling gives"
   CHECK(failures.empty());
 }
 
+TEST_CASE("an image read without its examples matches the same, and says it has none",
+          "[image]") {
+  std::string error;
+  auto full = Analyzer::Load(EmbeddedLexiconFiles(), &error, EmbeddedLexiconImage());
+  auto lean = Analyzer::Load(EmbeddedLexiconFiles(), &error, EmbeddedLexiconImage(),
+                             /*rule_examples=*/false);
+  REQUIRE(full);
+  REQUIRE(lean);
+  REQUIRE(lean->from_image());
+  CHECK(full->has_rule_examples());
+  CHECK_FALSE(lean->has_rule_examples());
+  REQUIRE(lean->lexicon().rules.size() == full->lexicon().rules.size());
+  size_t examples = 0, replacements = 0;
+  for (size_t i = 0; i < full->lexicon().rules.size(); ++i) {
+    const Rule& f = full->lexicon().rules[i];
+    const Rule& l = lean->lexicon().rules[i];
+    CHECK(l.fire.empty());
+    CHECK(l.pass.empty());
+    CHECK(l.fixes.empty());
+    CHECK(l.id == f.id);
+    CHECK(l.message == f.message);
+    CHECK(l.file == f.file);
+    CHECK(l.replacements.size() == f.replacements.size());
+    replacements += l.replacements.size();
+    for (const RuleExample& e : f.fire) {
+      INFO(f.id << ": " << e.text);
+      CHECK(AllHits(*lean, e.text) == AllHits(*full, e.text));
+      ++examples;
+    }
+  }
+  CHECK(examples > 900);
+  CHECK(replacements > 0);
+  // Running the examples of an analyzer that has none is a failure, not a pass.
+  std::vector<std::string> failures;
+  CHECK(RunRuleExamples(*lean, &failures) == 0);
+  REQUIRE(failures.size() == 1);
+  CHECK(failures[0].find("without their examples") != std::string::npos);
+  // Rules compiled from files keep theirs whatever is asked.
+  auto compiled = Analyzer::Load(EmbeddedLexiconFiles(), &error, {}, /*rule_examples=*/false);
+  REQUIRE(compiled);
+  CHECK(compiled->has_rule_examples());
+  CHECK_FALSE(compiled->lexicon().rules.front().fire.empty());
+}
+
 TEST_CASE("an image made from other files is ignored", "[image]") {
   std::vector<LexiconFile> files = EmbeddedLexiconFiles();
   for (LexiconFile& f : files)

@@ -42,7 +42,7 @@ bool GatherLexicon(const LoadOptions& options, LexiconSources* out, std::string*
 std::unique_ptr<Analyzer> LoadAnalyzer(const LoadOptions& options, std::string* error) {
   LexiconSources sources;
   if (!GatherLexicon(options, &sources, error)) return nullptr;
-  auto analyzer = Analyzer::Load(sources.files, error, sources.image);
+  auto analyzer = Analyzer::Load(sources.files, error, sources.image, options.rule_examples);
   if (!analyzer) {
     *error += "\namends: the lexicon did not load";
     return nullptr;

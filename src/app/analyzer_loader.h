@@ -24,6 +24,10 @@ struct LoadOptions {
   // (an editor's settings, lsp/server.h). Null: none.
   const Config* extra_config = nullptr;
   CheckSelection selection;
+  // Whether the built-in rules keep their `fire`/`pass` examples (see
+  // Analyzer::Load): only `lexicon test` and `explain` read them, so
+  // checking, auditing and serving start faster without.
+  bool rule_examples = true;
 };
 
 // The lexicon files the options name, in load order: the built-in ones (with

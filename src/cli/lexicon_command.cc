@@ -26,7 +26,7 @@ std::vector<std::string> LintSources(const CommonOptions& common) {
 }  // namespace
 
 int RunLexiconTest(const CommonOptions& common) {
-  auto analyzer = LoadAnalyzer(common);
+  auto analyzer = LoadAnalyzer(common, /*rule_examples=*/true);
   if (!analyzer) return kExitError;
   std::vector<std::string> failures;
   int passed = RunRuleExamples(*analyzer, &failures);

@@ -17,9 +17,11 @@ bool GatherLexicon(const CommonOptions& options, LexiconSources* out, std::strin
   return app::GatherLexicon(LoadOptionsOf(options), out, error);
 }
 
-const Analyzer* LoadAnalyzer(const CommonOptions& options) {
+const Analyzer* LoadAnalyzer(const CommonOptions& options, bool rule_examples) {
   std::string error;
-  auto analyzer = app::LoadAnalyzer(LoadOptionsOf(options), &error);
+  app::LoadOptions load = LoadOptionsOf(options);
+  load.rule_examples = rule_examples;
+  auto analyzer = app::LoadAnalyzer(load, &error);
   if (!analyzer) {
     std::fprintf(stderr, "%s\n", error.c_str());
     return nullptr;

@@ -24,6 +24,9 @@ bool GatherLexicon(const CommonOptions& options, LexiconSources* out, std::strin
 // The analyzer is never freed: it lives until the process exits, and
 // tearing down a lexicon's allocations at exit is wasted work (about 7 % of
 // checking one draft).
-const Analyzer* LoadAnalyzer(const CommonOptions& options);
+//
+// `rule_examples`: whether the rules keep their `fire`/`pass` examples
+// (app::LoadOptions); only `lexicon test` and `explain` need them.
+const Analyzer* LoadAnalyzer(const CommonOptions& options, bool rule_examples = false);
 
 }  // namespace amends::cli

@@ -72,7 +72,7 @@ int RunRules(const CommonOptions& common, const RulesOptions& options) {
 }
 
 int RunExplain(const CommonOptions& common, const std::string& check_id) {
-  auto analyzer = LoadAnalyzer(common);
+  auto analyzer = LoadAnalyzer(common, /*rule_examples=*/true);  // it shows them
   if (!analyzer) return kExitError;
   const CheckSet& checks = analyzer->checks();
   const CheckDef* check = nullptr;

@@ -252,6 +252,7 @@ json Server::Initialize(const json& params, std::vector<std::string>* out) {
     ShowMessage(kMessageError, "amends: " + error + "\n(checking with the built-in lexicon)", out);
     app::LoadOptions plain;
     plain.no_config = true;
+    plain.rule_examples = options_.load.rule_examples;
     std::string ignored;
     analyzer_ = app::LoadAnalyzer(plain, &ignored);
   }

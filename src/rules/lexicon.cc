@@ -325,7 +325,7 @@ void WriteLexicon(const Lexicon& lexicon, BinaryWriter* out) {
   }
 }
 
-bool ReadLexicon(BinaryReader* in, Lexicon* lexicon, bool in_place) {
+bool ReadLexicon(BinaryReader* in, Lexicon* lexicon, bool in_place, bool examples) {
   if (!lexicon->phrases.Load(in, in_place)) return false;
   lexicon->rules.clear();
   uint64_t count = in->U64();
@@ -349,13 +349,13 @@ bool ReadLexicon(BinaryReader* in, Lexicon* lexicon, bool in_place) {
     }
     r.message = in->Str();
     r.suggestion = in->Str();
+    const bool keep_examples = examples;
     for (auto* examples : {&r.fire, &r.pass}) {
       uint64_t n = in->U64();
       for (uint64_t k = 0; k < n && in->ok(); ++k) {
-        RuleExample e;
-        e.text = in->Str();
-        e.line = static_cast<int>(in->U32());
-        examples->push_back(std::move(e));
+        std::string_view text = in->Str();
+        int line = static_cast<int>(in->U32());
+        if (keep_examples) examples->push_back({std::string(text), line});
       }
     }
     for (uint64_t n = in->U64(), k = 0; k < n && in->ok(); ++k) {
@@ -366,11 +366,9 @@ bool ReadLexicon(BinaryReader* in, Lexicon* lexicon, bool in_place) {
       r.replacements.push_back(std::move(rep));
     }
     for (uint64_t n = in->U64(), k = 0; k < n && in->ok(); ++k) {
-      FixExample e;
-      e.before = in->Str();
-      e.after = in->Str();
-      e.line = static_cast<int>(in->U32());
-      r.fixes.push_back(std::move(e));
+      std::string_view before = in->Str(), after = in->Str();
+      int line = static_cast<int>(in->U32());
+      if (keep_examples) r.fixes.push_back({std::string(before), std::string(after), line});
     }
     r.file = in->Str();
     r.line = static_cast<int>(in->U32());
