@@ -4,7 +4,7 @@
 usage: eval_sentences.py AMENDS [--lexicons DIR] [--set NAME] [--file F] [--wrong]
 
 Each line of a set is {"id", "set", "category", "expect": "fire"|"pass",
-"text"}. The category says what is looked at:
+"text", "customer_message"?}. The category says what is looked at:
 
   a check id (blame.third_party, policy.reciting, ...)
       caught when that check says fix or consider;
@@ -12,7 +12,8 @@ Each line of a set is {"id", "set", "category", "expect": "fire"|"pass",
       seen when a rule with that tag hits, the reply read as a recovery
       (--situation recovery), so recovery-only facts are looked for;
   situation
-      right when the reply alone is called a recovery.
+      right when the reply is called a recovery: from the reply alone, or
+      with the customer's message when the item has one.
 
 A "fire" item is right when it is caught or seen, a "pass" item when it is
 not. Prints, per set and category, right of all, then the totals for flags,
@@ -65,7 +66,10 @@ def rule_tags(folder):
 def audit(amends, lexicons, items, extra):
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
         for it in items:
-            fh.write(json.dumps({"id": it["id"], "text": it["text"]}) + "\n")
+            record = {"id": it["id"], "text": it["text"]}
+            if it.get("customer_message"):
+                record["customer_message"] = it["customer_message"]
+            fh.write(json.dumps(record) + "\n")
     try:
         run = subprocess.run([amends, "audit", "--no-config"] + lexicons + extra + [fh.name],
                              capture_output=True)
@@ -133,6 +137,8 @@ def main():
         print()
         for it in wrong:
             print(f"{it['id']:10} {it['category']:22} {it['expect']:4} {it['text']}")
+            if it.get("customer_message"):
+                print(f"{'':10} {'':22} {'':4} (customer: {it['customer_message']})")
 
 
 if __name__ == "__main__":
