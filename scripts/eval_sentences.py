@@ -8,6 +8,9 @@ Each line of a set is {"id", "set", "category", "expect": "fire"|"pass",
 
   a check id (blame.third_party, policy.reciting, ...)
       caught when that check says fix or consider;
+  flag.any
+      caught when any flag check does (a "pass" item of it is a sentence
+      that uses the flags' words well and must raise none);
   fact.TAG (fact.solution, fact.ask_fix_works, ...)
       seen when a rule with that tag hits, the reply read as a recovery
       (--situation recovery), so recovery-only facts are looked for;
@@ -37,6 +40,11 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(HERE, "..")
+
+
+# The checks that flag a fault in what the reply says (lexicons/en/checks.def).
+FLAG_CHECKS = ("apology.non_apology", "apology.undone_by_but", "blame.third_party", "blame.customer",
+               "excuse", "policy.reciting", "cant.focus", "tone.defensive")
 
 
 def option(name):
@@ -118,6 +126,9 @@ def main():
         elif cat.startswith("fact."):
             rules = {f.get("rule") for c in forced[it["id"]]["checklist"] for f in c["findings"]}
             hit = any(tags.get(r) == cat[len("fact."):] for r in rules)
+        elif cat == "flag.any":
+            status = {c["id"]: c["status"] for c in outs[it["id"]]["checklist"]}
+            hit = any(status.get(c) in ("fix", "consider") for c in FLAG_CHECKS)
         else:
             status = {c["id"]: c["status"] for c in outs[it["id"]]["checklist"]}
             hit = status.get(cat) in ("fix", "consider")
