@@ -13,7 +13,10 @@ Each line of a set is {"id", "set", "category", "expect": "fire"|"pass",
       that uses the flags' words well and must raise none);
   fact.TAG (fact.solution, fact.ask_fix_works, ...)
       seen when a rule with that tag hits, the reply read as a recovery
-      (--situation recovery), so recovery-only facts are looked for;
+      (--situation recovery), so recovery-only facts are looked for. A
+      check-back on the fix shows only where the reply has a fix, so a
+      fact.ask_fix_works item is scored after one ("I've sorted that for
+      you."): what is measured is the check-back, not the fix;
   situation
       right when the reply is called a recovery: from the reply alone, or
       with the customer's message when the item has one.
@@ -47,6 +50,11 @@ FLAG_CHECKS = ("apology.non_apology", "apology.undone_by_but", "blame.third_part
                "excuse", "policy.reciting", "cant.focus", "tone.defensive")
 
 
+# Said before a fact.ask_fix_works item, so that the check that shows a
+# check-back (solution.check, which needs a fix) applies to it.
+FIX_BEFORE_ASK = "I've sorted that for you. "
+
+
 def option(name):
     if name in sys.argv:
         i = sys.argv.index(name)
@@ -74,7 +82,10 @@ def rule_tags(folder):
 def audit(amends, lexicons, items, extra):
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
         for it in items:
-            record = {"id": it["id"], "text": it["text"]}
+            text = it["text"]
+            if it["category"] == "fact.ask_fix_works":
+                text = FIX_BEFORE_ASK + text
+            record = {"id": it["id"], "text": text}
             if it.get("customer_message"):
                 record["customer_message"] = it["customer_message"]
             fh.write(json.dumps(record) + "\n")
