@@ -217,13 +217,27 @@ class Linter {
                        " with another body: give this one its own name");
     }
     auto& others = rule_file_defines_[b.arg];
+    auto file_of = [](const Definition& d) { return d.where.substr(0, d.where.rfind(':')); };
+    const Definition* copy = nullptr;
+    const Definition* namesake = nullptr;  // same name, same folder, another body
     for (const Definition& d : others) {
-      if (d.body == body && d.where.compare(0, f.name.size() + 1, f.name + ":") != 0) {
-        Report(
-            f, at,
-            "@" + b.arg + " is defined the same way at " + d.where + ": move it to a .macros file");
+      if (file_of(d) == f.name) continue;
+      if (d.body == body) {
+        copy = &d;
         break;
       }
+      if (!namesake && Folder(file_of(d)) == Folder(f.name)) namesake = &d;
+    }
+    if (copy) {
+      Report(f, at,
+             "@" + b.arg + " is defined the same way at " + copy->where +
+                 ": move it to a .macros file");
+    } else if (namesake && !folder_shared.contains(b.arg)) {  // shadowing is said above
+      // Two files of one folder giving one name two meanings is how copies
+      // drift apart unseen; a reviewer reading @name must know which it is.
+      Report(f, at,
+             "@" + b.arg + " is also defined at " + namesake->where +
+                 " with another body: give one of them a name of its own");
     }
     others.push_back({body, where});
   }

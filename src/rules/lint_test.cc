@@ -62,7 +62,7 @@ TEST_CASE("the lint reports macros defined twice, copied or shadowed", "[lint]")
             "define we = (we|our team)\n"),
       Parse("other/c.rules", "define hear = (to hear|to see)\n"),
   });
-  REQUIRE(found.size() == 5);
+  REQUIRE(found.size() == 6);
   CHECK(found[0].find("en/a.rules:2:8: @we is defined again in this file (first at en/a.rules:1, "
                       "with the same body)") == 0);
   CHECK(found[1].find("en/a.rules:3:8: @hear repeats the shared macro of en/common.macros:1: "
@@ -71,9 +71,22 @@ TEST_CASE("the lint reports macros defined twice, copied or shadowed", "[lint]")
                       "with another body") == 0);
   CHECK(found[3].find("en/b.rules:2:8: @own is defined the same way at en/a.rules:4: move it "
                       "to a .macros file") == 0);
+  // One name with two bodies in two files of a folder.
+  CHECK(found[4].find("en/b.rules:3:8: @we is also defined at en/a.rules:1 with another body: "
+                      "give one of them a name of its own") == 0);
   // A macro of another folder is not shared with this one; the same body
   // in two folders' rule files is still a copy.
-  CHECK(found[4].find("other/c.rules:1:8: @hear is defined the same way at en/b.rules:1") == 0);
+  CHECK(found[5].find("other/c.rules:1:8: @hear is defined the same way at en/b.rules:1") == 0);
+}
+
+TEST_CASE("the same macro name in two folders may mean two things", "[lint]") {
+  auto found = LintLexicon({
+      Parse("en/a.rules", "define staff = (agent|agents)\n"),
+      Parse("team/b.rules", "define staff = (crew|pilot)\n"),
+      Parse("en/c.rules", "define own = (my|our)\n"),
+      Parse("en/d.rules", "define mine = (my|our)\n"),
+  });
+  CHECK(found.empty());
 }
 
 TEST_CASE("regex rules are linted for long counted repeats only", "[lint]") {
