@@ -13,19 +13,15 @@ Rules are written from some folds and scored on another that nobody read
 for them (docs/accuracy.md): with --held-out K, the table adds "written
 from" (every fold but K: the fit) and "held out" (fold K), side by side.
 """
-import hashlib
 import json
 import os
 import subprocess
 import sys
 import tempfile
 
+from evalkit import FOLDS, fold_of
+
 SETS = ("dev", "dev2", "dev3")
-FOLDS = 5
-
-
-def fold_of(rid):
-    return hashlib.sha1(rid.encode("utf-8")).digest()[0] % FOLDS
 
 
 def read_jsonl(path):

@@ -37,9 +37,9 @@ import glob
 import json
 import os
 import re
-import subprocess
 import sys
-import tempfile
+
+import evalkit
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(HERE, "..")
@@ -56,12 +56,7 @@ FIX_BEFORE_ASK = "I've sorted that for you. "
 
 
 def option(name):
-    if name in sys.argv:
-        i = sys.argv.index(name)
-        if i + 1 >= len(sys.argv):
-            sys.exit(__doc__)
-        return sys.argv[i + 1]
-    return None
+    return evalkit.option(name, usage=__doc__)
 
 
 def rule_tags(folder):
@@ -80,23 +75,16 @@ def rule_tags(folder):
 
 
 def audit(amends, lexicons, items, extra):
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
-        for it in items:
-            text = it["text"]
-            if it["category"] == "fact.ask_fix_works":
-                text = FIX_BEFORE_ASK + text
-            record = {"id": it["id"], "text": text}
-            if it.get("customer_message"):
-                record["customer_message"] = it["customer_message"]
-            fh.write(json.dumps(record) + "\n")
-    try:
-        run = subprocess.run([amends, "audit", "--no-config"] + lexicons + extra + [fh.name],
-                             capture_output=True)
-    finally:
-        os.unlink(fh.name)
-    if run.returncode > 1:
-        sys.exit("eval_sentences: amends audit failed:\n" + run.stderr.decode(errors="replace"))
-    return {o["id"]: o for o in map(json.loads, run.stdout.decode().splitlines())}
+    records = []
+    for it in items:
+        text = it["text"]
+        if it["category"] == "fact.ask_fix_works":
+            text = FIX_BEFORE_ASK + text
+        record = {"id": it["id"], "text": text}
+        if it.get("customer_message"):
+            record["customer_message"] = it["customer_message"]
+        records.append(record)
+    return evalkit.audit_records(amends, lexicons + extra, records, "eval_sentences")
 
 
 def kind(category):

@@ -13,28 +13,13 @@ Replies of the held-out fold (default 0; see eval_folds.py) are left out,
 and so are pool replies whose text is one of them: the fold is scored, never
 read. Use it to look for false alarms before a rule change lands.
 """
-import hashlib
 import json
 import os
-import subprocess
 import sys
-import tempfile
 
-FOLDS = 5
+from evalkit import audit_records, fold_of, option
+
 SETS = ("dev", "dev2", "dev3", "pool")
-
-
-def option(name, default=None):
-    if name in sys.argv:
-        i = sys.argv.index(name)
-        if i + 1 >= len(sys.argv):
-            sys.exit(__doc__)
-        return sys.argv[i + 1]
-    return default
-
-
-def fold_of(rid):
-    return hashlib.sha1(rid.encode("utf-8")).digest()[0] % FOLDS
 
 
 def readable_replies(shared, held_out):
@@ -52,17 +37,7 @@ def readable_replies(shared, held_out):
 
 
 def audit(amends, lexicons, records):
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
-        for r in records:
-            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-    try:
-        run = subprocess.run([amends, "audit", "--no-config"] + lexicons + [fh.name],
-                             capture_output=True)
-    finally:
-        os.unlink(fh.name)
-    if run.returncode > 1:
-        sys.exit("lexicon_diff: amends audit failed:\n" + run.stderr.decode(errors="replace"))
-    return {o["id"]: o for o in map(json.loads, run.stdout.decode().splitlines())}
+    return audit_records(amends, lexicons, records, "lexicon_diff")
 
 
 def summary(out):
@@ -73,7 +48,7 @@ def summary(out):
 
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    base, held = option("--base"), option("--held-out", "0")
+    base, held = option("--base", usage=__doc__), option("--held-out", "0", usage=__doc__)
     args = [a for a in args if a not in (base, held)]
     if len(args) != 3:
         sys.exit(__doc__)
