@@ -63,8 +63,7 @@ TEST_CASE("the embedded lexicon image is current and gives what compiling gives"
   CHECK(failures.empty());
 }
 
-TEST_CASE("an image read without its examples matches the same, and says it has none",
-          "[image]") {
+TEST_CASE("an image read without its examples matches the same, and says it has none", "[image]") {
   std::string error;
   auto full = Analyzer::Load(EmbeddedLexiconFiles(), &error, EmbeddedLexiconImage());
   auto lean = Analyzer::Load(EmbeddedLexiconFiles(), &error, EmbeddedLexiconImage(),

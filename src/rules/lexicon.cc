@@ -325,7 +325,7 @@ void WriteLexicon(const Lexicon& lexicon, BinaryWriter* out) {
   }
 }
 
-bool ReadLexicon(BinaryReader* in, Lexicon* lexicon, bool in_place, bool examples) {
+bool ReadLexicon(BinaryReader* in, Lexicon* lexicon, bool in_place, bool keep_examples) {
   if (!lexicon->phrases.Load(in, in_place)) return false;
   lexicon->rules.clear();
   uint64_t count = in->U64();
@@ -349,7 +349,6 @@ bool ReadLexicon(BinaryReader* in, Lexicon* lexicon, bool in_place, bool example
     }
     r.message = in->Str();
     r.suggestion = in->Str();
-    const bool keep_examples = examples;
     for (auto* examples : {&r.fire, &r.pass}) {
       uint64_t n = in->U64();
       for (uint64_t k = 0; k < n && in->ok(); ++k) {

@@ -122,10 +122,11 @@ bool LoadRules(const std::vector<BlockFile>& files, const std::vector<std::strin
 // ReadLexicon returns false when `in` is cut short. Only for bytes this
 // build of amends wrote (see PhraseSet::Load).
 // `in_place`: see PhraseSet::Load.
-// `examples` false skips every rule's `fire`, `pass` and `fixes` examples
+// `keep_examples` false skips every rule's `fire`, `pass` and `fixes` examples
 // (left empty): only `lexicon test` and `explain` read them, and copying
 // some 5,000 strings is most of what reading the image costs.
 void WriteLexicon(const Lexicon& lexicon, BinaryWriter* out);
-bool ReadLexicon(BinaryReader* in, Lexicon* lexicon, bool in_place = false, bool examples = true);
+bool ReadLexicon(BinaryReader* in, Lexicon* lexicon, bool in_place = false,
+                 bool keep_examples = true);
 
 }  // namespace amends
