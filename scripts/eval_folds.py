@@ -19,25 +19,9 @@ import subprocess
 import sys
 import tempfile
 
-from evalkit import FOLDS, fold_of
+from evalkit import FOLDS, audit_records, fold_of, read_jsonl
 
 SETS = ("dev", "dev2", "dev3")
-
-
-def read_jsonl(path):
-    with open(path, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
-
-
-def audit(amends, records, tmp, name):
-    src = os.path.join(tmp, name + ".in.jsonl")
-    with open(src, "w", encoding="utf-8") as fh:
-        for r in records:
-            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-    run = subprocess.run([amends, "audit", "--no-config", src], capture_output=True)
-    if run.returncode > 1:
-        sys.exit("eval_folds: amends audit failed:\n" + run.stderr.decode(errors="replace"))
-    return {o["id"]: o for o in (json.loads(l) for l in run.stdout.decode().splitlines() if l)}
 
 
 def score(eval_facts, labels, outputs, ids, tmp):
@@ -92,8 +76,9 @@ def main():
                                                  and set_of[i] != "dev"]))
     groups += [(f"fold {k}", [i for i in ids if fold_of(i) == k]) for k in range(FOLDS)]
     with tempfile.TemporaryDirectory() as tmp:
-        with_msg = audit(amends, [records[i] for i in ids], tmp, "with")
-        alone = audit(amends, [dict(records[i], customer_message=None) for i in ids], tmp, "alone")
+        with_msg = audit_records(amends, [], [records[i] for i in ids], "eval_folds")
+        alone = audit_records(amends, [], [dict(records[i], customer_message=None) for i in ids],
+                              "eval_folds")
         rows = []
         for name, g in groups:
             a = score(eval_facts, labels, with_msg, g, tmp)

@@ -12,11 +12,10 @@ for rule writing: that keeps it a measure of how far the families reach.
 --lexicons DIR scores the rule files in DIR instead of the built-in lexicon.
 """
 import collections
-import json
 import os
-import subprocess
 import sys
-import tempfile
+
+from evalkit import audit_records, read_jsonl
 
 CHECK = {"non_apology": "apology.non_apology", "apology_but": "apology.undone_by_but",
          "cant": "cant.focus", "policy": "policy.reciting", "excuse": "excuse",
@@ -32,18 +31,9 @@ def main():
     if len(args) != 1:
         sys.exit(__doc__)
     here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "corpora", "probe")
-    with open(os.path.join(here, "probe.jsonl"), encoding="utf-8") as fh:
-        items = [json.loads(line) for line in fh if line.strip()]
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
-        for it in items:
-            fh.write(json.dumps({"id": it["id"], "text": it["text"]}) + "\n")
-    try:
-        run = subprocess.run([args[0], "audit", "--no-config"] + lexicons + [fh.name], capture_output=True)
-    finally:
-        os.unlink(fh.name)
-    if run.returncode > 1:
-        sys.exit("eval_probe: amends audit failed:\n" + run.stderr.decode(errors="replace"))
-    outs = {o["id"]: o for o in map(json.loads, run.stdout.decode().splitlines())}
+    items = read_jsonl(os.path.join(here, "probe.jsonl"))
+    outs = audit_records(args[0], lexicons, [{"id": it["id"], "text": it["text"]} for it in items],
+                         "eval_probe")
     caught, false, wrong = collections.Counter(), collections.Counter(), []
     for it in items:
         status = {c["id"]: c["status"] for c in outs[it["id"]]["checklist"]}

@@ -125,12 +125,10 @@ def main():
         elif cat.startswith("fact."):
             rules = {f.get("rule") for c in forced[it["id"]]["checklist"] for f in c["findings"]}
             hit = any(tags.get(r) == cat[len("fact."):] for r in rules)
-        elif cat == "flag.any":
-            status = {c["id"]: c["status"] for c in outs[it["id"]]["checklist"]}
-            hit = any(status.get(c) in ("fix", "consider") for c in FLAG_CHECKS)
         else:
             status = {c["id"]: c["status"] for c in outs[it["id"]]["checklist"]}
-            hit = status.get(cat) in ("fix", "consider")
+            flagged = FLAG_CHECKS if cat == "flag.any" else (cat,)
+            hit = any(status.get(c) in ("fix", "consider") for c in flagged)
         for key in ((it["set"], cat, it["expect"]), ("all", kind(cat), it["expect"])):
             total[key] += 1
             right[key] += hit == (it["expect"] == "fire")

@@ -1,6 +1,6 @@
 """What the evaluation scripts share: options, folds, and running an audit.
 
-Imported by eval_folds.py, eval_sentences.py and lexicon_diff.py (run from
+Imported by eval_folds.py, eval_probe.py, eval_sentences.py and lexicon_diff.py (run from
 any directory: Python puts the script's folder on the path).
 """
 import hashlib
@@ -16,6 +16,12 @@ FOLDS = 5
 def fold_of(rid):
     """The fold of a labeled reply: the first byte of its id's SHA-1, modulo 5."""
     return hashlib.sha1(rid.encode("utf-8")).digest()[0] % FOLDS
+
+
+def read_jsonl(path):
+    """The JSON objects of a file with one a line (blank lines skipped)."""
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
 
 
 def option(name, default=None, usage=None):

@@ -13,11 +13,10 @@ Replies of the held-out fold (default 0; see eval_folds.py) are left out,
 and so are pool replies whose text is one of them: the fold is scored, never
 read. Use it to look for false alarms before a rule change lands.
 """
-import json
 import os
 import sys
 
-from evalkit import audit_records, fold_of, option
+from evalkit import audit_records, fold_of, option, read_jsonl
 
 SETS = ("dev", "dev2", "dev3", "pool")
 
@@ -25,19 +24,12 @@ SETS = ("dev", "dev2", "dev3", "pool")
 def readable_replies(shared, held_out):
     replies, held_texts = [], set()
     for name in SETS:
-        path = os.path.join(shared, "corpora", name, "replies.jsonl")
-        with open(path, encoding="utf-8") as fh:
-            rows = [json.loads(line) for line in fh if line.strip()]
-        for r in rows:
+        for r in read_jsonl(os.path.join(shared, "corpora", name, "replies.jsonl")):
             if name != "pool" and fold_of(r["id"]) == held_out:
                 held_texts.add(r["text"])
             else:
                 replies.append(dict(r, id=f"{name}/{r['id']}"))
     return [r for r in replies if r["text"] not in held_texts]
-
-
-def audit(amends, lexicons, records):
-    return audit_records(amends, lexicons, records, "lexicon_diff")
 
 
 def summary(out):
@@ -58,8 +50,8 @@ def main():
     texts = {r["id"]: r["text"] for r in records}
     changed = 0
     for label, recs in (("with the message", records), ("reply alone", alone)):
-        old = audit(amends, ["--lexicons", base] if base else [], recs)
-        new = audit(amends, ["--lexicons", folder], recs)
+        old = audit_records(amends, ["--lexicons", base] if base else [], recs, "lexicon_diff")
+        new = audit_records(amends, ["--lexicons", folder], recs, "lexicon_diff")
         for rid in (r["id"] for r in recs):
             (s0, r0, sit0), (s1, r1, sit1) = summary(old[rid]), summary(new[rid])
             if s0 == s1 and r0 == r1 and sit0 == sit1:
