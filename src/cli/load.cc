@@ -10,6 +10,7 @@ app::LoadOptions LoadOptionsOf(const CommonOptions& options) {
   out.config = options.config;
   out.no_config = options.no_config;
   out.selection = options.selection;
+  out.rule_examples = false;
   return out;
 }
 

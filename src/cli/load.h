@@ -9,6 +9,8 @@
 namespace amends::cli {
 
 // What of the common options the front door (app/analyzer_loader.h) reads.
+// The rules come without their examples (`rule_examples` false): only
+// `lexicon test` and `explain` show them, and they ask (LoadAnalyzer).
 app::LoadOptions LoadOptionsOf(const CommonOptions& options);
 
 // app::GatherLexicon with the command's options.

@@ -54,7 +54,6 @@ CLI::App* AddLspCommand(CLI::App* app, LspOptions* options) {
 int RunLsp(const CommonOptions& common, const LspOptions& options) {
   lsp::LspOptions server;
   server.load = LoadOptionsOf(common);
-  server.load.rule_examples = false;  // nothing the editor is sent shows them
   if (options.max_bytes_option && options.max_bytes_option->count() > 0)
     server.max_bytes = common.max_bytes;
   server.max_findings = common.max_findings;

@@ -58,9 +58,7 @@ int RunServe(const CommonOptions& common, const ServeOptions& options) {
   server.io_timeout_s = options.io_timeout_s;
   server.max_findings = common.max_findings;
   server.access_log = !options.quiet;
-  app::LoadOptions load = LoadOptionsOf(common);
-  load.rule_examples = false;  // nothing served shows them
-  return serve::Serve(load, server) == 0 ? kExitReady : kExitError;
+  return serve::Serve(LoadOptionsOf(common), server) == 0 ? kExitReady : kExitError;
 }
 
 }  // namespace amends::cli
