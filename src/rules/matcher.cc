@@ -10,6 +10,7 @@
 
 #include "rules/common_words.h"
 #include "util/string_map.h"
+#include "util/utf8.h"
 
 namespace amends {
 namespace {
@@ -210,7 +211,7 @@ void Matcher::IndexRegexes() {
         regexes.gated.push_back({r, p});
         regexes.gated_needs.emplace_back();
         for (const std::string& need : rule.regex_needs)
-          regexes.gated_needs.back().push_back({need, RarestByte(need)});
+          regexes.gated_needs.back().push_back({need, RarestByte(need), IsAscii(need)});
         continue;
       }
       std::string why;
@@ -884,10 +885,13 @@ void Matcher::MatchRegexes(const Document& doc, const RegexSet& regexes, bool or
     std::sort(which.begin(), which.end());
     for (int i : which) tried.push_back(regexes.refs[i]);
   }
+  // An ASCII text (most) holds none of the strings that are not: the
+  // Japanese cues are not searched for in an English reply.
+  const bool ascii_text = !regexes.gated.empty() && IsAscii(text);
   for (size_t g = 0; g < regexes.gated.size(); ++g) {
     const auto& needs = regexes.gated_needs[g];
     if (std::any_of(needs.begin(), needs.end(), [&](const RegexSet::Need& need) {
-          return Contains(text, need.text, need.anchor);
+          return (need.ascii || !ascii_text) && Contains(text, need.text, need.anchor);
         }))
       tried.push_back(regexes.gated[g]);
   }

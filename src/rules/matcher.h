@@ -86,6 +86,7 @@ class Matcher {
     struct Need {
       std::string text;
       uint32_t anchor;  // the byte of it searched for: its rarest
+      bool ascii;       // all its bytes are: an ASCII text cannot hold it otherwise
     };
     std::vector<std::vector<Need>> gated_needs;
   };

@@ -3,7 +3,9 @@
 #include <cld2/public/compact_lang_det.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <cstdint>
 #include <iterator>
 
 #include "util/utf8.h"
@@ -32,34 +34,51 @@ std::string TitleCase(const char* upper) {
 // Words so common in English replies, and so rare in other languages, that
 // a reply where they are a seventh of the words is English without asking
 // CLD2 (which costs about a fifth of checking a short reply).
-bool CommonEnglishWord(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "and",  "are", "be",  "can",    "for",   "have",  "if",     "is",   "it",
-      "my",   "of",  "our", "please", "sorry", "thank", "thanks", "that", "the",
-      "this", "to",  "us",  "we",     "what",  "will",  "with",   "you",  "your"};
-  return std::binary_search(std::begin(kWords), std::end(kWords), w);
+constexpr std::string_view kCommonEnglishWords[] = {
+    "and",  "are", "be",  "can",    "for",   "have",  "if",     "is",   "it",
+    "my",   "of",  "our", "please", "sorry", "thank", "thanks", "that", "the",
+    "this", "to",  "us",  "we",     "what",  "will",  "with",   "you",  "your"};
+constexpr size_t kLongestCommonWord = 6;
+
+// A word of at most 8 lower-case ASCII letters as one integer, so that
+// looking it up is a few integer compares rather than string compares.
+constexpr uint64_t Packed(std::string_view w) {
+  uint64_t v = 0;
+  for (char c : w) v = v << 8 | static_cast<unsigned char>(c);
+  return v;
 }
+
+constexpr auto kPackedCommonWords = [] {
+  std::array<uint64_t, std::size(kCommonEnglishWords)> packed{};
+  for (size_t i = 0; i < packed.size(); ++i) packed[i] = Packed(kCommonEnglishWords[i]);
+  std::sort(packed.begin(), packed.end());
+  return packed;
+}();
 
 bool PlainlyEnglish(std::string_view text) {
   constexpr size_t kMaxWords = 200;  // enough to judge; bounded cost
+  // Once this many of the words are common ones, the text is English
+  // however the rest of its first kMaxWords go.
+  constexpr size_t kSettled = (kMaxWords + 6) / 7;
   size_t words = 0, english = 0;
-  char word[8];
-  size_t length = 0;
-  bool too_long = false;
+  uint64_t word = 0;
+  size_t length = 0;  // letters in the word so far, counted past the longest
   auto end_word = [&] {
-    if (length == 0 && !too_long) return;
+    if (length == 0) return;
     ++words;
-    if (!too_long && CommonEnglishWord(std::string_view(word, length))) ++english;
+    if (length <= kLongestCommonWord &&
+        std::binary_search(kPackedCommonWords.begin(), kPackedCommonWords.end(), word))
+      ++english;
     length = 0;
-    too_long = false;
+    word = 0;
   };
   for (size_t i = 0; i < text.size() && words < kMaxWords; ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (std::isalpha(c) && c < 0x80) {
-      if (length < sizeof word) word[length++] = static_cast<char>(std::tolower(c));
-      else too_long = true;
+    unsigned char lower = static_cast<unsigned char>(text[i]) | 0x20;
+    if (lower - 'a' < 26u) {  // an ASCII letter, either case
+      if (++length <= kLongestCommonWord) word = word << 8 | lower;
     } else {
       end_word();
+      if (english >= kSettled) return true;
     }
   }
   end_word();
