@@ -6,6 +6,7 @@
 #include "cli/usage_hint.h"
 #include "export/format.h"
 #include "report/sink.h"
+#include "util/allocator.h"
 
 #ifndef AMENDS_VERSION
 #define AMENDS_VERSION "0.0.0"
@@ -52,6 +53,7 @@ void AddLanguageOption(CLI::App* command, std::string* language) {
 
 int main(int argc, char** argv) {
   using namespace amends::cli;
+  amends::KeepFreedMemory();  // an audit or server frees and reuses memory per reply
   CLI::App app{
       "amends reads a support agent's draft reply before it is sent and says what to fix:\n"
       "fake apologies (\"sorry for any inconvenience\"), an apology undone by \"but\", blame,\n"
