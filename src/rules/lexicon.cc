@@ -176,9 +176,9 @@ class RuleCompiler {
                   "unknown field '" + f.key + "'" + DidYouMean(f.key, field_names_));
         continue;
       }
-      if (f.list && f.key != "match" && f.key != "unless")
+      if (f.list && f.key != "match" && f.key != "unless" && f.key != "with")
         ctx.Error(f.line, 1,
-                  "a '- item' list is only for patterns ('match', 'unless', "
+                  "a '- item' list is only for patterns ('match', 'unless', 'with', "
                   "'define'); write '" +
                       f.key + "' on one line");
       if (const RuleKindDef* owner = OwnerOf(f.key); owner && owner != &kind) {
@@ -295,6 +295,7 @@ void WriteLexicon(const Lexicon& lexicon, BinaryWriter* out) {
     for (const std::string& s : r.regex_needs) out->Str(s);
     out->Array(r.phrases);
     out->Array(r.phrase_unless);
+    out->Array(r.phrase_with);
     for (const auto* regexes : {&r.regexes, &r.regex_unless}) {
       out->U64(regexes->size());
       for (const auto& re : *regexes) out->Str(re->pattern());
@@ -342,6 +343,7 @@ bool ReadLexicon(BinaryReader* in, Lexicon* lexicon, bool in_place, bool keep_ex
       r.regex_needs.emplace_back(in->Str());
     in->Array(&r.phrases);
     in->Array(&r.phrase_unless);
+    in->Array(&r.phrase_with);
     for (auto* regexes : {&r.regexes, &r.regex_unless}) {
       uint64_t n = in->U64();
       for (uint64_t k = 0; k < n && in->ok(); ++k)

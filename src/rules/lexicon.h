@@ -81,6 +81,11 @@ struct Rule {
   // Lexicon::phrases) or regexes.
   std::vector<uint32_t> phrases;
   std::vector<uint32_t> phrase_unless;
+  // Phrase rules: patterns the sentence of a match must also hold, each
+  // somewhere in it, before or after the match (`with:`). A construction
+  // of two parts whose order and distance vary: a third party named, and
+  // in the same sentence what it did or where the customer is sent.
+  std::vector<uint32_t> phrase_with;
   std::vector<std::unique_ptr<RuleRegex>> regexes;
   std::vector<std::unique_ptr<RuleRegex>> regex_unless;
 

@@ -294,6 +294,48 @@ TEST_CASE("'case: upper' keeps only matches written in capitals", "[lexicon]") {
             .find("demo.rules:3:9: case must be 'any' or 'upper'") != std::string::npos);
 }
 
+TEST_CASE("'with' needs its pattern somewhere in the same sentence, before or after", "[lexicon]") {
+  std::string error;
+  auto a = Analyzer::Load({{"checks.def", kChecks}, {"lexicons/en/demo.rules", R"(rule hedge.courier
+  tag: hedge
+  match: the (courier|carrier)
+  with:
+    - lost | delayed | damaged
+    - (contact|call) them
+  with: (parcel|package)
+  unless: the courier (was|is) (great|lovely)
+  fire: The courier lost your parcel.
+  fire: Your parcel was delayed by the carrier.
+  pass: The courier lost it.
+  pass: The courier has your parcel.
+  pass: Your parcel is here. The courier lost nothing.
+)"}},
+                          &error);
+  INFO(error);
+  REQUIRE(a);
+  const std::string text =
+      "Your package? Please contact them, the carrier has it. The courier was great, it delayed "
+      "the parcel.";
+  auto hits = a->Hits(text, RuleScope::kDraft);
+  // The first sentence has a package but no carrier; the second a carrier,
+  // its second companion before it and no parcel; the third a courier
+  // praised (the antipattern overlaps the match) though its companions are
+  // there.
+  CHECK(hits.empty());
+  const std::string second = "Please contact them about the parcel, the carrier has it.";
+  hits = a->Hits(second, RuleScope::kDraft);
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0].span.start == second.find("the carrier"));  // the match, not its companions
+  CHECK(hits[0].span.end == second.find("the carrier") + 11);
+  CHECK(LoadError("rule hedge.x\n  tag: hedge\n  kind: regex\n  with: x\n  match: x\n  fire: x\n"
+                  "  pass: y\n")
+            .find("demo.rules:4:1: 'with' applies to phrase rules only") != std::string::npos);
+  CHECK(LoadError("rule hedge.x\n  tag: hedge\n  with:\n  match: x\n  fire: x\n  pass: y\n")
+            .find("demo.rules:3:") != std::string::npos);
+  CHECK(LoadError("rule hedge.x\n  tag: hedge\n  with: (a|\n  match: x\n  fire: x\n  pass: y\n")
+            .find("demo.rules:3:") != std::string::npos);
+}
+
 TEST_CASE("'^' and '$' patterns match at a sentence's start (past @handles) and end", "[lexicon]") {
   std::string error;
   auto a = Analyzer::Load({{"checks.def", kChecks}, {"lexicons/en/demo.rules", R"(rule hedge.relax

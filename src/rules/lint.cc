@@ -280,7 +280,7 @@ class Linter {
           continue;
         }
         for (const BlockField& field : b.fields)
-          if (field.key == "match" || field.key == "unless")
+          if (field.key == "match" || field.key == "unless" || field.key == "with")
             LintPattern(f, field.value, field.pieces);
       }
     }

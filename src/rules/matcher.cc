@@ -427,7 +427,7 @@ void Matcher::PostSets(std::span<const std::span<const uint32_t>> sets, int scop
   std::vector<uint8_t> used(set_count_, 0);
   for (const Rule& rule : lexicon_.rules) {
     if (static_cast<int>(rule.scope) != scope) continue;
-    for (const auto* patterns : {&rule.phrases, &rule.phrase_unless}) {
+    for (const auto* patterns : {&rule.phrases, &rule.phrase_unless, &rule.phrase_with}) {
       for (uint32_t p : *patterns) {
         for (uint32_t q = requirement_begin_[p]; q < requirement_begin_[p + 1]; ++q)
           used[requirements_[q].set] = 1;
@@ -775,6 +775,10 @@ void Matcher::SentenceScan::TryAt(size_t p, const PhraseRef& ref) {
   // An antipattern anywhere in the sentence that overlaps cancels it.
   for (uint32_t unless : rule.phrase_unless)
     if (Overlaps(unless, p, end)) return;
+  // Each companion pattern somewhere in the sentence: a match overlapping
+  // all of its words.
+  for (uint32_t with : rule.phrase_with)
+    if (!Overlaps(with, 0, n_)) return;
   raw_->push_back({ref.rule, rule.tag, SpanOf(p, end), s_});
 }
 

@@ -92,6 +92,11 @@ void BrutePhrases(const Lexicon& lexicon, const Document& doc, RuleScope scope, 
             size_t e = match(unless, q, n);
             cancelled = e > q && q < end && p < e;
           }
+        for (uint32_t with : rule.phrase_with) {
+          bool found = false;
+          for (size_t q = 0; q < n && !found; ++q) found = match(with, q, n) > q;
+          cancelled = cancelled || !found;
+        }
         if (!cancelled) raw->push_back({r, rule.tag, span_of(p, end), s});
       }
     }

@@ -1,6 +1,7 @@
 // `kind: phrase` (the default): patterns of words, groups and macros
 // (rules/phrase.h), matched through the word index. Its own fields: `case`
-// (upper: shouting) and `sentence` (question).
+// (upper: shouting), `sentence` (question) and `with` (a pattern the
+// sentence must also hold, anywhere in it).
 #include "rules/block_file.h"
 #include "rules/lexicon.h"
 #include "rules/rule_kind.h"
@@ -8,7 +9,8 @@
 namespace amends {
 namespace {
 
-constexpr RuleKindDef::Field kFields[] = {{"case", "a regex says it itself"}, {"sentence"}};
+constexpr RuleKindDef::Field kFields[] = {
+    {"case", "a regex says it itself"}, {"sentence"}, {"with", "a regex says it itself"}};
 
 void ReadFields(const RuleBlockContext& ctx, Rule* r) {
   if (const BlockField* f = ctx.Single("case")) {
@@ -20,6 +22,21 @@ void ReadFields(const RuleBlockContext& ctx, Rule* r) {
     if (f->value == "question") r->in_question = true;
     else if (f->value != "any")
       ctx.Error(f->line, f->value_column, "sentence must be 'any' or 'question'");
+  }
+  for (const BlockField* f : ctx.block.All("with")) {
+    if (f->value.empty()) {
+      ctx.Error(f->line, f->value_column, "empty 'with'");
+      continue;
+    }
+    std::string err;
+    size_t at = 0;
+    int64_t p = ctx.phrases->Add(f->value, &err, &at);
+    if (p < 0) {
+      auto [line, column] = f->Locate(at);
+      ctx.Error(line, column, err);
+      continue;
+    }
+    r->phrase_with.push_back(static_cast<uint32_t>(p));
   }
 }
 
