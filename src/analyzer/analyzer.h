@@ -178,8 +178,16 @@ class Analyzer {
   // `pass` and `fixes` examples, which only RunRuleExamples and `explain`
   // read (has_rule_examples() then says false); rules compiled from files
   // keep theirs.
+  //
+  // `image_check` kBuiltTogether says the caller knows the image was made
+  // from the first files when the program was built (the embedded pair):
+  // their hash is not worked out again, which is a tenth of a short
+  // check's start-up. A test holds the embedded pair to that (a stale one
+  // fails it); anything else is checked.
+  enum class ImageCheck { kHash, kBuiltTogether };
   static std::unique_ptr<Analyzer> Load(const std::vector<LexiconFile>& files, std::string* error,
-                                        std::string_view image = {}, bool rule_examples = true);
+                                        std::string_view image = {}, bool rule_examples = true,
+                                        ImageCheck image_check = ImageCheck::kHash);
 
   // Applies a team configuration's check overrides. Call before the first
   // Analyze; returns false and sets `*error` for an unknown check id.

@@ -1,5 +1,6 @@
 #include "analyzer/analyzer.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 using namespace amends;
@@ -121,6 +122,30 @@ TEST_CASE("an image made from other files is ignored", "[image]") {
   REQUIRE(b);
   CHECK_FALSE(b->from_image());
   CHECK(b->lexicon().rules.size() > 100);
+}
+
+TEST_CASE("an image trusted as built with its files is not hashed against them", "[image]") {
+  // Only the embedded pair is loaded this way (the test above holds it to
+  // its hash): an edited file beside a trusted image is not noticed.
+  std::vector<LexiconFile> files = EmbeddedLexiconFiles();
+  for (LexiconFile& f : files)
+    if (f.name.find("apology.rules") != std::string::npos)
+      f.content += "\n" + std::string(kExtraRule);
+  std::string error;
+  auto trusted = Analyzer::Load(files, &error, EmbeddedLexiconImage(), /*rule_examples=*/false,
+                                Analyzer::ImageCheck::kBuiltTogether);
+  REQUIRE(trusted);
+  CHECK(trusted->from_image());
+  auto has_extra_rule = [](const Analyzer& a) {
+    const auto& rules = a.lexicon().rules;
+    return std::any_of(rules.begin(), rules.end(),
+                       [](const Rule& r) { return r.id == "team.sorry_for_wait"; });
+  };
+  CHECK_FALSE(has_extra_rule(*trusted));
+  auto checked = Analyzer::Load(files, &error, EmbeddedLexiconImage(), /*rule_examples=*/false);
+  REQUIRE(checked);
+  CHECK_FALSE(checked->from_image());
+  CHECK(has_extra_rule(*checked));
 }
 
 TEST_CASE("team rule files compile on top of an image", "[image]") {

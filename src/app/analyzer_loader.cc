@@ -42,7 +42,10 @@ bool GatherLexicon(const LoadOptions& options, LexiconSources* out, std::string*
 std::unique_ptr<Analyzer> LoadAnalyzer(const LoadOptions& options, std::string* error) {
   LexiconSources sources;
   if (!GatherLexicon(options, &sources, error)) return nullptr;
-  auto analyzer = Analyzer::Load(sources.files, error, sources.image, options.rule_examples);
+  // The built-in image and files are made together at build time.
+  auto analyzer = Analyzer::Load(sources.files, error, sources.image, options.rule_examples,
+                                 options.lexicons.empty() ? Analyzer::ImageCheck::kBuiltTogether
+                                                          : Analyzer::ImageCheck::kHash);
   if (!analyzer) {
     *error += "\namends: the lexicon did not load";
     return nullptr;

@@ -380,6 +380,7 @@ bool ReadLexicon(BinaryReader* in, Lexicon* lexicon, bool in_place, bool keep_ex
 
 bool LoadRules(const std::vector<BlockFile>& files, const std::vector<std::string>& tags,
                Lexicon* out, std::string* error, std::span<const RuleKindDef* const> kinds) {
+  if (files.empty()) return true;  // nothing to add (an image's rules alone)
   RuleCompiler compiler(tags, kinds, out);
   compiler.CompileFiles(files);
   if (!compiler.ok()) {
