@@ -997,10 +997,18 @@ void Matcher::Match(const Document& doc, RuleScope scope, std::vector<Hit>* out,
   };
   SortRuns(&raw, text_order);
   constexpr uint32_t kNone = UINT32_MAX;
-  thread_local std::vector<uint32_t> last_kept;  // per rule, index into hits
-  last_kept.assign(lexicon_.rules.size(), kNone);
+  // Per rule, index into hits. All kNone between calls: each call resets
+  // the entries of the rules it kept a hit of, rather than all of them.
+  thread_local std::vector<uint32_t> last_kept;
+  if (last_kept.size() < lexicon_.rules.size()) last_kept.resize(lexicon_.rules.size(), kNone);
   std::vector<Hit>& hits = *out;
   hits.clear();
+  struct Reset {  // on every way out, a throw included
+    std::vector<Hit>& hits;
+    ~Reset() {
+      for (const Hit& h : hits) last_kept[h.rule] = kNone;
+    }
+  } reset{hits};
   for (const Hit& h : raw) {
     if (Hidden(doc, scope, h.span)) continue;
     uint32_t& last = last_kept[h.rule];
@@ -1008,8 +1016,8 @@ void Matcher::Match(const Document& doc, RuleScope scope, std::vector<Hit>* out,
       if (h.span.end > hits[last].span.end) hits[last].span.end = h.span.end;
       continue;
     }
-    last = static_cast<uint32_t>(hits.size());
     hits.push_back(h);
+    last = static_cast<uint32_t>(hits.size() - 1);
   }
 }
 
