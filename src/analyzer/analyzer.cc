@@ -25,10 +25,10 @@ constexpr std::string_view kImageMagic = "amends-lexicon-image";
 constexpr uint32_t kImageVersion = 6;  // 6: the matcher's phrase index is saved
 
 // Identifies the files an image was made from (names and contents): not
-// cryptographic, only to tell a stale image from a current one. Every
-// start-up hashes the embedded files (about 600 KB), so the bytes go
-// through four independent multiply-xorshift lanes, 32 bytes a round,
-// which a CPU runs side by side.
+// cryptographic, only to tell a stale image from a current one. A team's
+// folder is hashed at every start-up (the built-in pair is trusted, see
+// ImageCheck), so the bytes go through four independent multiply-xorshift
+// lanes, 32 bytes a round, which a CPU runs side by side.
 uint64_t HashFiles(const std::vector<LexiconFile>& files, size_t count) {
   uint64_t lanes[4] = {0x9E3779B97F4A7C15ull ^ count, 0xC2B2AE3D27D4EB4Full, 0x165667B19E3779F9ull,
                        0xD6E8FEB86659FD93ull};
