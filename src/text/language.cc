@@ -38,7 +38,12 @@ constexpr std::string_view kCommonEnglishWords[] = {
     "and",  "are", "be",  "can",    "for",   "have",  "if",     "is",   "it",
     "my",   "of",  "our", "please", "sorry", "thank", "thanks", "that", "the",
     "this", "to",  "us",  "we",     "what",  "will",  "with",   "you",  "your"};
-constexpr size_t kLongestCommonWord = 6;
+constexpr size_t kLongestCommonWord = [] {
+  size_t longest = 0;
+  for (std::string_view w : kCommonEnglishWords) longest = std::max(longest, w.size());
+  return longest;
+}();
+static_assert(kLongestCommonWord <= sizeof(uint64_t), "a common word packs into one integer");
 
 // A word of at most 8 lower-case ASCII letters as one integer, so that
 // looking it up is a few integer compares rather than string compares.
