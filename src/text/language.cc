@@ -79,7 +79,7 @@ bool PlainlyEnglish(std::string_view text) {
   };
   for (size_t i = 0; i < text.size() && words < kMaxWords; ++i) {
     unsigned char lower = static_cast<unsigned char>(text[i]) | 0x20;
-    if (lower - 'a' < 26u) {  // an ASCII letter, either case
+    if (static_cast<unsigned>(lower - 'a') < 26u) {  // an ASCII letter, either case
       if (++length <= kLongestCommonWord) word = word << 8 | lower;
     } else {
       end_word();
