@@ -23,6 +23,16 @@ const char kExtraRule[] =
     "  fire: We're sorry for the long wait.\n"
     "  pass: Thanks for waiting.\n";
 
+// The built-in files with kExtraRule added to apology.rules: files the
+// embedded image was not made from.
+std::vector<LexiconFile> FilesWithEditedApologyRules() {
+  std::vector<LexiconFile> files = EmbeddedLexiconFiles();
+  for (LexiconFile& f : files)
+    if (f.name.find("apology.rules") != std::string::npos)
+      f.content += "\n" + std::string(kExtraRule);
+  return files;
+}
+
 }  // namespace
 
 TEST_CASE("the embedded lexicon image is current and gives what compiling gives", "[image]") {
@@ -108,10 +118,7 @@ TEST_CASE("an image read without its examples matches the same, and says it has 
 }
 
 TEST_CASE("an image made from other files is ignored", "[image]") {
-  std::vector<LexiconFile> files = EmbeddedLexiconFiles();
-  for (LexiconFile& f : files)
-    if (f.name.find("apology.rules") != std::string::npos)
-      f.content += "\n" + std::string(kExtraRule);
+  std::vector<LexiconFile> files = FilesWithEditedApologyRules();
   std::string error;
   auto a = Analyzer::Load(files, &error, EmbeddedLexiconImage());
   REQUIRE(a);
@@ -127,10 +134,7 @@ TEST_CASE("an image made from other files is ignored", "[image]") {
 TEST_CASE("an image trusted as built with its files is not hashed against them", "[image]") {
   // Only the embedded pair is loaded this way (the test above holds it to
   // its hash): an edited file beside a trusted image is not noticed.
-  std::vector<LexiconFile> files = EmbeddedLexiconFiles();
-  for (LexiconFile& f : files)
-    if (f.name.find("apology.rules") != std::string::npos)
-      f.content += "\n" + std::string(kExtraRule);
+  std::vector<LexiconFile> files = FilesWithEditedApologyRules();
   std::string error;
   auto trusted = Analyzer::Load(files, &error, EmbeddedLexiconImage(), /*rule_examples=*/false,
                                 Analyzer::ImageCheck::kBuiltTogether);
