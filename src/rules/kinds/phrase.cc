@@ -12,6 +12,20 @@ namespace {
 constexpr RuleKindDef::Field kFields[] = {
     {"case", "a regex says it itself"}, {"sentence"}, {"with", "a regex says it itself"}};
 
+// Compiles field `f`'s pattern into the lexicon's phrases and appends its
+// index to `*into`, or reports where it is wrong.
+void AddPhrase(const RuleBlockContext& ctx, const BlockField& f, std::vector<uint32_t>* into) {
+  std::string err;
+  size_t at = 0;
+  int64_t p = ctx.phrases->Add(f.value, &err, &at);
+  if (p < 0) {
+    auto [line, column] = f.Locate(at);
+    ctx.Error(line, column, err);
+    return;
+  }
+  into->push_back(static_cast<uint32_t>(p));
+}
+
 void ReadFields(const RuleBlockContext& ctx, Rule* r) {
   if (const BlockField* f = ctx.Single("case")) {
     if (f->value == "upper") r->upper_case = true;
@@ -28,28 +42,12 @@ void ReadFields(const RuleBlockContext& ctx, Rule* r) {
       ctx.Error(f->line, f->value_column, "empty 'with'");
       continue;
     }
-    std::string err;
-    size_t at = 0;
-    int64_t p = ctx.phrases->Add(f->value, &err, &at);
-    if (p < 0) {
-      auto [line, column] = f->Locate(at);
-      ctx.Error(line, column, err);
-      continue;
-    }
-    r->phrase_with.push_back(static_cast<uint32_t>(p));
+    AddPhrase(ctx, *f, &r->phrase_with);
   }
 }
 
 void AddPattern(const RuleBlockContext& ctx, const BlockField& f, bool is_match, Rule* r) {
-  std::string err;
-  size_t at = 0;
-  int64_t p = ctx.phrases->Add(f.value, &err, &at);
-  if (p < 0) {
-    auto [line, column] = f.Locate(at);
-    ctx.Error(line, column, err);
-    return;
-  }
-  (is_match ? r->phrases : r->phrase_unless).push_back(static_cast<uint32_t>(p));
+  AddPhrase(ctx, f, is_match ? &r->phrases : &r->phrase_unless);
 }
 
 }  // namespace
