@@ -52,7 +52,12 @@ bool Contains(std::string_view text, std::string_view needle, uint32_t anchor) {
   while (p <= last) {
     p = static_cast<const char*>(std::memchr(p, needle[anchor], static_cast<size_t>(last - p) + 1));
     if (!p) return false;
-    if (std::memcmp(p - anchor, needle.data(), needle.size()) == 0) return true;
+    // The first and last bytes before the rest: most places the anchor
+    // byte is found differ there.
+    const char* at = p - anchor;
+    if (at[0] == needle.front() && at[needle.size() - 1] == needle.back() &&
+        std::memcmp(at, needle.data(), needle.size()) == 0)
+      return true;
     ++p;
   }
   return false;
@@ -168,6 +173,8 @@ void Matcher::IndexPhrases() {
       for (uint32_t pattern : rule.phrases) {
         PhraseRef ref{r, pattern};
         if (key_set_[pattern] != kNoSet) {
+          if (uint32_t check = check_set_[pattern]; check != kNoSet)
+            ref.check = check | (common_mask_[check] ? kCommonBit : 0);
           by_key[key_set_[pattern]].push_back(ref);
           continue;
         }
@@ -341,7 +348,8 @@ void Matcher::IndexRequirements() {
   NumberRequirements(&numbering);
   std::vector<std::span<const uint32_t>>& sets = numbering.sets();
   ChooseKeys(sets);
-  if (sets.size() >= kKeyBit) {  // the postings could not tell a set from the flag
+  if (sets.size() >= kKeyBit - 1) {  // the postings could not tell a set from the flag,
+    // nor a check from kNoSet
     error_ = "the lexicon's phrase patterns need more than 2^31 word sets";
     sets.clear();
     requirements_.clear();
@@ -351,7 +359,41 @@ void Matcher::IndexRequirements() {
   }
   set_count_ = static_cast<uint32_t>(sets.size());
   TrackCommonWords(sets);
+  OrderSets(&sets);
   for (int scope = 0; scope < 2; ++scope) PostSets(sets, scope);
+}
+
+void Matcher::OrderSets(std::vector<std::span<const uint32_t>>* sets) {
+  // How many sets each word is posted to (a tracked common word, none).
+  std::vector<uint32_t> posted(lexicon_.phrases.vocabulary().size(), 0);
+  for (std::span<const uint32_t> set : *sets)
+    for (uint32_t id : set)
+      if (common_index_[id] == kNotCommon) ++posted[id];
+  // Each set under the word of it posted to the most sets: those of a word
+  // that is in hundreds come together.
+  std::vector<std::pair<uint64_t, uint32_t>> order(sets->size());
+  for (uint32_t s = 0; s < sets->size(); ++s) {
+    uint32_t heaviest = 0, most = 0;
+    for (uint32_t id : (*sets)[s])
+      if (posted[id] > most) most = posted[id], heaviest = id;
+    order[s] = {uint64_t{UINT32_MAX - most} << 32 | heaviest, s};
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<uint32_t> renumbered(sets->size());
+  std::vector<std::span<const uint32_t>> ordered(sets->size());
+  std::vector<uint64_t> masks(sets->size());
+  for (uint32_t i = 0; i < order.size(); ++i) {
+    renumbered[order[i].second] = i;
+    ordered[i] = (*sets)[order[i].second];
+    masks[i] = common_mask_[order[i].second];
+  }
+  *sets = std::move(ordered);
+  common_mask_ = std::move(masks);
+  for (Requirement& r : requirements_) r.set = renumbered[r.set];
+  for (auto* per_pattern : {&key_set_, &start_set_, &check_set_})
+    for (uint32_t& set : *per_pattern)
+      if (set != kNoSet) set = renumbered[set];
 }
 
 template <typename Numbering>
@@ -384,13 +426,21 @@ void Matcher::ChooseKeys(std::span<const std::span<const uint32_t>> sets) {
     uint32_t id = phrases.vocabulary().Find(word);
     if (id != Vocabulary::kUnknown) common[id] = true;
   }
+  // And the one after it, checked first among the rest (see
+  // PhraseRef::check).
   key_set_.assign(phrases.size(), kNoSet);
+  check_set_.assign(phrases.size(), kNoSet);
   for (uint32_t p = 0; p < phrases.size(); ++p) {
-    uint64_t best = UINT64_MAX;
+    uint64_t best = UINT64_MAX, second = UINT64_MAX;
     for (uint32_t r = requirement_begin_[p]; r < requirement_begin_[p + 1]; ++r) {
-      uint64_t w =
-          RequirementWeight(sets[requirements_[r].set], [&](uint32_t id) { return common[id]; });
-      if (w < best) best = w, key_set_[p] = requirements_[r].set;
+      const uint32_t set = requirements_[r].set;
+      uint64_t w = RequirementWeight(sets[set], [&](uint32_t id) { return common[id]; });
+      if (w < best) {
+        if (key_set_[p] != kNoSet) second = best, check_set_[p] = key_set_[p];
+        best = w, key_set_[p] = set;
+      } else if (w < second && set != key_set_[p]) {
+        second = w, check_set_[p] = set;
+      }
     }
   }
 }
@@ -415,9 +465,12 @@ void Matcher::TrackCommonWords(std::span<const std::span<const uint32_t>> sets) 
 }
 
 void Matcher::PostSets(std::span<const std::span<const uint32_t>> sets, int scope) {
+  // The key sets of this scope's patterns: a sentence lists those it holds.
   std::vector<uint8_t> is_key(set_count_, 0);
-  for (uint32_t set : key_set_)
-    if (set != kNoSet) is_key[set] = 1;
+  for (const Rule& rule : lexicon_.rules)
+    if (static_cast<int>(rule.scope) == scope)
+      for (uint32_t p : rule.phrases)
+        if (key_set_[p] != kNoSet) is_key[key_set_[p]] = 1;
   // A key set is still posted under its common words: a sentence must
   // list it among the key sets it holds.
   auto posted = [&](uint32_t s, uint32_t id) {
@@ -460,15 +513,17 @@ namespace {
 struct PhraseScratch {
   std::vector<std::string_view> words;
   std::vector<uint32_t> ids;
-  // Per set: the sentence's stamp in the high half of `state` and the
-  // last word that belongs to the set in the low half; any other stamp
-  // means the sentence holds no word of the set. With the stamp,
-  // `positions` has a bit for each of the first 64 words in the set.
+  // Per set: the stamp of the last sentence that held a word of it (any
+  // other stamp: the sentence holds none), apart from the rest so that
+  // asking whether a sentence holds a set reads 4 bytes of a dense array.
+  // With the stamp, `positions` has a bit for each of the first 64 words
+  // in the set and `last` is the last word in it.
+  ZeroedArray<uint32_t> stamps;  // zero: no stamp
   struct SetState {
-    uint64_t state = 0;
-    uint64_t positions = 0;
+    uint64_t positions;
+    uint64_t last;
   };
-  ZeroedArray<SetState> sets;    // zero bytes: no stamp, no positions
+  ZeroedArray<SetState> sets;  // good only where stamps say so
   std::vector<uint32_t> marked;  // the key sets the sentence holds a word of
   uint32_t stamp = 0;
   // Per tracked common word (see common_index_) the sentence holds, its
@@ -493,7 +548,7 @@ struct PhraseScratch {
   // A new sentence: a new stamp, nothing marked or reached.
   uint64_t NewSentence() {
     if (++stamp == 0) {  // wrapped: forget every old stamp
-      sets.Zero();
+      stamps.Zero();
       reach_at.Zero();
       stamp = 1;
     }
@@ -518,6 +573,7 @@ class Matcher::SentenceScan {
         doc_(doc),
         phrases_(matcher.lexicon_.phrases),
         scratch_(scratch),
+        stamps_(scratch.stamps.data()),
         sets_(scratch.sets.data()),
         s_(s),
         sentence_(doc.sentences[s]),
@@ -525,6 +581,7 @@ class Matcher::SentenceScan {
         ids_(scratch.ids.data() + sentence_.first_word),
         n_(sentence_.end_word - sentence_.first_word),
         stamp_(scratch.NewSentence()),
+        stamp32_(static_cast<uint32_t>(stamp_ >> 32)),
         raw_(raw) {}
 
   // Marks the sets the sentence's words are in, from the scope's postings.
@@ -543,8 +600,13 @@ class Matcher::SentenceScan {
   // Whether the sentence holds a word of a set (View(set).present, without
   // the rest).
   bool Present(uint32_t set) const {
-    return (sets_[set].state & kStampMask) == stamp_ ||
-           (m_.common_mask_[set] & common_present_) != 0;
+    return stamps_[set] == stamp32_ || (m_.common_mask_[set] & common_present_) != 0;
+  }
+  // The same when the set is known to hold no tracked common word unless
+  // `common`: its mask is not read.
+  bool Present(uint32_t set, bool common) const {
+    return stamps_[set] == stamp32_ ||
+           (common && (m_.common_mask_[set] & common_present_) != 0);
   }
   // Where the sentence begins for a "^" pattern: its first word, past the
   // @handles a social reply opens with.
@@ -581,13 +643,15 @@ class Matcher::SentenceScan {
   PhraseScratch& scratch_;
   // Raw pointers: the loops write through them, and the compiler cannot
   // tell that vectors do not alias.
+  uint32_t* const stamps_;
   PhraseScratch::SetState* const sets_;
   const uint32_t s_;
   const Sentence& sentence_;
   const std::string_view* const words_;
   const uint32_t* const ids_;
   const size_t n_;
-  const uint64_t stamp_;
+  const uint64_t stamp_;   // the sentence's stamp, in the high half
+  const uint32_t stamp32_;  // and alone
   uint64_t common_present_ = 0;  // a bit per tracked common word it holds
   size_t opening_ = 0;
   int question_ = -1;  // not yet known
@@ -618,11 +682,12 @@ void Matcher::SentenceScan::Post(const ScopeIndex& index) {
     for (uint32_t i = posting_begin[id], end = posting_begin[id + 1]; i < end; ++i) {
       const uint32_t set = postings[i] & ~kKeyBit;
       PhraseScratch::SetState& st = sets_[set];
-      if ((st.state & kStampMask) != stamp_) {
+      if (stamps_[set] != stamp32_) {
+        stamps_[set] = stamp32_;
         st.positions = 0;
         if (postings[i] & kKeyBit) marked.push_back(set);
       }
-      st.state = stamp_ | q;
+      st.last = q;
       st.positions |= bit;
     }
   }
@@ -633,9 +698,9 @@ void Matcher::SentenceScan::Post(const ScopeIndex& index) {
 Matcher::SentenceScan::SetView Matcher::SentenceScan::View(uint32_t set) const {
   SetView v;
   const PhraseScratch::SetState& st = sets_[set];
-  if ((st.state & kStampMask) == stamp_) {
+  if (stamps_[set] == stamp32_) {
     v.present = true;
-    v.last = static_cast<uint32_t>(st.state);
+    v.last = static_cast<uint32_t>(st.last);
     v.positions = st.positions;
   }
   for (uint64_t m = m_.common_mask_[set] & common_present_; m; m &= m - 1) {
@@ -785,11 +850,14 @@ void Matcher::SentenceScan::TryAt(size_t p, const PhraseRef& ref) {
 void Matcher::SentenceScan::Run(const ScopeIndex& index) {
   // Patterns with a key: only those whose key set the sentence holds.
   for (uint32_t set : scratch_.marked)
-    for (const PhraseRef& ref : index.by_key[set])
+    for (const PhraseRef& ref : index.by_key[set]) {
+      if (ref.check != kNoSet && !Present(ref.check & ~kCommonBit, ref.check & kCommonBit))
+        continue;
       ForEachStart(ref.pattern, n_, [&](size_t p) {
         TryAt(p, ref);
         return true;
       });
+    }
   // The others (they need no particular word), by the word they begin
   // with.
   for (size_t p = 0; p < n_; ++p) {
@@ -808,6 +876,7 @@ void Matcher::MatchPhrases(const Document& doc, const ScopeIndex& index, std::ve
                            PhraseHitCache* cache) const {
   thread_local PhraseScratch scratch;
   const PhraseSet& phrases = lexicon_.phrases;
+  scratch.stamps.AtLeast(set_count_);
   scratch.sets.AtLeast(set_count_);
   scratch.reach_at.AtLeast(phrases.size());
   // Every word of the document and its vocabulary id, looked up once; a

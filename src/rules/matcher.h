@@ -67,9 +67,17 @@ class Matcher {
              PhraseHitCache* cache) const;
 
  private:
+  static constexpr uint32_t kNoSet = UINT32_MAX;
+  static constexpr uint32_t kCommonBit = 0x80000000;  // see PhraseRef::check
   struct PhraseRef {
     uint32_t rule;
     uint32_t pattern;  // in Lexicon::phrases
+    // A pattern looked up by its key: the requirement after the key least
+    // likely to hold (kNoSet when the key is its only one), tried first
+    // from here so that the many patterns a sentence lacks a word of are
+    // told apart without reading their requirements; with kCommonBit
+    // when the set holds a tracked common word. kNoSet in other lists.
+    uint32_t check = kNoSet;
   };
   struct RegexRef {
     uint32_t rule;
@@ -135,6 +143,10 @@ class Matcher {
   void NumberRequirements(Numbering* numbering);
   void ChooseKeys(std::span<const std::span<const uint32_t>> sets);
   void TrackCommonWords(std::span<const std::span<const uint32_t>> sets);
+  // Renumbers the sets so that those holding the same often-posted word
+  // lie together: its postings then touch a few neighbouring cache lines
+  // of the per-set state, not one line per set.
+  void OrderSets(std::vector<std::span<const uint32_t>>* sets);
   void PostSets(std::span<const std::span<const uint32_t>> sets, int scope);
   void IndexPhrases();  // by_first, by_prefix_byte, any_start, by_key
   void IndexRegexes();  // the regex sets (never saved: RE2 compiles them)
@@ -158,9 +170,11 @@ class Matcher {
   // Per pattern, the requirement set it is looked up by, and the set of
   // the words it begins with (when those are all it can begin with), or
   // kNoSet.
-  static constexpr uint32_t kNoSet = UINT32_MAX;
   std::vector<uint32_t> key_set_;
   std::vector<uint32_t> start_set_;
+  // Per pattern, its PhraseRef::check (without kCommonBit): worked out
+  // with the keys, read when the lists are made, not kept in the image.
+  std::vector<uint32_t> check_set_;
   // Per vocabulary id, its index among the common words tracked per
   // sentence, or kNotCommon; per set, a bit for each tracked word in it.
   // A set's postings leave those words out unless it is a key set.
