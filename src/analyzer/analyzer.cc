@@ -185,6 +185,7 @@ std::unique_ptr<Analyzer> Analyzer::Load(const std::vector<LexiconFile>& files, 
     return nullptr;
   }
   if (!LoadRules(rule_files, a->checks_.tags, &a->lexicon_, error)) return nullptr;
+  a->matcher_from_image_ = saved_matcher != nullptr;
   a->matcher_ = saved_matcher ? std::move(saved_matcher) : std::make_unique<Matcher>(a->lexicon_);
   if (!a->matcher_->error().empty()) {
     *error = a->matcher_->error();

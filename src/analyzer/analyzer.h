@@ -229,8 +229,10 @@ class Analyzer {
   const Lexicon& lexicon() const { return lexicon_; }
   const NameLists& names() const { return names_; }
   const Matcher& matcher() const { return *matcher_; }
-  // Whether Load took the rules from an image.
+  // Whether Load took the rules from an image, and the matcher's phrase
+  // index too (only when no file follows the image; else it is built).
   bool from_image() const { return from_image_; }
+  bool matcher_from_image() const { return matcher_from_image_; }
   // Whether every rule holds its examples (see Load).
   bool has_rule_examples() const { return has_rule_examples_; }
   // A number that names this analyzer's current checks and rules: no other
@@ -247,6 +249,7 @@ class Analyzer {
   NameLists names_;
   std::unique_ptr<Matcher> matcher_;
   bool from_image_ = false;
+  bool matcher_from_image_ = false;
   bool has_rule_examples_ = true;
 };
 

@@ -43,6 +43,9 @@ TEST_CASE("the embedded lexicon image is current and gives what compiling gives"
   REQUIRE(imaged);
   CHECK_FALSE(compiled->from_image());
   REQUIRE(imaged->from_image());
+  // The phrase index is read from the image in place, not built again.
+  CHECK_FALSE(compiled->matcher_from_image());
+  CHECK(imaged->matcher_from_image());
   REQUIRE(imaged->lexicon().rules.size() == compiled->lexicon().rules.size());
   CHECK(imaged->lexicon().phrases.size() == compiled->lexicon().phrases.size());
   CHECK(imaged->names().first_names.size() == compiled->names().first_names.size());
@@ -159,6 +162,7 @@ TEST_CASE("team rule files compile on top of an image", "[image]") {
   auto a = Analyzer::Load(files, &error, EmbeddedLexiconImage());
   REQUIRE(a);
   CHECK(a->from_image());
+  CHECK_FALSE(a->matcher_from_image());  // its index holds the team's rule too
   const auto& rules = a->lexicon().rules;
   REQUIRE(rules.back().id == "team.sorry_for_wait");
   auto hits = a->Hits("We're so sorry for the long wait.", RuleScope::kDraft);

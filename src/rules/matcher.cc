@@ -153,11 +153,13 @@ Matcher::Matcher(const Lexicon& lexicon) : lexicon_(lexicon) {
 }
 
 void Matcher::RefLists::Assign(const std::vector<std::vector<PhraseRef>>& lists) {
-  begin.assign(1, 0);
-  refs.clear();
+  std::vector<uint32_t>& b = begin.Own();
+  std::vector<PhraseRef>& r = refs.Own();
+  b.assign(1, 0);
+  r.clear();
   for (const auto& list : lists) {
-    refs.insert(refs.end(), list.begin(), list.end());
-    begin.push_back(static_cast<uint32_t>(refs.size()));
+    r.insert(r.end(), list.begin(), list.end());
+    b.push_back(static_cast<uint32_t>(r.size()));
   }
 }
 
@@ -179,14 +181,14 @@ void Matcher::IndexPhrases() {
           continue;
         }
         if (phrases.starts_with_any_word(pattern)) {
-          index.any_start.push_back(ref);
+          index.any_start->push_back(ref);
           continue;
         }
         for (uint32_t id : phrases.first_ids(pattern)) by_first[id].push_back(ref);
         bool bytes[256] = {};
         for (const std::string& prefix : phrases.start_prefixes(pattern)) {
           if (prefix.empty()) {
-            index.any_start.push_back(ref);
+            index.any_start->push_back(ref);
             break;
           }
           bool& listed = bytes[static_cast<unsigned char>(prefix[0])];
@@ -242,51 +244,52 @@ void Matcher::IndexRegexes() {
 }
 
 void Matcher::Save(BinaryWriter* out) const {
-  out->Array(requirement_begin_);
-  out->Array(requirements_);
+  requirement_begin_.Save(out);
+  requirements_.Save(out);
   out->U32(set_count_);
-  out->Array(key_set_);
-  out->Array(start_set_);
-  out->Array(common_index_);
-  out->Array(common_mask_);
+  key_set_.Save(out);
+  start_set_.Save(out);
+  common_index_.Save(out);
+  common_mask_.Save(out);
   for (const ScopeIndex& index : scopes_) {
     for (const RefLists* lists : {&index.by_first, &index.by_prefix_byte, &index.by_key}) {
-      out->Array(lists->begin);
-      out->Array(lists->refs);
+      lists->begin.Save(out);
+      lists->refs.Save(out);
     }
-    out->Array(index.any_start);
-    out->Array(index.posting_begin);
-    out->Array(index.postings);
+    index.any_start.Save(out);
+    index.posting_begin.Save(out);
+    index.postings.Save(out);
   }
 }
 
 std::unique_ptr<Matcher> Matcher::Load(const Lexicon& lexicon, BinaryReader* in) {
   std::unique_ptr<Matcher> m(new Matcher(lexicon, Loading{}));
-  in->Array(&m->requirement_begin_);
-  in->Array(&m->requirements_);
+  constexpr bool kInPlace = true;
+  m->requirement_begin_.Load(in, kInPlace);
+  m->requirements_.Load(in, kInPlace);
   m->set_count_ = in->U32();
-  in->Array(&m->key_set_);
-  in->Array(&m->start_set_);
-  in->Array(&m->common_index_);
-  in->Array(&m->common_mask_);
+  m->key_set_.Load(in, kInPlace);
+  m->start_set_.Load(in, kInPlace);
+  m->common_index_.Load(in, kInPlace);
+  m->common_mask_.Load(in, kInPlace);
   const size_t patterns = lexicon.phrases.size();
   const size_t words = lexicon.phrases.vocabulary().size();
   auto fits = [&](const RefLists& lists, size_t keys) {
-    return lists.begin.size() == keys + 1 && lists.begin.front() == 0 &&
-           lists.begin.back() == lists.refs.size() &&
-           std::is_sorted(lists.begin.begin(), lists.begin.end());
+    const std::span<const uint32_t> begin = lists.begin.span();
+    return begin.size() == keys + 1 && begin.front() == 0 && begin.back() == lists.refs.size() &&
+           std::is_sorted(begin.begin(), begin.end());
   };
   bool ok = in->ok() && m->requirement_begin_.size() == patterns + 1 &&
             m->key_set_.size() == patterns && m->start_set_.size() == patterns &&
             m->common_index_.size() == words && m->common_mask_.size() == m->set_count_;
   for (ScopeIndex& index : m->scopes_) {
     for (RefLists* lists : {&index.by_first, &index.by_prefix_byte, &index.by_key}) {
-      in->Array(&lists->begin);
-      in->Array(&lists->refs);
+      lists->begin.Load(in, kInPlace);
+      lists->refs.Load(in, kInPlace);
     }
-    in->Array(&index.any_start);
-    in->Array(&index.posting_begin);
-    in->Array(&index.postings);
+    index.any_start.Load(in, kInPlace);
+    index.posting_begin.Load(in, kInPlace);
+    index.postings.Load(in, kInPlace);
     ok = ok && in->ok() && fits(index.by_first, words) && fits(index.by_prefix_byte, 256) &&
          fits(index.by_key, m->set_count_) && index.posting_begin.size() == words + 1;
   }
@@ -352,10 +355,11 @@ void Matcher::IndexRequirements() {
     // nor a check from kNoSet
     error_ = "the lexicon's phrase patterns need more than 2^31 word sets";
     sets.clear();
-    requirements_.clear();
-    requirement_begin_.assign(phrases.size() + 1, 0);
-    std::fill(key_set_.begin(), key_set_.end(), kNoSet);
-    std::fill(start_set_.begin(), start_set_.end(), kNoSet);
+    requirements_->clear();
+    requirement_begin_->assign(phrases.size() + 1, 0);
+    key_set_->assign(phrases.size(), kNoSet);
+    start_set_->assign(phrases.size(), kNoSet);
+    check_set_.assign(phrases.size(), kNoSet);
   }
   set_count_ = static_cast<uint32_t>(sets.size());
   TrackCommonWords(sets);
@@ -389,9 +393,9 @@ void Matcher::OrderSets(std::vector<std::span<const uint32_t>>* sets) {
     masks[i] = common_mask_[order[i].second];
   }
   *sets = std::move(ordered);
-  common_mask_ = std::move(masks);
-  for (Requirement& r : requirements_) r.set = renumbered[r.set];
-  for (auto* per_pattern : {&key_set_, &start_set_, &check_set_})
+  common_mask_.Own() = std::move(masks);
+  for (Requirement& r : requirements_.Own()) r.set = renumbered[r.set];
+  for (std::vector<uint32_t>* per_pattern : {&key_set_.Own(), &start_set_.Own(), &check_set_})
     for (uint32_t& set : *per_pattern)
       if (set != kNoSet) set = renumbered[set];
 }
@@ -399,21 +403,24 @@ void Matcher::OrderSets(std::vector<std::span<const uint32_t>>* sets) {
 template <typename Numbering>
 void Matcher::NumberRequirements(Numbering* numbering) {
   const PhraseSet& phrases = lexicon_.phrases;
-  requirement_begin_.assign(1, 0);
-  start_set_.assign(phrases.size(), kNoSet);
+  std::vector<uint32_t>& requirement_begin = requirement_begin_.Own();
+  std::vector<Requirement>& requirements = requirements_.Own();
+  std::vector<uint32_t>& start_set = start_set_.Own();
+  requirement_begin.assign(1, 0);
+  start_set.assign(phrases.size(), kNoSet);
   for (uint32_t p = 0; p < phrases.size(); ++p) {
     for (size_t i = 0; i < phrases.required_count(p); ++i) {
       std::span<const uint32_t> ids = phrases.required(p, i);
       if (!ids.empty())
-        requirements_.push_back({numbering->Number(ids), phrases.required_offset(p, i),
-                                 phrases.required_max_offset(p, i)});
+        requirements.push_back({numbering->Number(ids), phrases.required_offset(p, i),
+                                phrases.required_max_offset(p, i)});
     }
-    requirement_begin_.push_back(static_cast<uint32_t>(requirements_.size()));
+    requirement_begin.push_back(static_cast<uint32_t>(requirements.size()));
     // The words a match begins with, when it can only begin with one of
     // them (no prefix, not any word).
-    if (requirement_begin_[p] < requirement_begin_[p + 1] && !phrases.starts_with_any_word(p) &&
+    if (requirement_begin[p] < requirement_begin[p + 1] && !phrases.starts_with_any_word(p) &&
         phrases.start_prefixes(p).empty() && !phrases.first_ids(p).empty())
-      start_set_[p] = numbering->Number(phrases.first_ids(p));
+      start_set[p] = numbering->Number(phrases.first_ids(p));
   }
 }
 
@@ -428,7 +435,8 @@ void Matcher::ChooseKeys(std::span<const std::span<const uint32_t>> sets) {
   }
   // And the one after it, checked first among the rest (see
   // PhraseRef::check).
-  key_set_.assign(phrases.size(), kNoSet);
+  std::vector<uint32_t>& key_set = key_set_.Own();
+  key_set.assign(phrases.size(), kNoSet);
   check_set_.assign(phrases.size(), kNoSet);
   for (uint32_t p = 0; p < phrases.size(); ++p) {
     uint64_t best = UINT64_MAX, second = UINT64_MAX;
@@ -436,9 +444,9 @@ void Matcher::ChooseKeys(std::span<const std::span<const uint32_t>> sets) {
       const uint32_t set = requirements_[r].set;
       uint64_t w = RequirementWeight(sets[set], [&](uint32_t id) { return common[id]; });
       if (w < best) {
-        if (key_set_[p] != kNoSet) second = best, check_set_[p] = key_set_[p];
-        best = w, key_set_[p] = set;
-      } else if (w < second && set != key_set_[p]) {
+        if (key_set[p] != kNoSet) second = best, check_set_[p] = key_set[p];
+        best = w, key_set[p] = set;
+      } else if (w < second && set != key_set[p]) {
         second = w, check_set_[p] = set;
       }
     }
@@ -450,18 +458,20 @@ void Matcher::TrackCommonWords(std::span<const std::span<const uint32_t>> sets) 
   // on their own: a set holding one learns of it through its mask, not
   // from a posting ("the" alone is in dozens of sets).
   const Vocabulary& vocabulary = lexicon_.phrases.vocabulary();
-  common_index_.assign(vocabulary.size(), kNotCommon);
+  std::vector<uint8_t>& common_index = common_index_.Own();
+  common_index.assign(vocabulary.size(), kNotCommon);
   uint8_t tracked = 0;
   for (std::string_view word : kCommonWords) {
     uint32_t id = vocabulary.Find(word);
-    if (id == Vocabulary::kUnknown || common_index_[id] != kNotCommon) continue;
-    common_index_[id] = tracked++;
+    if (id == Vocabulary::kUnknown || common_index[id] != kNotCommon) continue;
+    common_index[id] = tracked++;
     if (tracked == 64) break;
   }
-  common_mask_.assign(set_count_, 0);
+  std::vector<uint64_t>& common_mask = common_mask_.Own();
+  common_mask.assign(set_count_, 0);
   for (uint32_t s = 0; s < set_count_; ++s)
     for (uint32_t id : sets[s])
-      if (common_index_[id] != kNotCommon) common_mask_[s] |= uint64_t{1} << common_index_[id];
+      if (common_index[id] != kNotCommon) common_mask[s] |= uint64_t{1} << common_index[id];
 }
 
 void Matcher::PostSets(std::span<const std::span<const uint32_t>> sets, int scope) {
@@ -491,19 +501,20 @@ void Matcher::PostSets(std::span<const std::span<const uint32_t>> sets, int scop
   // Their postings, by counting sort on the id; a key set's entry has
   // kKeyBit.
   ScopeIndex& index = scopes_[scope];
-  index.posting_begin.assign(lexicon_.phrases.vocabulary().size() + 1, 0);
+  std::vector<uint32_t>& posting_begin = index.posting_begin.Own();
+  std::vector<uint32_t>& postings = index.postings.Own();
+  posting_begin.assign(lexicon_.phrases.vocabulary().size() + 1, 0);
   for (uint32_t s = 0; s < set_count_; ++s)
     if (used[s])
       for (uint32_t id : sets[s])
-        if (posted(s, id)) ++index.posting_begin[id + 1];
-  for (size_t id = 1; id < index.posting_begin.size(); ++id)
-    index.posting_begin[id] += index.posting_begin[id - 1];
-  index.postings.resize(index.posting_begin.back());
-  std::vector<uint32_t> fill(index.posting_begin.begin(), index.posting_begin.end() - 1);
+        if (posted(s, id)) ++posting_begin[id + 1];
+  for (size_t id = 1; id < posting_begin.size(); ++id) posting_begin[id] += posting_begin[id - 1];
+  postings.resize(posting_begin.back());
+  std::vector<uint32_t> fill(posting_begin.begin(), posting_begin.end() - 1);
   for (uint32_t s = 0; s < set_count_; ++s)
     if (used[s])
       for (uint32_t id : sets[s])
-        if (posted(s, id)) index.postings[fill[id]++] = s | (is_key[s] ? kKeyBit : 0);
+        if (posted(s, id)) postings[fill[id]++] = s | (is_key[s] ? kKeyBit : 0);
 }
 
 namespace {
@@ -582,6 +593,10 @@ class Matcher::SentenceScan {
         n_(sentence_.end_word - sentence_.first_word),
         stamp_(scratch.NewSentence()),
         stamp32_(static_cast<uint32_t>(stamp_ >> 32)),
+        requirement_begin_(matcher.requirement_begin_.span().data()),
+        requirements_(matcher.requirements_.span().data()),
+        start_set_(matcher.start_set_.span().data()),
+        common_mask_(matcher.common_mask_.span().data()),
         raw_(raw) {}
 
   // Marks the sets the sentence's words are in, from the scope's postings.
@@ -600,13 +615,13 @@ class Matcher::SentenceScan {
   // Whether the sentence holds a word of a set (View(set).present, without
   // the rest).
   bool Present(uint32_t set) const {
-    return stamps_[set] == stamp32_ || (m_.common_mask_[set] & common_present_) != 0;
+    return stamps_[set] == stamp32_ || (common_mask_[set] & common_present_) != 0;
   }
   // The same when the set is known to hold no tracked common word unless
   // `common`: its mask is not read.
   bool Present(uint32_t set, bool common) const {
     return stamps_[set] == stamp32_ ||
-           (common && (m_.common_mask_[set] & common_present_) != 0);
+           (common && (common_mask_[set] & common_present_) != 0);
   }
   // Where the sentence begins for a "^" pattern: its first word, past the
   // @handles a social reply opens with.
@@ -652,6 +667,11 @@ class Matcher::SentenceScan {
   const size_t n_;
   const uint64_t stamp_;   // the sentence's stamp, in the high half
   const uint32_t stamp32_;  // and alone
+  // The matcher's tables, where they lie (in the image or its vectors).
+  const uint32_t* const requirement_begin_;
+  const Requirement* const requirements_;
+  const uint32_t* const start_set_;
+  const uint64_t* const common_mask_;
   uint64_t common_present_ = 0;  // a bit per tracked common word it holds
   size_t opening_ = 0;
   int question_ = -1;  // not yet known
@@ -659,9 +679,9 @@ class Matcher::SentenceScan {
 };
 
 void Matcher::SentenceScan::Post(const ScopeIndex& index) {
-  const uint32_t* const posting_begin = index.posting_begin.data();
-  const uint32_t* const postings = index.postings.data();
-  const uint8_t* const common_index = m_.common_index_.data();
+  const uint32_t* const posting_begin = index.posting_begin.span().data();
+  const uint32_t* const postings = index.postings.span().data();
+  const uint8_t* const common_index = m_.common_index_.span().data();
   uint64_t* const common_positions = scratch_.common_positions;
   uint32_t* const common_last = scratch_.common_last;
   std::vector<uint32_t>& marked = scratch_.marked;
@@ -703,7 +723,7 @@ Matcher::SentenceScan::SetView Matcher::SentenceScan::View(uint32_t set) const {
     v.last = static_cast<uint32_t>(st.last);
     v.positions = st.positions;
   }
-  for (uint64_t m = m_.common_mask_[set] & common_present_; m; m &= m - 1) {
+  for (uint64_t m = common_mask_[set] & common_present_; m; m &= m - 1) {
     const int k = std::countr_zero(m);
     v.present = true;
     v.last = std::max(v.last, scratch_.common_last[k]);
@@ -730,8 +750,8 @@ bool Matcher::SentenceScan::ForEachStart(uint32_t pattern, size_t limit, Visit&&
   // no later than the last of its words allows. Their positions are kept
   // (for the first kKept) to try each start below.
   uint64_t kept[kKept];
-  const uint32_t first = m_.requirement_begin_[pattern], end = m_.requirement_begin_[pattern + 1];
-  const Requirement* const requirements = m_.requirements_.data();
+  const uint32_t first = requirement_begin_[pattern], end = requirement_begin_[pattern + 1];
+  const Requirement* const requirements = requirements_;
   // Most patterns looked at miss a requirement: tell that from the stamps
   // and masks alone before working out where the words are.
   for (uint32_t r = first; r < end; ++r)
@@ -745,7 +765,7 @@ bool Matcher::SentenceScan::ForEachStart(uint32_t pattern, size_t limit, Visit&&
   }
   if (last < 0) return true;
   limit = std::min(limit, static_cast<size_t>(std::min<int64_t>(last, INT32_MAX)) + 1);
-  const uint32_t start = m_.start_set_[pattern];
+  const uint32_t start = start_set_[pattern];
   if (start == kNoSet || n_ > 64) {
     for (size_t p = 0; p < limit && p < n_; ++p)
       if (phrases_.CanStartWith(pattern, ids_[p], words_[p]) && !visit(p)) return false;
@@ -860,8 +880,9 @@ void Matcher::SentenceScan::Run(const ScopeIndex& index) {
     }
   // The others (they need no particular word), by the word they begin
   // with.
+  const std::span<const PhraseRef> any_start = index.any_start.span();
   for (size_t p = 0; p < n_; ++p) {
-    for (const PhraseRef& ref : index.any_start) TryAt(p, ref);
+    for (const PhraseRef& ref : any_start) TryAt(p, ref);
     const std::string_view word = words_[p];
     if (!word.empty())
       for (const PhraseRef& ref : index.by_prefix_byte[static_cast<unsigned char>(word[0])])

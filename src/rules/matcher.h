@@ -14,6 +14,7 @@
 #include "rules/lexicon.h"
 #include "text/document.h"
 #include "util/binary_io.h"
+#include "util/image_array.h"
 
 namespace amends {
 
@@ -43,6 +44,9 @@ class Matcher {
   // from: start-up reads the index instead of building it. Load returns
   // null when `in` is cut short or does not fit `lexicon`; only for bytes
   // this build of amends saved for this very lexicon (the lexicon image).
+  // The index is read in place: `in`'s buffer must outlive the Matcher and
+  // be aligned to 8 (else Load returns null), and nothing is copied, so a
+  // short draft touches only the pages of the index it reads.
   void Save(BinaryWriter* out) const;
   static std::unique_ptr<Matcher> Load(const Lexicon& lexicon, BinaryReader* in);
 
@@ -101,10 +105,11 @@ class Matcher {
   // Lists of patterns by a dense key, in one array: key k's are
   // refs[begin[k] .. begin[k + 1]).
   struct RefLists {
-    std::vector<uint32_t> begin;
-    std::vector<PhraseRef> refs;
+    ImageArray<uint32_t> begin;
+    ImageArray<PhraseRef> refs;
     std::span<const PhraseRef> operator[](size_t k) const {
-      return {refs.data() + begin[k], begin[k + 1] - begin[k]};
+      const std::span<const uint32_t> b = begin.span();
+      return refs.span().subspan(b[k], b[k + 1] - b[k]);
     }
     void Assign(const std::vector<std::vector<PhraseRef>>& lists);
   };
@@ -113,15 +118,15 @@ class Matcher {
     // first byte of a prefix ("apologi*"), or any word at all.
     RefLists by_first;        // by vocabulary id
     RefLists by_prefix_byte;  // by byte, 256 of them
-    std::vector<PhraseRef> any_start;
+    ImageArray<PhraseRef> any_start;
     // Patterns with requirements are not in the lists above but here,
     // under their key set (see key_set_).
     RefLists by_key;
     // Per vocabulary id, the requirement sets of this scope's patterns
     // that hold it: postings[posting_begin[id] .. posting_begin[id + 1]),
     // a set's index, with kKeyBit when it is some pattern's key.
-    std::vector<uint32_t> posting_begin;
-    std::vector<uint32_t> postings;
+    ImageArray<uint32_t> posting_begin;
+    ImageArray<uint32_t> postings;
     RegexSet folded, original;  // regexes over the folded and the original text
   };
   // A word every match of a pattern holds: one of required set `set`, at
@@ -163,15 +168,15 @@ class Matcher {
   // Requirements of pattern p: requirements_[requirement_begin_[p] ..
   // requirement_begin_[p + 1]). Sets shared by patterns (a macro's) are
   // numbered once.
-  std::vector<uint32_t> requirement_begin_;
-  std::vector<Requirement> requirements_;
+  ImageArray<uint32_t> requirement_begin_;
+  ImageArray<Requirement> requirements_;
   static constexpr uint32_t kKeyBit = 0x80000000;  // see ScopeIndex::postings
   uint32_t set_count_ = 0;
   // Per pattern, the requirement set it is looked up by, and the set of
   // the words it begins with (when those are all it can begin with), or
   // kNoSet.
-  std::vector<uint32_t> key_set_;
-  std::vector<uint32_t> start_set_;
+  ImageArray<uint32_t> key_set_;
+  ImageArray<uint32_t> start_set_;
   // Per pattern, its PhraseRef::check (without kCommonBit): worked out
   // with the keys, read when the lists are made, not kept in the image.
   std::vector<uint32_t> check_set_;
@@ -179,8 +184,8 @@ class Matcher {
   // sentence, or kNotCommon; per set, a bit for each tracked word in it.
   // A set's postings leave those words out unless it is a key set.
   static constexpr uint8_t kNotCommon = 0xff;
-  std::vector<uint8_t> common_index_;
-  std::vector<uint64_t> common_mask_;
+  ImageArray<uint8_t> common_index_;
+  ImageArray<uint64_t> common_mask_;
   std::string error_;
 };
 
