@@ -685,6 +685,11 @@ void Matcher::SentenceScan::Post(const ScopeIndex& index) {
   uint64_t* const common_positions = scratch_.common_positions;
   uint32_t* const common_last = scratch_.common_last;
   std::vector<uint32_t>& marked = scratch_.marked;
+  // In locals: the stores below could alias the members, which the loop
+  // would otherwise load again for every posting.
+  uint32_t* const stamps = stamps_;
+  PhraseScratch::SetState* const sets = sets_;
+  const uint32_t stamp = stamp32_;
   uint64_t common_present = 0;
   for (uint32_t q = 0; q < n_; ++q) {
     const uint32_t id = ids_[q];
@@ -701,9 +706,9 @@ void Matcher::SentenceScan::Post(const ScopeIndex& index) {
     }
     for (uint32_t i = posting_begin[id], end = posting_begin[id + 1]; i < end; ++i) {
       const uint32_t set = postings[i] & ~kKeyBit;
-      PhraseScratch::SetState& st = sets_[set];
-      if (stamps_[set] != stamp32_) {
-        stamps_[set] = stamp32_;
+      PhraseScratch::SetState& st = sets[set];
+      if (stamps[set] != stamp) {
+        stamps[set] = stamp;
         st.positions = 0;
         if (postings[i] & kKeyBit) marked.push_back(set);
       }
