@@ -124,7 +124,8 @@ class Matcher {
     RefLists by_key;
     // Per vocabulary id, the requirement sets of this scope's patterns
     // that hold it: postings[posting_begin[id] .. posting_begin[id + 1]),
-    // a set's index, with kKeyBit when it is some pattern's key.
+    // a set's index, with kKeyBit when it is the key of a pattern of this
+    // scope.
     ImageArray<uint32_t> posting_begin;
     ImageArray<uint32_t> postings;
     RegexSet folded, original;  // regexes over the folded and the original text
