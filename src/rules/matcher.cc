@@ -613,13 +613,9 @@ class Matcher::SentenceScan {
   };
   SetView View(uint32_t set) const;
   // Whether the sentence holds a word of a set (View(set).present, without
-  // the rest).
-  bool Present(uint32_t set) const {
-    return stamps_[set] == stamp32_ || (common_mask_[set] & common_present_) != 0;
-  }
-  // The same when the set is known to hold no tracked common word unless
-  // `common`: its mask is not read.
-  bool Present(uint32_t set, bool common) const {
+  // the rest). A caller that knows the set holds no tracked common word
+  // passes `common` false, and its mask is not read.
+  bool Present(uint32_t set, bool common = true) const {
     return stamps_[set] == stamp32_ ||
            (common && (common_mask_[set] & common_present_) != 0);
   }
