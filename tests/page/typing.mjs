@@ -22,10 +22,13 @@ try {
   await page.goto(url);
   await page.fill("#name", "Mary Jones");
   // Typed key by key, as an agent would; markup in a draft must stay text.
-  await page.locator("#draft").pressSequentially(
-      "Dear valued customer, we apologize for any inconvenience <b>this</b> caused, " +
-      "but per our policy we cannot refund it.", { delay: 5 });
-  await page.waitForSelector("mark[data-check='apology.non_apology']", { timeout: 15000 });
+  const draft = "Dear valued customer, we apologize for any inconvenience <b>this</b> caused, " +
+      "but per our policy we cannot refund it.";
+  await page.locator("#draft").pressSequentially(draft, { delay: 5 });
+  // The page shows the text each answer was for; answers to earlier keystrokes
+  // may still be showing when typing ends, so wait for the whole draft's.
+  await page.waitForFunction((d) => document.querySelector("#highlighted")?.textContent === d,
+                             draft, { timeout: 15000 });
   const marks = await page.$$eval("#highlighted mark",
       (ms) => ms.map((m) => ({ check: m.dataset.check, text: m.textContent, cls: m.className })));
   const byCheck = Object.fromEntries(marks.map((m) => [m.check, m]));
