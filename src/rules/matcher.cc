@@ -10,7 +10,6 @@
 
 #include "rules/common_words.h"
 #include "util/string_map.h"
-#include "util/utf8.h"
 
 namespace amends {
 namespace {
@@ -28,41 +27,6 @@ bool WrittenInCapitals(std::string_view word) {
   }
   return upper >= 2;
 }
-// Where to look for a `needs` string: its byte least frequent in English
-// text (by kByteOrder, most frequent first; any byte not listed is rarer),
-// so that "emails" is searched for at its "m", not at every "e".
-uint32_t RarestByte(std::string_view needle) {
-  static constexpr std::string_view kByteOrder = " etaoinsrhldcumfpgwybv.,kx'jqz";
-  uint32_t anchor = 0;
-  size_t rank = 0;
-  for (size_t i = 0; i < needle.size(); ++i) {
-    size_t r = std::min(kByteOrder.find(needle[i]), kByteOrder.size());
-    if (i == 0 || r > rank) anchor = static_cast<uint32_t>(i), rank = r;
-  }
-  return anchor;
-}
-
-// Whether `text` holds `needle`: its byte `anchor` found with memchr, the
-// rest compared around it.
-bool Contains(std::string_view text, std::string_view needle, uint32_t anchor) {
-  if (needle.empty()) return true;
-  if (needle.size() > text.size()) return false;
-  const char* p = text.data() + anchor;
-  const char* const last = text.data() + (text.size() - needle.size()) + anchor;  // inclusive
-  while (p <= last) {
-    p = static_cast<const char*>(std::memchr(p, needle[anchor], static_cast<size_t>(last - p) + 1));
-    if (!p) return false;
-    // The first and last bytes before the rest: most places the anchor
-    // byte is found differ there.
-    const char* at = p - anchor;
-    if (at[0] == needle.front() && at[needle.size() - 1] == needle.back() &&
-        std::memcmp(at, needle.data(), needle.size()) == 0)
-      return true;
-    ++p;
-  }
-  return false;
-}
-
 // A per-thread array whose new elements are all-zero bytes, from calloc:
 // fresh pages come zeroed from the system and are only touched where they
 // are written, so a short draft that marks a few of the lexicon's
@@ -214,15 +178,21 @@ void Matcher::IndexRegexes() {
   for (uint32_t r = 0; r < lexicon_.rules.size(); ++r) {
     const Rule& rule = lexicon_.rules[r];
     ScopeIndex& index = scopes_[static_cast<int>(rule.scope)];
-    for (uint32_t p = 0; p < rule.regexes.size(); ++p) {
-      RegexSet& regexes = rule.regex_on_original ? index.original : index.folded;
-      if (!rule.regex_needs.empty()) {
-        regexes.gated.push_back({r, p});
-        regexes.gated_needs.emplace_back();
-        for (const std::string& need : rule.regex_needs)
-          regexes.gated_needs.back().push_back({need, RarestByte(need), IsAscii(need)});
-        continue;
+    RegexSet& regexes = rule.regex_on_original ? index.original : index.folded;
+    if (!rule.regex_needs.empty()) {
+      for (const std::string& need : rule.regex_needs)
+        regexes.needs.Add(need, static_cast<uint32_t>(regexes.gated.size()));
+      std::unique_ptr<RuleRegex> any;
+      if (rule.regexes.size() > 1) {
+        std::string alternation;
+        for (const auto& re : rule.regexes)
+          alternation.append(alternation.empty() ? "(?:" : "|(?:").append(re->pattern()).append(")");
+        any = std::make_unique<RuleRegex>(std::move(alternation));
       }
+      regexes.gated.push_back({r, std::move(any)});
+      continue;
+    }
+    for (uint32_t p = 0; p < rule.regexes.size(); ++p) {
       std::string why;
       if (regexes.set->Add(rule.regexes[p]->pattern(), &why) < 0 && error_.empty())
         error_ = rule.file + ":" + std::to_string(rule.line) + ": rule " + rule.id +
@@ -980,15 +950,18 @@ void Matcher::MatchRegexes(const Document& doc, const RegexSet& regexes, bool or
     std::sort(which.begin(), which.end());
     for (int i : which) tried.push_back(regexes.refs[i]);
   }
-  // An ASCII text (most) holds none of the strings that are not: the
-  // Japanese cues are not searched for in an English reply.
-  const bool ascii_text = !regexes.gated.empty() && IsAscii(text);
-  for (size_t g = 0; g < regexes.gated.size(); ++g) {
-    const auto& needs = regexes.gated_needs[g];
-    if (std::any_of(needs.begin(), needs.end(), [&](const RegexSet::Need& need) {
-          return (need.ascii || !ascii_text) && Contains(text, need.text, need.anchor);
-        }))
-      tried.push_back(regexes.gated[g]);
+  thread_local std::vector<uint8_t> held;
+  if (!regexes.gated.empty() && regexes.needs.Find(text, &held) != 0) {
+    for (size_t g = 0; g < regexes.gated.size(); ++g) {
+      if (!held[g]) continue;
+      const RegexSet::GatedRule& gated = regexes.gated[g];
+      // (An alternation too big to compile would match nothing: then each
+      // pattern is tried.)
+      if (gated.any && gated.any->re().ok() && !RE2::PartialMatch(piece, gated.any->re()))
+        continue;
+      const auto patterns = static_cast<uint32_t>(lexicon_.rules[gated.rule].regexes.size());
+      for (uint32_t p = 0; p < patterns; ++p) tried.push_back({gated.rule, p});
+    }
   }
   if (tried.empty()) return;
   auto to_original = [&](size_t a, size_t b) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "rules/lexicon.h"
+#include "rules/needles.h"
 #include "text/document.h"
 #include "util/binary_io.h"
 #include "util/image_array.h"
@@ -92,15 +93,17 @@ class Matcher {
     std::unique_ptr<RE2::Set> set;  // null when there are none
     std::vector<RegexRef> refs;     // by their index in the set
     // Rules that say what every match holds (Rule::regex_needs): tried on
-    // their own, on a text that holds it, instead of in the set.
-    std::vector<RegexRef> gated;
-    // Per gated rule, its strings and where to look for each (see Need).
-    struct Need {
-      std::string text;
-      uint32_t anchor;  // the byte of it searched for: its rarest
-      bool ascii;       // all its bytes are: an ASCII text cannot hold it otherwise
+    // their own, on a text that holds it, instead of in the set. Their
+    // strings, each owned by its rule's place in `gated`.
+    struct GatedRule {
+      uint32_t rule;
+      // Its patterns as one alternation, when it has several (else null):
+      // a text that holds a string of the rule but matches none of them,
+      // the common case, costs one scan rather than one per pattern.
+      std::unique_ptr<RuleRegex> any;
     };
-    std::vector<std::vector<Need>> gated_needs;
+    std::vector<GatedRule> gated;
+    NeedleSet needs;
   };
   // Lists of patterns by a dense key, in one array: key k's are
   // refs[begin[k] .. begin[k + 1]).
