@@ -38,10 +38,7 @@ void NeedleSet::Add(std::string_view needle, uint32_t owner) {
   const auto first = static_cast<unsigned char>(needle[0]);
   if (needle.size() == 1) {
     single_[first].push_back(owner);
-    for (uint32_t next = 0; next < 256; ++next) {
-      const uint32_t pair = Pair(first, static_cast<unsigned char>(next));
-      pair_bits_[pair >> 6] |= uint64_t{1} << (pair & 63);
-    }
+    for (uint32_t next = 0; next < 256; ++next) SetBit(Pair(first, static_cast<unsigned char>(next)));
     return;
   }
   uint32_t offset = 0;
@@ -50,7 +47,7 @@ void NeedleSet::Add(std::string_view needle, uint32_t owner) {
     if (const size_t c = Commonness(needle[k], needle[k + 1]); c < least) offset = k, least = c;
   const uint32_t pair = Pair(static_cast<unsigned char>(needle[offset]),
                              static_cast<unsigned char>(needle[offset + 1]));
-  pair_bits_[pair >> 6] |= uint64_t{1} << (pair & 63);
+  SetBit(pair);
   const std::pair<uint32_t, uint32_t> entry{pair, static_cast<uint32_t>(needles_.size())};
   needles_.push_back({std::string(needle), owner, offset});
   by_pair_.insert(std::upper_bound(by_pair_.begin(), by_pair_.end(), entry), entry);

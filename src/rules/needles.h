@@ -6,6 +6,9 @@
 // adjacent pair of them up in a bit table of pairs the strings hold,
 // costs the same for eighty strings as for eight, where searching for
 // each string on its own costs a scan of the text per string.
+//
+// Built by Add, then only read: Find is const and may be called from many
+// threads at once.
 #pragma once
 
 #include <array>
@@ -24,7 +27,6 @@ class NeedleSet {
 
   // One more than the largest owner added (0 when none was).
   uint32_t owner_count() const { return owner_count_; }
-  bool empty() const { return owner_count_ == 0; }
 
   // Sets (*held)[o] to 1 for each owner o one of whose needles `text`
   // holds, 0 for the others; `*held` is resized to owner_count(). Bytes are
@@ -34,7 +36,7 @@ class NeedleSet {
 
  private:
   static uint32_t Pair(unsigned char a, unsigned char b) { return uint32_t{a} << 8 | b; }
-  bool PairMayStart(uint32_t pair) const { return (pair_bits_[pair >> 6] >> (pair & 63)) & 1; }
+  void SetBit(uint32_t pair) { pair_bits_[pair >> 6] |= uint64_t{1} << (pair & 63); }
 
   struct Needle {
     std::string text;  // two bytes or more
