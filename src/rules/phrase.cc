@@ -740,6 +740,22 @@ struct PhraseSet::Runner {
       }
       return;
     }
+    if (e.any) {
+      // A run of gaps ("_{0,8} _{0,8} _{0,8}") reaches every position
+      // between the sums of their bounds: one loop over those, rather than
+      // one nested loop per gap, which would reach each position many
+      // times over (9 x 9 x 9 ways for three gaps of up to 8).
+      size_t lo = e.min, hi = e.max;
+      while (rest.element < rest.end) {
+        const Element& next = set.view_.elements[rest.element];
+        if (next.group != kNoGroup || !next.any) break;
+        lo += next.min;
+        hi += next.max;
+        ++rest.element;
+      }
+      for (size_t p = pos + lo; p <= count && p <= pos + hi; ++p) Run(&rest, p);
+      return;
+    }
     size_t p = pos;
     for (int n = 0;; ++n) {
       if (n >= e.min) Run(&rest, p);

@@ -91,6 +91,48 @@ TEST_CASE("prefixes and gaps", "[phrase]") {
   CHECK(MatchLength(any, "so sorry") == 2);
 }
 
+TEST_CASE("a run of gaps reaches every length between the sums of its bounds", "[phrase]") {
+  // Against a reference: "x _{a1,b1} _{a2,b2} y" matches x, then n words
+  // with a1 + a2 <= n <= b1 + b2, then y; the longest such match. Every
+  // sentence of up to 9 words over {x, y, w}, from every start.
+  struct Case {
+    const char* text;
+    int lo, hi;
+  };
+  for (const Case& c : {Case{"x _{0,2} _{1,2} y", 1, 4}, Case{"x _{0,1} _{0,1} _{0,1} y", 0, 3},
+                        Case{"x _{2,3} y", 2, 3}, Case{"x _{0,8} _{0,8} _{0,8} y", 0, 24},
+                        Case{"x _{1,1} (y|w _{0,2} _{0,1} y)", 1, 1}}) {
+    auto p = Compile(c.text);
+    const bool nested = std::string(c.text).find('(') != std::string::npos;
+    const char* alphabet[] = {"x", "y", "w"};
+    for (int length = 0; length <= 9; ++length) {
+      int total = 1;
+      for (int i = 0; i < length; ++i) total *= 3;
+      for (int code = 0; code < total; ++code) {
+        std::vector<std::string> words;
+        for (int i = 0, v = code; i < length; ++i, v /= 3) words.push_back(alphabet[v % 3]);
+        std::string sentence;
+        for (const std::string& w : words) sentence += w + " ";
+        for (int start = 0; start < length; ++start) {
+          size_t expected = 0;
+          if (words[start] == "x") {
+            for (int end = start + 1; end < length; ++end) {
+              if (words[end] != "y") continue;
+              const int gap = end - start - 1;
+              bool fits = gap >= c.lo && gap <= c.hi;
+              // the nested alternative: x _ w (0 to 3 words) y
+              if (nested && !fits) fits = gap >= 2 && gap <= 5 && words[start + 2] == "w";
+              if (fits) expected = static_cast<size_t>(end - start + 1);
+            }
+          }
+          INFO(c.text << " on '" << sentence << "' from " << start);
+          CHECK(MatchLength(p, sentence, static_cast<size_t>(start)) == expected);
+        }
+      }
+    }
+  }
+}
+
 TEST_CASE("the longest match wins and matching starts where asked", "[phrase]") {
   auto p = Compile("sorry (for the delay)?");
   CHECK(MatchLength(p, "sorry for the delay") == 4);
