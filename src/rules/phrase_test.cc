@@ -94,7 +94,8 @@ TEST_CASE("prefixes and gaps", "[phrase]") {
 TEST_CASE("a run of gaps reaches every length between the sums of its bounds", "[phrase]") {
   // Against a reference: "x _{a1,b1} _{a2,b2} y" matches x, then n words
   // with a1 + a2 <= n <= b1 + b2, then y; the longest such match. Every
-  // sentence of up to 9 words over {x, y, w}, from every start.
+  // sentence of up to 8 words over {x, y, w}, from every start; then gaps
+  // that need all three of their elements.
   struct Case {
     const char* text;
     int lo, hi;
@@ -105,7 +106,7 @@ TEST_CASE("a run of gaps reaches every length between the sums of its bounds", "
     auto p = Compile(c.text);
     const bool nested = std::string(c.text).find('(') != std::string::npos;
     const char* alphabet[] = {"x", "y", "w"};
-    for (int length = 0; length <= 9; ++length) {
+    for (int length = 0; length <= 8; ++length) {
       int total = 1;
       for (int i = 0; i < length; ++i) total *= 3;
       for (int code = 0; code < total; ++code) {
@@ -131,6 +132,16 @@ TEST_CASE("a run of gaps reaches every length between the sums of its bounds", "
       }
     }
   }
+  auto three = Compile("x _{0,8} _{0,8} _{0,8} y");
+  auto sentence = [](int gap) {
+    std::string s = "x ";
+    for (int i = 0; i < gap; ++i) s += "w ";
+    return s + "y";
+  };
+  CHECK(MatchLength(three, sentence(17)) == 19);
+  CHECK(MatchLength(three, sentence(24)) == 26);
+  CHECK(MatchLength(three, sentence(25)) == 0);
+  CHECK(MatchLength(three, sentence(9) + " w y") == 13);  // the longest of two ends
 }
 
 TEST_CASE("the longest match wins and matching starts where asked", "[phrase]") {
