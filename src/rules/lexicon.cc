@@ -176,10 +176,11 @@ class RuleCompiler {
                   "unknown field '" + f.key + "'" + DidYouMean(f.key, field_names_));
         continue;
       }
-      if (f.list && f.key != "match" && f.key != "unless" && f.key != "with")
+      if (f.list && f.key != "match" && f.key != "unless" && f.key != "with" &&
+          f.key != "without")
         ctx.Error(f.line, 1,
                   "a '- item' list is only for patterns ('match', 'unless', 'with', "
-                  "'define'); write '" +
+                  "'without', 'define'); write '" +
                       f.key + "' on one line");
       if (const RuleKindDef* owner = OwnerOf(f.key); owner && owner != &kind) {
         std::string note;
@@ -296,6 +297,7 @@ void WriteLexicon(const Lexicon& lexicon, BinaryWriter* out) {
     out->Array(r.phrases);
     out->Array(r.phrase_unless);
     out->Array(r.phrase_with);
+    out->Array(r.phrase_without);
     for (const auto* regexes : {&r.regexes, &r.regex_unless}) {
       out->U64(regexes->size());
       for (const auto& re : *regexes) out->Str(re->pattern());
@@ -344,6 +346,7 @@ bool ReadLexicon(BinaryReader* in, Lexicon* lexicon, bool in_place, bool keep_ex
     in->Array(&r.phrases);
     in->Array(&r.phrase_unless);
     in->Array(&r.phrase_with);
+    in->Array(&r.phrase_without);
     for (auto* regexes : {&r.regexes, &r.regex_unless}) {
       uint64_t n = in->U64();
       for (uint64_t k = 0; k < n && in->ok(); ++k)

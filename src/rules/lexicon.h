@@ -86,6 +86,13 @@ struct Rule {
   // of two parts whose order and distance vary: a third party named, and
   // in the same sentence what it did or where the customer is sent.
   std::vector<uint32_t> phrase_with;
+  // Phrase rules: patterns of which none may be anywhere in the sentence
+  // of a match (`without:`). Where an `unless` cancels only the hits it
+  // overlaps, this cancels every hit of the rule in the sentence: a
+  // failure owned in the same sentence ("…, but that's no excuse") turns
+  // an excuse or a third party's fault into an explanation, wherever the
+  // two parts lie.
+  std::vector<uint32_t> phrase_without;
   std::vector<std::unique_ptr<RuleRegex>> regexes;
   std::vector<std::unique_ptr<RuleRegex>> regex_unless;
 

@@ -336,6 +336,37 @@ TEST_CASE("'with' needs its pattern somewhere in the same sentence, before or af
             .find("demo.rules:3:") != std::string::npos);
 }
 
+TEST_CASE("'without' drops every hit of a sentence that holds its pattern, and no other",
+          "[lexicon]") {
+  std::string error;
+  auto a = Analyzer::Load({{"checks.def", kChecks}, {"lexicons/en/demo.rules", R"(rule hedge.busy
+  tag: hedge
+  match: (busy|short staffed) (week|day)
+  without:
+    - no excuse
+    - (our|my) (mistake|fault)
+  fire: It has been a busy week.
+  pass: It has been a busy week, but that's no excuse for the wait.
+  pass: Our mistake, and a busy day is why.
+)"}},
+                          &error);
+  INFO(error);
+  REQUIRE(a);
+  // The owning turn is far from the match (an `unless` of the turn alone
+  // would not overlap it), and it cancels both matches of its sentence;
+  // the next sentence, without one, keeps its hit.
+  const std::string text =
+      "No excuse on our side, whatever the busy day or the short staffed week we had. "
+      "It was a busy day.";
+  auto hits = a->Hits(text, RuleScope::kDraft);
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0].span.start == text.find("busy day."));
+  CHECK(LoadError("rule hedge.x\n  tag: hedge\n  kind: regex\n  without: x\n  match: x\n"
+                  "  fire: x\n  pass: y\n")
+            .find("demo.rules:4:1: 'without' applies to phrase rules only") != std::string::npos);
+  CHECK(LoadError("rule hedge.x\n  tag: hedge\n  without:\n  match: x\n  fire: x\n  pass: y\n")
+            .find("demo.rules:3:") != std::string::npos);
+}
 TEST_CASE("'^' and '$' patterns match at a sentence's start (past @handles) and end", "[lexicon]") {
   std::string error;
   auto a = Analyzer::Load({{"checks.def", kChecks}, {"lexicons/en/demo.rules", R"(rule hedge.relax

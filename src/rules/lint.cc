@@ -280,7 +280,8 @@ class Linter {
           continue;
         }
         for (const BlockField& field : b.fields)
-          if (field.key == "match" || field.key == "unless" || field.key == "with")
+          if (field.key == "match" || field.key == "unless" || field.key == "with" ||
+              field.key == "without")
             LintPattern(f, field.value, field.pieces);
       }
     }

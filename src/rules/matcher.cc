@@ -460,7 +460,8 @@ void Matcher::PostSets(std::span<const std::span<const uint32_t>> sets, int scop
   std::vector<uint8_t> used(set_count_, 0);
   for (const Rule& rule : lexicon_.rules) {
     if (static_cast<int>(rule.scope) != scope) continue;
-    for (const auto* patterns : {&rule.phrases, &rule.phrase_unless, &rule.phrase_with}) {
+    for (const auto* patterns :
+         {&rule.phrases, &rule.phrase_unless, &rule.phrase_with, &rule.phrase_without}) {
       for (uint32_t p : *patterns) {
         for (uint32_t q = requirement_begin_[p]; q < requirement_begin_[p + 1]; ++q)
           used[requirements_[q].set] = 1;
@@ -835,6 +836,9 @@ void Matcher::SentenceScan::TryAt(size_t p, const PhraseRef& ref) {
   // all of its words.
   for (uint32_t with : rule.phrase_with)
     if (!Overlaps(with, 0, n_)) return;
+  // And none of the patterns it must be without.
+  for (uint32_t without : rule.phrase_without)
+    if (Overlaps(without, 0, n_)) return;
   raw_->push_back({ref.rule, rule.tag, SpanOf(p, end), s_});
 }
 

@@ -97,6 +97,8 @@ void BrutePhrases(const Lexicon& lexicon, const Document& doc, RuleScope scope, 
           for (size_t q = 0; q < n && !found; ++q) found = match(with, q, n) > q;
           cancelled = cancelled || !found;
         }
+        for (uint32_t without : rule.phrase_without)
+          for (size_t q = 0; q < n && !cancelled; ++q) cancelled = match(without, q, n) > q;
         if (!cancelled) raw->push_back({r, rule.tag, span_of(p, end), s});
       }
     }

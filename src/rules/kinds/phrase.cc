@@ -1,7 +1,10 @@
 // `kind: phrase` (the default): patterns of words, groups and macros
 // (rules/phrase.h), matched through the word index. Its own fields: `case`
-// (upper: shouting), `sentence` (question) and `with` (a pattern the
-// sentence must also hold, anywhere in it).
+// (upper: shouting), `sentence` (question), `with` (a pattern the
+// sentence must also hold, anywhere in it) and `without` (one it must not).
+#include <string>
+#include <utility>
+
 #include "rules/block_file.h"
 #include "rules/lexicon.h"
 #include "rules/rule_kind.h"
@@ -10,7 +13,10 @@ namespace amends {
 namespace {
 
 constexpr RuleKindDef::Field kFields[] = {
-    {"case", "a regex says it itself"}, {"sentence"}, {"with", "a regex says it itself"}};
+    {"case", "a regex says it itself"},
+    {"sentence"},
+    {"with", "a regex says it itself"},
+    {"without", "a regex says it itself"}};
 
 // Compiles field `f`'s pattern into the lexicon's phrases and appends its
 // index to `*into`, or reports where it is wrong.
@@ -37,12 +43,15 @@ void ReadFields(const RuleBlockContext& ctx, Rule* r) {
     else if (f->value != "any")
       ctx.Error(f->line, f->value_column, "sentence must be 'any' or 'question'");
   }
-  for (const BlockField* f : ctx.block.All("with")) {
-    if (f->value.empty()) {
-      ctx.Error(f->line, f->value_column, "empty 'with'");
-      continue;
+  for (const auto& [name, into] : {std::pair{"with", &r->phrase_with},
+                                    std::pair{"without", &r->phrase_without}}) {
+    for (const BlockField* f : ctx.block.All(name)) {
+      if (f->value.empty()) {
+        ctx.Error(f->line, f->value_column, std::string("empty '") + name + "'");
+        continue;
+      }
+      AddPhrase(ctx, *f, into);
     }
-    AddPhrase(ctx, *f, &r->phrase_with);
   }
 }
 
