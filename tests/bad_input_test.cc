@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "run_amends.h"
+#include "sanitized.h"
 
 namespace fs = std::filesystem;
 using amends::testing::ScratchDir;
@@ -24,17 +25,7 @@ using amends::testing::TempPath;
 
 namespace {
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kSanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kSanitized = true;
-#else
-constexpr bool kSanitized = false;
-#endif
-#else
-constexpr bool kSanitized = false;
-#endif
+using amends::testing::kSanitized;
 
 struct Run {
   int exit_code;  // -1 when killed by a signal
