@@ -367,6 +367,7 @@ TEST_CASE("'without' drops every hit of a sentence that holds its pattern, and n
   CHECK(LoadError("rule hedge.x\n  tag: hedge\n  without:\n  match: x\n  fire: x\n  pass: y\n")
             .find("demo.rules:3:") != std::string::npos);
 }
+
 TEST_CASE("'^' and '$' patterns match at a sentence's start (past @handles) and end", "[lexicon]") {
   std::string error;
   auto a = Analyzer::Load({{"checks.def", kChecks}, {"lexicons/en/demo.rules", R"(rule hedge.relax
