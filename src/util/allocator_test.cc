@@ -5,23 +5,13 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
 
+#include "sanitized.h"
+
 using namespace amends;
 
 // Under AddressSanitizer malloc is the sanitizer's, which mallopt does not
-// steer; the sanitizer tree leaves this case out. (GCC says so with
-// __SANITIZE_ADDRESS__, clang with __has_feature.)
-#if defined(__SANITIZE_ADDRESS__)
-#define AMENDS_MALLOC_IS_GLIBC 0
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define AMENDS_MALLOC_IS_GLIBC 0
-#endif
-#endif
-#ifndef AMENDS_MALLOC_IS_GLIBC
-#define AMENDS_MALLOC_IS_GLIBC 1
-#endif
-
-#if AMENDS_MALLOC_IS_GLIBC
+// steer; the sanitizer tree leaves this case out.
+#if !AMENDS_TESTS_SANITIZED
 TEST_CASE("freed memory is kept for the next reply instead of mapped afresh", "[allocator]") {
   REQUIRE(KeepFreedMemory());
   // A block the size of CLD2's per-call buffers: with glibc's defaults it
