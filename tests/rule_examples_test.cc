@@ -132,20 +132,21 @@ TEST_CASE("no rule example is a sentence copied from the corpora", "[lexicon][ex
   // examples by a hash of their first kWindow bytes, and the same rolling
   // hash at every byte of the text; a hit is then compared in full.
   constexpr size_t kWindow = 16;  // 30 code points are 30 bytes at least
+  constexpr uint64_t kBase = 1099511628211u;
   auto hash_of = [](std::string_view bytes) {
     uint64_t h = 0;
-    for (unsigned char c : bytes) h = h * 1099511628211u + c;
+    for (unsigned char c : bytes) h = h * kBase + c;
     return h;
   };
   std::unordered_multimap<uint64_t, size_t> by_window;
   for (size_t i = 0; i < examples.size(); ++i)
     by_window.emplace(hash_of(std::string_view(examples[i].text).substr(0, kWindow)), i);
   uint64_t top = 1;  // the weight of the byte leaving the window
-  for (size_t k = 1; k < kWindow; ++k) top *= 1099511628211u;
+  for (size_t k = 1; k < kWindow; ++k) top *= kBase;
   uint64_t h = 0;
   for (size_t at = 0; at < all.size(); ++at) {
     if (at >= kWindow) h -= top * static_cast<unsigned char>(all[at - kWindow]);
-    h = h * 1099511628211u + static_cast<unsigned char>(all[at]);
+    h = h * kBase + static_cast<unsigned char>(all[at]);
     if (at + 1 < kWindow) continue;
     const size_t start = at + 1 - kWindow;
     auto [first, last] = by_window.equal_range(h);
